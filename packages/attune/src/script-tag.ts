@@ -1,0 +1,37 @@
+// The script-tag entry: reads data-* attributes, creates Attune, exposes one
+// global `attune` (callable, for the pre-load snippet, and with methods), and
+// replays calls queued before it loaded. Built as a minified IIFE.
+import { createLogger } from '@attune/core';
+import type { WidgetModule } from '@attune/widget';
+import { createRuntime, type Attune } from './runtime';
+import { configFromScript } from './script-config';
+
+type Queued = ArrayLike<unknown>;
+type Global = ((method: string, ...args: unknown[]) => unknown) & Partial<Attune> & { q?: Queued[] };
+
+const w = window as unknown as { attune?: Global };
+const log = createLogger();
+
+try {
+  const script = document.currentScript as HTMLScriptElement | null;
+  const config = configFromScript(script, location.href);
+  const queued = w.attune?.q ?? [];
+  if (!config || !script) {
+    log.warn('no data-rules on the script tag; Attune is off');
+  } else {
+    // Rollup cannot split an IIFE, so the widget is a separate ES module next to this
+    // script, fetched by a native dynamic import only when help is shown.
+    const widgetUrl = new URL('attune-widget.js', script.src).href;
+    const api = createRuntime(config, { loadWidget: () => import(widgetUrl) as Promise<WidgetModule> });
+    const call = (method: string, ...args: unknown[]) => {
+      const fn = (api as unknown as Record<string, unknown>)[method];
+      if (typeof fn === 'function' && method !== 'ready') return (fn as (...a: unknown[]) => unknown)(...args);
+      log.warn(`attune('${method}') is not a method`);
+      return undefined;
+    };
+    w.attune = Object.assign(call, api);
+    for (const args of queued) call(...(Array.from(args) as [string, ...unknown[]]));
+  }
+} catch (error) {
+  log.warn('failed to start; the page is unaffected', error);
+}

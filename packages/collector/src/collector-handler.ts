@@ -1,0 +1,209 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createCorsPolicy } from './cors-policy';
+import type { EventStore } from './event-store';
+import { loadWireSchema } from './load-wire-schema';
+import { createMemoryStore } from './memory-store';
+import { DEFAULT_RATE_LIMIT, createRateLimiter, type RateLimit } from './rate-limiter';
+import { readBody } from './read-body';
+import { createSqliteStore } from './sqlite-store';
+import { createBatchValidator } from './validate-batch';
+
+/** Options for {@link createCollectorHandler} and {@link startCollector}. */
+export interface CollectorOptions {
+  /** Where events go. Wins over `dbFile`. Closed when the collector closes. */
+  store?: EventStore;
+  /** SQLite file to store events in, when no `store` is given. Neither: an in-memory store. */
+  dbFile?: string;
+  /** Exact site origins allowed to send from a browser (no `'*'`). Same-origin pages always may. Default none. */
+  allowedOrigins?: readonly string[];
+  /** Largest accepted body; larger ones get 413. Default 256 KiB. */
+  maxBodyBytes?: number;
+  /** Token bucket per client address and site; `false` turns it off. Default {@link DEFAULT_RATE_LIMIT}. */
+  rateLimit?: RateLimit | false;
+  /** Dev and tests only: serve `GET /events?site=&type=&limit=` with stored events, newest last. Default false. */
+  exposeEvents?: boolean;
+  /** Take the client address from the first `X-Forwarded-For` entry (behind your own proxy only). Default false. */
+  trustProxy?: boolean;
+  /** Clock in ms, for rate limiting and `received` stamps. Default `Date.now`. */
+  now?: () => number;
+  /** Told about store failures and unexpected errors. Default: `console.error` with an `[attune-collector]` prefix. */
+  onError?: (error: unknown) => void;
+}
+
+/** A `node:http` request handler that can also shut down gracefully. */
+export interface CollectorHandler {
+  (req: IncomingMessage, res: ServerResponse): void;
+  /** The store events go to. */
+  readonly store: EventStore;
+  /**
+   * Stops taking new requests (they get 503 with `Retry-After`), waits for the
+   * ones in flight to be answered, then closes the store. Idempotent.
+   */
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY = 256 * 1024;
+const BODY_TYPES = new Set(['application/json', 'text/plain']);
+
+type Json = Record<string, unknown> | unknown[];
+
+/**
+ * Builds the collector as a plain `node:http` request handler, so any Node
+ * server can mount it. Routes:
+ *
+ * - `POST /collect` with a wire batch as `application/json` or `text/plain`
+ *   (what `sendBeacon` sends): 200 `{ accepted, duplicates }`, where
+ *   `accepted` counts events stored now and `duplicates` those already stored;
+ *   400 `{ error, path }` for a batch that breaks the wire schema or carries
+ *   personal-looking strings (do not retry); 403 for an origin off the
+ *   allowlist; 413 past `maxBodyBytes`; 415 for other content types; 429 with
+ *   `Retry-After` when rate limited; 500 when the store fails and 503 while
+ *   shutting down (retry both).
+ * - `OPTIONS /collect`: the CORS preflight.
+ * - `GET /events` when `exposeEvents` is set.
+ * - `GET /health`: 200 `{ ok: true }`.
+ *
+ * @example
+ * ```ts
+ * const collect = createCollectorHandler({ dbFile: '.data/attune.sqlite', allowedOrigins: ['http://localhost:5173'] });
+ * createServer((req, res) => (req.url?.startsWith('/collect') ? collect(req, res) : serveStatic(req, res))).listen(5173);
+ * ```
+ */
+export function createCollectorHandler(options: CollectorOptions = {}): CollectorHandler {
+  const now = options.now ?? Date.now;
+  const store = options.store ?? (options.dbFile ? createSqliteStore({ file: options.dbFile, now }) : createMemoryStore(now));
+  const cors = createCorsPolicy(options.allowedOrigins ?? []);
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, now);
+  const validate = createBatchValidator(loadWireSchema());
+  const onError = options.onError ?? ((e: unknown) => console.error('[attune-collector]', e));
+
+  let closing = false;
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  let closed: Promise<void> | null = null;
+
+  const send = (res: ServerResponse, status: number, body: Json | null, headers: Record<string, string> = {}) => {
+    if (res.headersSent) return;
+    const text = body === null ? '' : JSON.stringify(body);
+    res.writeHead(status, {
+      ...headers,
+      ...(body === null ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
+      'Content-Length': String(Buffer.byteLength(text)),
+      'Cache-Control': 'no-store',
+      ...(closing ? { Connection: 'close' } : {}),
+    });
+    res.end(text);
+  };
+
+  const clientAddress = (req: IncomingMessage) => {
+    const forwarded = req.headers['x-forwarded-for'];
+    if (options.trustProxy && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0]!.trim();
+    return req.socket.remoteAddress ?? 'unknown';
+  };
+
+  const collect = async (req: IncomingMessage, res: ServerResponse, corsHeaders: Record<string, string>) => {
+    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!BODY_TYPES.has(mediaType)) {
+      return send(res, 415, { error: 'content type must be application/json or text/plain', path: '$' }, corsHeaders);
+    }
+    const body = await readBody(req, maxBody);
+    if (!body.ok) {
+      if (body.reason === 'aborted') return;
+      // Close the connection rather than read a body we refused.
+      return send(res, 413, { error: `body larger than ${maxBody} bytes`, path: '$' }, { ...corsHeaders, Connection: 'close' });
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.text);
+    } catch {
+      return send(res, 400, { error: 'body is not JSON', path: '$' }, corsHeaders);
+    }
+    if (limiter) {
+      const site = typeof (parsed as { site?: unknown })?.site === 'string' ? String((parsed as { site: string }).site).slice(0, 100) : '';
+      const verdict = limiter.take(`${clientAddress(req)} ${site}`);
+      if (!verdict.ok) {
+        return send(res, 429, { error: 'too many requests' }, { ...corsHeaders, 'Retry-After': String(verdict.retryAfterSeconds) });
+      }
+    }
+    const checked = validate(parsed);
+    if (!checked.ok) return send(res, 400, { error: checked.error, path: checked.path }, corsHeaders);
+    let result;
+    try {
+      result = await store.insert(checked.batch.events, checked.batch.site);
+    } catch (error) {
+      onError(error);
+      return send(res, 500, { error: 'store unavailable, retry later' }, corsHeaders);
+    }
+    send(res, 200, { accepted: result.stored, duplicates: result.duplicates }, corsHeaders);
+  };
+
+  const listEvents = async (url: URL, res: ServerResponse, corsHeaders: Record<string, string>) => {
+    const limitParam = url.searchParams.get('limit');
+    const limit = limitParam === null ? undefined : Number(limitParam);
+    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
+      return send(res, 400, { error: 'limit must be a whole number', path: 'limit' }, corsHeaders);
+    }
+    const events = await store.list({
+      site: url.searchParams.get('site') ?? undefined,
+      type: url.searchParams.get('type') ?? undefined,
+      limit,
+    });
+    send(res, 200, events, corsHeaders);
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://collector.invalid');
+    const origin = req.headers.origin;
+    const verdict = cors.judge(origin, req.headers.host);
+    const corsHeaders = verdict === 'allowed' && origin ? cors.headers(origin) : {};
+    const routes: Record<string, string[]> = { '/collect': ['POST'], '/health': ['GET'] };
+    if (options.exposeEvents) routes['/events'] = ['GET'];
+    const methods = routes[url.pathname];
+    if (!methods) return send(res, 404, { error: 'not found' }, corsHeaders);
+    if (verdict === 'denied') return send(res, 403, { error: 'origin not allowed' });
+    if (req.method === 'OPTIONS') {
+      return verdict === 'allowed' && origin ? send(res, 204, null, cors.preflightHeaders(origin)) : send(res, 204, null);
+    }
+    if (!methods.includes(req.method ?? '')) {
+      return send(res, 405, { error: 'method not allowed' }, { ...corsHeaders, Allow: [...methods, 'OPTIONS'].join(', ') });
+    }
+    if (url.pathname === '/collect') return collect(req, res, corsHeaders);
+    if (url.pathname === '/events') return listEvents(url, res, corsHeaders);
+    send(res, 200, { ok: true }, corsHeaders);
+  };
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    if (closing) {
+      send(res, 503, { error: 'shutting down, retry later' }, { 'Retry-After': '1' });
+      return;
+    }
+    inFlight++;
+    const answered = new Promise<void>((resolve) => res.once('close', resolve));
+    route(req, res)
+      .catch((error: unknown) => {
+        onError(error);
+        send(res, 500, { error: 'internal error, retry later' });
+      })
+      .then(() => {
+        // A request that ended without an answer (its client went away) is cut off.
+        if (!res.writableEnded) res.destroy();
+        return answered;
+      })
+      .finally(() => {
+        inFlight--;
+        if (inFlight === 0) drained?.();
+      });
+  };
+
+  const close = () => {
+    closed ??= (async () => {
+      closing = true;
+      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      await store.close();
+    })();
+    return closed;
+  };
+
+  return Object.assign(handler, { store, close });
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseCollectorArgs } from './parse-collector-args';
+
+describe('parseCollectorArgs', () => {
+  it('reads the documented example', () => {
+    expect(
+      parseCollectorArgs(['--port', '8787', '--db', '.data/attune.sqlite', '--origin', 'http://localhost:5173', '--expose-events']),
+    ).toEqual({
+      kind: 'run',
+      port: 8787,
+      host: '127.0.0.1',
+      store: { kind: 'sqlite', file: '.data/attune.sqlite' },
+      allowedOrigins: ['http://localhost:5173'],
+      exposeEvents: true,
+      maxBodyBytes: undefined,
+      rateLimit: true,
+      trustProxy: false,
+    });
+  });
+
+  it('defaults to port 8787 and the .data SQLite file, and repeats --origin', () => {
+    const c = parseCollectorArgs(['--origin', 'https://a.example', '--origin', 'https://b.example']);
+    expect(c).toMatchObject({ port: 8787, store: { kind: 'sqlite', file: '.data/attune.sqlite' }, allowedOrigins: ['https://a.example', 'https://b.example'] });
+  });
+
+  it('chooses PostgreSQL or memory, but not two stores at once', () => {
+    expect(parseCollectorArgs(['--pg', 'postgres://localhost/attune'])).toMatchObject({ store: { kind: 'postgres', url: 'postgres://localhost/attune' } });
+    expect(parseCollectorArgs(['--memory'])).toMatchObject({ store: { kind: 'memory' } });
+    expect(parseCollectorArgs(['--memory', '--db', 'x.sqlite'])).toEqual({ kind: 'error', message: 'choose one of --db, --pg and --memory' });
+  });
+
+  it('reports bad numbers and unknown options as errors instead of throwing', () => {
+    expect(parseCollectorArgs(['--port', 'http'])).toMatchObject({ kind: 'error', message: expect.stringMatching(/--port/) });
+    expect(parseCollectorArgs(['--port', '70000'])).toMatchObject({ kind: 'error' });
+    expect(parseCollectorArgs(['--verbose'])).toMatchObject({ kind: 'error', message: expect.stringMatching(/verbose/) });
+  });
+
+  it('answers --help with the usage text', () => {
+    expect(parseCollectorArgs(['--help'])).toMatchObject({ kind: 'help', text: expect.stringMatching(/^Usage: attune-collector/) });
+  });
+});

@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+
+/** Where the command-line collector keeps events. */
+export type StoreChoice = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string } | { kind: 'memory' };
+
+/** What the command line asked for. */
+export type CollectorCommand =
+  | {
+      kind: 'run';
+      port: number;
+      host: string;
+      store: StoreChoice;
+      allowedOrigins: string[];
+      exposeEvents: boolean;
+      maxBodyBytes?: number;
+      rateLimit: boolean;
+      trustProxy: boolean;
+    }
+  | { kind: 'help'; text: string }
+  | { kind: 'error'; message: string };
+
+/** `attune-collector --help`. */
+export const COLLECTOR_USAGE = `Usage: attune-collector [options]
+
+Attune's reference collector: POST /collect validates, dedupes and stores events.
+
+  --port <n>              port to listen on (default 8787; 0 picks a free one)
+  --host <addr>           interface to listen on (default 127.0.0.1)
+  --db <file>             SQLite file (default .data/attune.sqlite)
+  --pg <url>              store in PostgreSQL instead (needs the pg package)
+  --memory                keep events in memory only
+  --origin <origin>       a site origin allowed to send from a browser (repeatable)
+  --expose-events         serve GET /events (dev and tests only)
+  --max-body-bytes <n>    largest accepted body (default 262144)
+  --no-rate-limit         turn off per-client rate limiting
+  --trust-proxy           take the client address from X-Forwarded-For
+  --help                  show this text
+`;
+
+const wholeNumber = (text: string | undefined, name: string, max = Number.MAX_SAFE_INTEGER) => {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > max) throw new Error(`${name} must be a whole number up to ${max}, not ${text}`);
+  return n;
+};
+
+/**
+ * Reads `attune-collector`'s arguments. Never throws: bad input comes back
+ * as `{ kind: 'error', message }`.
+ *
+ * @example
+ * ```ts
+ * parseCollectorArgs(['--port', '8787', '--origin', 'http://localhost:5173', '--expose-events']);
+ * ```
+ */
+export function parseCollectorArgs(argv: readonly string[]): CollectorCommand {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        pg: { type: 'string' },
+        memory: { type: 'boolean' },
+        origin: { type: 'string', multiple: true },
+        'expose-events': { type: 'boolean' },
+        'max-body-bytes': { type: 'string' },
+        'no-rate-limit': { type: 'boolean' },
+        'trust-proxy': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) return { kind: 'help', text: COLLECTOR_USAGE };
+    const chosen = [values.db !== undefined, values.pg !== undefined, values.memory === true].filter(Boolean).length;
+    if (chosen > 1) return { kind: 'error', message: 'choose one of --db, --pg and --memory' };
+    const store: StoreChoice = values.pg
+      ? { kind: 'postgres', url: values.pg }
+      : values.memory
+        ? { kind: 'memory' }
+        : { kind: 'sqlite', file: values.db ?? '.data/attune.sqlite' };
+    return {
+      kind: 'run',
+      port: wholeNumber(values.port, '--port', 65535) ?? 8787,
+      host: values.host ?? '127.0.0.1',
+      store,
+      allowedOrigins: values.origin ?? [],
+      exposeEvents: values['expose-events'] === true,
+      maxBodyBytes: wholeNumber(values['max-body-bytes'], '--max-body-bytes'),
+      rateLimit: values['no-rate-limit'] !== true,
+      trustProxy: values['trust-proxy'] === true,
+    };
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { deviceClass, pageFacts, referrerClass } from './page';
+
+describe('pageFacts', () => {
+  it('keeps the path and allowlisted utm keys only, never the full URL', () => {
+    const page = pageFacts('https://shop.example/pricing?utm_source=news&email=a%40b.c&token=xyz#top', '');
+    expect(page).toEqual({ path: '/pricing', referrer: 'direct', utm: { utm_source: 'news' } });
+  });
+});
+
+describe('referrerClass', () => {
+  it.each([
+    ['https://www.google.com/search?q=x', 'search'],
+    ['https://www.linkedin.com/feed', 'social'],
+    ['https://blog.partner.io/post', 'referral'],
+    ['https://shop.example/other', 'internal'],
+    ['', 'direct'],
+  ])('classifies %s as %s', (referrer, expected) => {
+    expect(referrerClass(referrer, 'shop.example')).toBe(expected);
+  });
+
+  it('treats a paid utm_medium as paid whatever the referrer', () => {
+    expect(referrerClass('https://www.google.com/', 'shop.example', { utm_medium: 'cpc' })).toBe('paid');
+  });
+});
+
+describe('deviceClass', () => {
+  it('uses the pointer and width, never the user agent', () => {
+    expect(deviceClass(false, 400)).toBe('desktop');
+    expect(deviceClass(true, 400)).toBe('mobile');
+    expect(deviceClass(true, 1000)).toBe('tablet');
+  });
+});

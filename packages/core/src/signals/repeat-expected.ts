@@ -1,0 +1,44 @@
+/**
+ * Elements where clicking many times in a row is the normal way to use them:
+ * number inputs and spin buttons, sliders, steppers, carousel and pagination
+ * arrows, toggles and switches, media controls. Rage-click detection skips them.
+ */
+const REPEAT_SELECTOR = [
+  'input[type="number"]',
+  'input[type="range"]',
+  '[role="spinbutton"]',
+  '[role="slider"]',
+  '[role="switch"]',
+  '[aria-pressed]',
+  'input[type="checkbox"]',
+  'input[type="radio"]',
+  'audio',
+  'video',
+  'canvas',
+  'iframe',
+  '[data-attune-repeat]',
+].join(',');
+
+/** Names and labels of stepper, carousel and pagination controls (attribute values only, never text). */
+const REPEAT_NAME = /\b(next|prev|previous|increment|decrement|increase|decrease|plus|minus|carousel|slide|quantity|qty)\b|^[+\-−]$/i;
+
+const CONTAINER = /\b(carousel|slider|swiper|stepper|pagination|spinner|quantity)\b/i;
+
+/** Whether repeated clicks on `el` are expected and must not count as rage. */
+export const expectsRepeatedClicks = (el: Element): boolean => {
+  if (el.closest(REPEAT_SELECTOR)) return true;
+  const named = el.closest('button,[role="button"],a');
+  if (named) {
+    const label = `${named.getAttribute('aria-label') ?? ''} ${named.getAttribute('title') ?? ''} ${named.getAttribute('rel') ?? ''} ${named.getAttribute('name') ?? ''}`;
+    if (REPEAT_NAME.test(label.trim())) return true;
+    // A one-character + or - button is a stepper; this reads one short text node, never sends it.
+    const glyph = (named.textContent ?? '').trim();
+    if (glyph.length === 1 && REPEAT_NAME.test(glyph)) return true;
+  }
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.getAttribute('aria-roledescription') === 'carousel') return true;
+    const cls = node.getAttribute('class');
+    if (cls && CONTAINER.test(cls)) return true;
+  }
+  return false;
+};

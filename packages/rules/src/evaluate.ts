@@ -1,0 +1,82 @@
+import { evaluateCondition } from './evaluate-condition';
+import { checkGuardrails } from './guardrails';
+import { childPath } from './json-path';
+import { localizeAction } from './localize-action';
+import type { Blocked, CompiledRules, Decision, Evaluation, Evidence, Facts, History, Rule, RuleOutcome, TraceEntry } from './types';
+
+const EMPTY_HISTORY: History = { shown: [], dismissed: [] };
+
+function collectEvidence(facts: Facts, indices: readonly number[]): Evidence[] {
+  const byKey = new Map<string, Evidence>();
+  for (const i of [...new Set(indices)].sort((a, b) => a - b)) {
+    const s = facts.signals[i];
+    if (!s) continue;
+    const key = `${s.type}\u0000${s.target}`;
+    const count = typeof s.count === 'number' && Number.isFinite(s.count) ? s.count : 1;
+    const found = byKey.get(key);
+    if (found) {
+      found.count += count;
+      found.occurrences = (found.occurrences ?? 1) + 1;
+    } else {
+      byKey.set(key, { signal: s.type, target: s.target, count, occurrences: 1 });
+    }
+  }
+  return [...byKey.values()];
+}
+
+function decide(rule: Rule, facts: Facts, evidence: Evidence[], trace: TraceEntry[], shadow: boolean): Decision {
+  const { action, because } = localizeAction(rule.show, facts.locale);
+  const decision: Decision = { ruleId: rule.id, shadow, action, evidence, trace };
+  const text = because ?? rule.because;
+  if (text !== undefined) decision.because = text;
+  if (rule.revision !== undefined) decision.revision = rule.revision;
+  if (rule.holdout) decision.holdout = typeof facts.visitor?.id === 'string' && facts.visitor.id !== '' ? 'treatment' : 'unassigned';
+  return decision;
+}
+
+/**
+ * Decides what, if anything, to offer now. Pure and deterministic: the same rules, facts,
+ * history and clock give the same result, with no network, storage or randomness.
+ *
+ * Rules are considered highest priority first (file order among equals); `off` rules are
+ * skipped. For each rule whose `when` passes, guardrails run in the precedence documented on
+ * `checkGuardrails` (kill switch first, holdout last). The first live rule they allow becomes
+ * the `decision`; blocked live rules above it are listed in `blocked`; live rules below it are
+ * `outranked`. A rule in its holdout is blocked (`holdout`) and the next rule may act, so the
+ * control group sees what it would have seen without that rule. Every `shadow` rule that
+ * passes its conditions and virtual guardrails goes to `shadow` and never becomes `decision`.
+ * The visitor's id for holdouts is `facts.visitor.id`. Content is localized to `facts.locale`.
+ *
+ * @example
+ * const { decision } = evaluate(compiled, facts, history, Date.now());
+ * if (decision) widget.show(decision.action, explain(decision, facts.locale));
+ */
+export function evaluate(rules: CompiledRules, facts: Facts, history: History, now: number): Evaluation {
+  const result: Evaluation = { decision: null, shadow: [], blocked: [], considered: [] };
+  const ledger = history ?? EMPTY_HISTORY;
+  (rules.rules ?? []).forEach((rule, position) => {
+    const status = rule.status ?? 'live';
+    if (status === 'off') return;
+    const shadow = status === 'shadow';
+    const trace: TraceEntry[] = [];
+    const whenPath = childPath(childPath('$.rules', rules.sourceIndex?.[position] ?? position), 'when');
+    const outcome = evaluateCondition(rule.when, whenPath, { facts, now, intents: rules.intents, regexes: rules.regexes, trace });
+    const considered: RuleOutcome = { ruleId: rule.id, matched: outcome.passed, trace };
+    result.considered?.push(considered);
+    if (!outcome.passed) return;
+    if (!shadow && result.decision) {
+      considered.blocked = 'outranked';
+      return;
+    }
+    const reason = checkGuardrails({ rule, compiled: rules, facts, history: ledger, now, shadow });
+    if (reason) {
+      considered.blocked = reason;
+      result.blocked.push(shadow ? { ruleId: rule.id, reason, shadow: true } : { ruleId: rule.id, reason });
+      return;
+    }
+    const decision = decide(rule, facts, collectEvidence(facts, outcome.evidence), trace, shadow);
+    if (shadow) result.shadow.push(decision);
+    else result.decision = decision;
+  });
+  return result;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { explain } from './explain';
+import type { Decision } from './types';
+
+const decision = (over: Partial<Decision> = {}): Decision => ({
+  ruleId: 'pricing-help',
+  shadow: false,
+  action: { type: 'help', title: 'Need a hand?', body: '…' },
+  evidence: [{ signal: 'rage_click', target: 'pricing-table', count: 4, occurrences: 1 }],
+  trace: [],
+  ...over,
+});
+
+describe('explain', () => {
+  it('describes a rage click in plain English', () => {
+    expect(explain(decision())).toBe('You clicked the pricing table 4 times in a row.');
+  });
+
+  it('uses the rule\'s because when it has one', () => {
+    expect(explain(decision({ because: 'You seem stuck on pricing.' }))).toBe('You seem stuck on pricing.');
+  });
+
+  it('quotes labels that do not end in a familiar noun and reads ids and selectors', () => {
+    expect(explain(decision({ evidence: [{ signal: 'rage_click', target: 'pricing/plan-pro', count: 5 }] }))).toBe('You clicked “plan pro” 5 times in a row.');
+    expect(explain(decision({ evidence: [{ signal: 'form_error', target: '#signup-email', count: 1 }] }))).toBe('The field “signup email” showed an error.');
+    expect(explain(decision({ evidence: [{ signal: 'dead_click', target: 'form#lead > button', count: 1 }] }))).toBe('You clicked the button and nothing happened.');
+  });
+
+  it('names at most the two strongest pieces of evidence', () => {
+    const text = explain(decision({
+      evidence: [
+        { signal: 'hesitation', target: 'pricing-table', count: 12 },
+        { signal: 'rage_click', target: 'plan-pro-button', count: 4 },
+        { signal: 'exit_intent', target: 'page', count: 1 },
+      ],
+    }));
+    expect(text).toBe('You paused on the pricing table for a while. You clicked the plan pro button 4 times in a row.');
+  });
+
+  it('speaks German, French, Spanish and Arabic, and falls back to English', () => {
+    expect(explain(decision(), 'de-DE')).toBe('Sie haben 4-mal hintereinander auf „pricing table“ geklickt.');
+    expect(explain(decision(), 'fr')).toBe('Vous avez cliqué 4 fois de suite sur « pricing table ».');
+    expect(explain(decision(), 'es-MX')).toBe('Hiciste clic 4 veces seguidas en «pricing table».');
+    expect(explain(decision(), 'ar')).toBe('نقرت على «\u2068pricing table\u2069» 4 مرات متتالية.');
+    expect(explain(decision(), 'ja')).toBe('You clicked the pricing table 4 times in a row.');
+  });
+
+  it('gives a general sentence when there is no evidence', () => {
+    expect(explain(decision({ evidence: [] }))).toBe('This was offered because of what you did on this page.');
+  });
+});

@@ -1,0 +1,64 @@
+export { parseRules } from './parse-rules';
+export { validateRules } from './validate-rules';
+export { evaluate } from './evaluate';
+export { explain } from './explain';
+export { DEFAULT_GUARDRAILS } from './guardrails';
+export { SIGNAL_TYPES } from './signal-types';
+export { INPUT_LIMITS } from './input-limits';
+export { parseDuration } from './duration';
+export { globMatch } from './glob-match';
+export { isSafeHref } from './safe-href';
+export { holdoutBucket } from './holdout-bucket';
+export { summarizeCondition } from './summarize-condition';
+export type {
+  Action,
+  ActionBase,
+  ActionType,
+  AllCondition,
+  AnyCondition,
+  AskAction,
+  AskOption,
+  Blocked,
+  BlockReason,
+  CallbackAction,
+  Caps,
+  CompiledRules,
+  Condition,
+  ConsentState,
+  ContentVariant,
+  Decision,
+  Defaults,
+  Evaluation,
+  Evidence,
+  FactCondition,
+  FactName,
+  FactOperator,
+  FactValue,
+  Facts,
+  FormFacts,
+  FormState,
+  HandoffAction,
+  HandoffChannel,
+  HelpAction,
+  HelpContent,
+  HelpLink,
+  History,
+  IntentCondition,
+  IntentDefinition,
+  NoneCondition,
+  NotCondition,
+  PageCondition,
+  Purpose,
+  ReferrerClass,
+  Rule,
+  RuleIssue,
+  RuleOutcome,
+  RulesFile,
+  RuleStatus,
+  ShownEntry,
+  SignalCondition,
+  SignalRecord,
+  SignalType,
+  TraceEntry,
+  ValidationResult,
+} from './types';

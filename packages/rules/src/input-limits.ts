@@ -1,0 +1,60 @@
+import { childPath } from './json-path';
+import { isObject } from './read-fields';
+
+/** Limits on a rules file, checked before anything else reads it. */
+export const INPUT_LIMITS = {
+  /** Characters of JSON text `parseRules` accepts (512 KiB). */
+  textLength: 512 * 1024,
+  /** Nesting of objects and arrays. */
+  depth: 32,
+  /** Objects, arrays and values in all. */
+  nodes: 50_000,
+  /** Characters in any one string. */
+  stringLength: 10_000,
+} as const;
+
+/** Keys that could reach an object's prototype in careless code downstream. */
+const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+/**
+ * Walks an untrusted value without recursion and returns the first reason to refuse it
+ * (with its JSON path), or `null`: nesting deeper than 32, more than 50,000 nodes, a string
+ * over 10,000 characters, a key `__proto__`, `constructor` or `prototype`, or anything that
+ * is not plain JSON data (functions, class instances, non-finite numbers).
+ *
+ * @example checkInputLimits(JSON.parse('{"__proto__": {}}')) // { path: '$["__proto__"]', ... }
+ */
+export function checkInputLimits(input: unknown): { path: string; message: string } | null {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: input, path: '$', depth: 0 }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
+    if (++nodes > INPUT_LIMITS.nodes) return { path: '$', message: `the file is too large: more than ${INPUT_LIMITS.nodes} values.` };
+    if (value === null || typeof value === 'boolean') continue;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return { path, message: 'numbers must be finite.' };
+      continue;
+    }
+    if (typeof value === 'string') {
+      if (value.length > INPUT_LIMITS.stringLength) return { path, message: `a string is longer than ${INPUT_LIMITS.stringLength} characters.` };
+      continue;
+    }
+    const isArray = Array.isArray(value);
+    if (!isArray && !isObject(value)) return { path, message: 'only JSON data (objects, arrays, strings, numbers, booleans, null) is accepted.' };
+    if (depth >= INPUT_LIMITS.depth) return { path, message: `nesting is deeper than ${INPUT_LIMITS.depth} levels.` };
+    if (isArray) {
+      const array = value as readonly unknown[];
+      if (array.length > INPUT_LIMITS.nodes) return { path, message: `the file is too large: more than ${INPUT_LIMITS.nodes} values.` };
+      for (let i = array.length - 1; i >= 0; i--) stack.push({ value: array[i], path: childPath(path, i), depth: depth + 1 });
+      continue;
+    }
+    const keys = Object.keys(value as object);
+    if (keys.length > INPUT_LIMITS.nodes) return { path, message: `the file is too large: more than ${INPUT_LIMITS.nodes} values.` };
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string;
+      if (FORBIDDEN_KEYS.includes(key)) return { path: childPath(path, key), message: `the key \`${key}\` is not allowed.` };
+      stack.push({ value: (value as Record<string, unknown>)[key], path: childPath(path, key), depth: depth + 1 });
+    }
+  }
+  return null;
+}

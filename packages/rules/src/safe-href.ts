@@ -1,0 +1,18 @@
+/**
+ * Whether a link may appear in rule content: `https:`, `http:`, `mailto:`, `tel:` or a
+ * relative URL (`/faq`, `faq#plans`, `?q=1`, `#top`). Refuses `javascript:`, `data:`,
+ * `vbscript:` and every other scheme, protocol-relative `//host` links (they leave the site
+ * without saying so), control characters and whitespace tricks such as `java\tscript:`.
+ *
+ * @example isSafeHref('/faq') // true
+ * @example isSafeHref('javascript:alert(1)') // false
+ */
+export function isSafeHref(href: unknown): boolean {
+  if (typeof href !== 'string' || href.length === 0 || href.length > 2048) return false;
+  // Browsers strip tabs and newlines from URLs and ignore leading controls, so refuse any.
+  if (/[\u0000-\u001f\u007f\s\\]/.test(href)) return false;
+  if (href.startsWith('//')) return false;
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href);
+  if (!scheme) return true;
+  return ['https', 'http', 'mailto', 'tel'].includes((scheme[1] as string).toLowerCase());
+}

@@ -1,0 +1,504 @@
+/**
+ * The rule format and the shapes the evaluator reads and returns.
+ * Nothing here touches the DOM: the same types serve the browser runtime,
+ * the CLI simulator and the collector's report.
+ */
+
+/** Signal names a detector can emit and a condition can count. */
+export type SignalType =
+  | 'rage_click'
+  | 'dead_click'
+  | 'error_click'
+  | 'form_error'
+  | 'form_correction'
+  | 'form_refill'
+  | 'disabled_click'
+  | 'form_abandon'
+  | 'hesitation'
+  | 'exit_intent'
+  | 'back_forth'
+  | 'scroll_thrash'
+  | 'slow_interaction';
+
+/** One observation from a detector. Never holds element text or a typed value. */
+export interface SignalRecord {
+  /** What was seen. */
+  type: SignalType;
+  /** A stable target: a `data-attune` label, an `#id` or a short structural selector. */
+  target: string;
+  /** Clicks in a burst, errors on a field, seconds of dwell: the detector's strength figure. */
+  count: number;
+  /** Epoch milliseconds when the signal was emitted. */
+  at: number;
+  /** `high` when corroborated by another signal (a rage burst that was also dead). */
+  confidence?: 'normal' | 'high';
+  /** Page path the signal happened on. */
+  path?: string;
+}
+
+/** Referrer classes, coarse on purpose. */
+export type ReferrerClass = 'search' | 'social' | 'email' | 'paid' | 'direct' | 'referral' | 'internal';
+
+/** Everything the evaluator may look at, gathered on the device. */
+export interface Facts {
+  /** The page: path only, never the full URL. */
+  page: { path: string; referrer?: ReferrerClass; utm?: Readonly<Record<string, string>> };
+  /** Signals seen recently, oldest first. */
+  signals: readonly SignalRecord[];
+  /** Visitor context kept on the device. */
+  visitor: {
+    returning: boolean;
+    visits: number;
+    /** Epoch milliseconds of the first visit. */
+    firstSeen: number;
+    /** The random, pseudonymous visitor id: the key of sticky holdout assignment. */
+    id?: string;
+  };
+  /** Milliseconds since the page was shown. */
+  dwell?: number;
+  /** Milliseconds since the last input from the visitor. */
+  idle?: number;
+  /** Lifecycle stage the site declares. */
+  stage?: string;
+  /** Coarse device class. */
+  device?: 'desktop' | 'tablet' | 'mobile';
+  /** BCP 47 locale of the page or configuration. */
+  locale?: string;
+  /** Consent per purpose. */
+  consent?: Readonly<Partial<Record<Purpose, ConsentState>>>;
+  /** Answers given to profiling questions, by field. */
+  profile?: Readonly<Record<string, string | readonly string[]>>;
+  /** Intents the runtime has inferred (names from the rules file). */
+  intents?: readonly string[];
+  /** State of the form the visitor is working on, if any. */
+  form?: FormFacts;
+}
+
+/** Where the visitor is with the form on the page. */
+export type FormState = 'untouched' | 'started' | 'errors' | 'abandoned' | 'submitted';
+
+/** Form state as a fact: never a typed value. */
+export interface FormFacts {
+  state: FormState;
+  /** Fields currently showing an error. */
+  errors?: number;
+}
+
+/** Purposes an event can be sent for. */
+export type Purpose = 'measurement' | 'help' | 'profiling';
+/** State of consent for one purpose. */
+export type ConsentState = 'granted' | 'denied' | 'pending';
+
+/** A condition counting signals: `{ "signal": "rage_click", "target": "pricing", "atLeast": 2, "within": "60s" }`. */
+export interface SignalCondition {
+  signal: SignalType;
+  /** Target label or glob (`pricing*`); any target when absent. */
+  target?: string;
+  /** Minimum number of matching signals (default 1). */
+  atLeast?: number;
+  /** Time window such as `"30s"`, `"5m"`, `"2h"` (default: the whole page view). */
+  within?: string;
+}
+
+/** A condition on the page path, a glob such as `/pricing*`. */
+export interface PageCondition {
+  page: string;
+}
+
+/**
+ * Fact names a condition can test. `visitor.daysSinceFirstVisit` is derived from
+ * `visitor.firstSeen` and the clock; `dwell` and `idle` compare against durations (`"30s"`).
+ */
+export type FactName =
+  | 'page.path'
+  | 'page.referrer'
+  | `page.utm.${string}`
+  | 'visitor.returning'
+  | 'visitor.visits'
+  | 'visitor.daysSinceFirstVisit'
+  | 'dwell'
+  | 'idle'
+  | 'stage'
+  | 'device'
+  | 'locale'
+  | `consent.${Purpose}`
+  | `profile.${string}`
+  | 'intents'
+  | 'form.state'
+  | 'form.errors';
+
+/** A scalar a fact condition compares with. */
+export type FactValue = string | number | boolean;
+
+/** Comparison operators of a fact condition, in the spirit of GrowthBook's. */
+export type FactOperator =
+  | 'eq'
+  | 'ne'
+  | 'in'
+  | 'nin'
+  | 'gt'
+  | 'gte'
+  | 'lt'
+  | 'lte'
+  | 'between'
+  | 'exists'
+  | 'contains'
+  | 'startsWith'
+  | 'glob'
+  | 'regex';
+
+/**
+ * A condition on one fact with exactly one operator:
+ * `{ "fact": "visitor.visits", "gte": 3 }`, `{ "fact": "dwell", "gt": "30s" }`,
+ * `{ "fact": "page.utm.utm_source", "in": ["newsletter", "partner"] }`.
+ */
+export interface FactCondition {
+  fact: FactName;
+  eq?: FactValue;
+  ne?: FactValue;
+  in?: FactValue[];
+  nin?: FactValue[];
+  gt?: number | string;
+  gte?: number | string;
+  lt?: number | string;
+  lte?: number | string;
+  between?: [number | string, number | string];
+  exists?: boolean;
+  contains?: FactValue;
+  startsWith?: string;
+  glob?: string;
+  /** A bounded regular expression (no nested quantifiers, no backreferences), compiled at load. */
+  regex?: string;
+}
+
+/** A condition on a named intent: inferred by the runtime or defined in the file's `intents`. */
+export interface IntentCondition {
+  intent: string;
+}
+
+/** Nested logic: every child passes. */
+export interface AllCondition { all: Condition[] }
+/** Nested logic: at least one child passes. */
+export interface AnyCondition { any: Condition[] }
+/** Nested logic: no child passes. */
+export interface NoneCondition { none: Condition[] }
+/** Nested logic: the child fails. */
+export interface NotCondition { not: Condition }
+
+/** A condition tree. */
+export type Condition =
+  | SignalCondition
+  | PageCondition
+  | FactCondition
+  | IntentCondition
+  | AllCondition
+  | AnyCondition
+  | NoneCondition
+  | NotCondition;
+
+/** A link in help content. Only `https:`, `http:`, `mailto:`, `tel:` and relative URLs are accepted. */
+export interface HelpLink {
+  label: string;
+  href: string;
+}
+
+/** What a help card says. Text only: never HTML. */
+export interface HelpContent {
+  title: string;
+  body: string;
+  links?: HelpLink[];
+}
+
+/** Text of one locale variant: any field left out falls back to the default text. */
+export interface ContentVariant {
+  title?: string;
+  body?: string;
+  links?: HelpLink[];
+  question?: string;
+  options?: AskOption[];
+  label?: string;
+  because?: string;
+}
+
+/** Fields every action shares. */
+export interface ActionBase {
+  /** `false` is refused: every intervention needs a way out. Default `true`. */
+  dismissible?: boolean;
+  /** Variants by BCP 47 tag (`de`, `fr-CA`); the closest to `facts.locale` wins. */
+  locales?: Record<string, ContentVariant>;
+}
+
+/** The action a rule takes when it fires: a help card. */
+export interface HelpAction extends HelpContent, ActionBase {
+  type: 'help';
+}
+
+/** One choice of a profiling question. */
+export interface AskOption {
+  value: string;
+  label: string;
+}
+
+/** Ask one progressive-profiling question; the answer lands in `facts.profile[field]`. */
+export interface AskAction extends ActionBase {
+  type: 'ask';
+  /** The profile field the answer fills. A rule never asks for a field already known. */
+  field: string;
+  question: string;
+  /** Choices; a free-text answer when absent. */
+  options?: AskOption[];
+}
+
+/** Channels a handoff to a human can use. */
+export type HandoffChannel = 'chat' | 'email' | 'phone' | 'link';
+
+/** Offer a human: the runtime calls the site's `onHandoff` or opens `href`. */
+export interface HandoffAction extends ActionBase {
+  type: 'handoff';
+  title: string;
+  body: string;
+  channel: HandoffChannel;
+  /** Where `email`, `phone` and `link` go (safe schemes only). */
+  href?: string;
+  /** Button text, such as "Talk to sales". */
+  label?: string;
+}
+
+/** Hand the decision to the app: its callback registered under `name` renders whatever it likes. */
+export interface CallbackAction extends ActionBase {
+  type: 'callback';
+  name: string;
+  title?: string;
+  body?: string;
+}
+
+/** Any action a rule can take. */
+export type Action = HelpAction | AskAction | HandoffAction | CallbackAction;
+
+/** The kinds of action. */
+export type ActionType = Action['type'];
+
+/** Limits on how often something is shown. Visitor-opened help never counts. */
+export interface Caps {
+  perSession?: number;
+  perDay?: number;
+  perWeek?: number;
+  /** Shown this many times in all, then never again. */
+  total?: number;
+}
+
+/** File-wide guardrails. Every field has a built-in default (see `DEFAULT_GUARDRAILS`). */
+export interface Defaults {
+  /** Global caps over all rules. Default `{ perSession: 2, perDay: 3, perWeek: 6 }`. */
+  caps?: Caps;
+  /** Minimum time between two interventions. Default `"60s"`. */
+  minGap?: string;
+  /** How long a dismissed rule stays away after the session it was dismissed in. Default `"7d"`. */
+  cooldown?: string;
+  /** How long "not now" lasts. Default `"1d"`. */
+  snooze?: string;
+  /** Page globs where nothing is ever shown. Default checkout, payment and login pages. */
+  quietPages?: string[];
+  /** The stricter budget for `ask` rules. */
+  questions?: {
+    /** Default 1. */
+    perSession?: number;
+    /** No question for this long after the visitor skipped one. Default `"7d"`. */
+    afterSkip?: string;
+  };
+  /** Caps shared by the rules naming the group. */
+  groups?: Record<string, Caps>;
+}
+
+/** A named intent: `{ "comparing": { "when": { "signal": "back_forth", "atLeast": 2 } } }`. */
+export interface IntentDefinition {
+  description?: string;
+  when: Condition;
+}
+
+/** Rule status: live rules act, shadow rules only record, off rules do nothing. */
+export type RuleStatus = 'live' | 'shadow' | 'off';
+
+/** One rule in a rules file. */
+export interface Rule {
+  id: string;
+  status?: RuleStatus;
+  /** Higher wins when several rules match (default 0). */
+  priority?: number;
+  when: Condition;
+  show: Action;
+  /** Plain-language reason shown under "Why am I seeing this?". Built from the evidence when absent. */
+  because?: string;
+  /** Marketer's note, never shown to visitors. */
+  description?: string;
+  /** Caps for this rule alone. */
+  caps?: Caps;
+  /** Overrides `defaults.cooldown` after a dismissal of this rule. */
+  cooldown?: string;
+  /** Fraction (0 to 0.5) of eligible visitors kept as a control group, sticky per visitor. */
+  holdout?: number;
+  /** Name of a group in `defaults.groups` whose caps this rule shares. */
+  group?: string;
+  /** Content revision; computed from the rule's content when absent. */
+  revision?: string;
+}
+
+/** A rules file, as a marketer writes it. */
+export interface RulesFile {
+  $schema?: string;
+  /** Format version. */
+  version?: 1;
+  /** The kill switch: `false` turns every rule off. */
+  enabled?: boolean;
+  /** File-wide guardrails. */
+  defaults?: Defaults;
+  /** Named intents conditions can refer to with `{ "intent": "comparing" }`. */
+  intents?: Record<string, IntentDefinition>;
+  rules: Rule[];
+}
+
+/** One problem found in a rules file. */
+export interface RuleIssue {
+  /** JSON path such as `$.rules[2].when.all[0].signal`. */
+  path: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** The outcome of validation: only valid rules are kept. */
+export interface ValidationResult {
+  /** `true` when the file as a whole is usable (some rules may still have been skipped). */
+  ok: boolean;
+  /** The usable rules; `null` when the file failed structurally. */
+  rules: CompiledRules | null;
+  errors: RuleIssue[];
+  warnings: RuleIssue[];
+}
+
+/** Validated rules, ready for the evaluator. */
+export interface CompiledRules {
+  enabled: boolean;
+  /** Highest priority first, file order among equals. */
+  rules: readonly Rule[];
+  /** File-wide guardrails as written; built-in defaults fill the gaps at evaluation. */
+  defaults?: Defaults;
+  /** Valid intent definitions by name. */
+  intents?: Readonly<Record<string, Condition>>;
+  /** Regular expressions of `regex` conditions, compiled once at load, by source. */
+  regexes?: ReadonlyMap<string, RegExp>;
+  /** Index of each rule in the source file, for trace paths; the position in `rules` when absent. */
+  sourceIndex?: readonly number[];
+}
+
+/** What the visitor did about earlier interventions: the fatigue ledger. */
+export interface History {
+  /** Interventions shown, oldest first. */
+  shown: readonly ShownEntry[];
+  /** Dismissals, oldest first. `skip` is a skipped question. */
+  dismissed: readonly { ruleId: string; at: number; kind: 'dismiss' | 'snooze' | 'never' | 'skip' }[];
+  /** Epoch milliseconds when the current session began; every entry counts as this session when absent. */
+  sessionStart?: number;
+  /** Id of the intervention on screen now, if any: only one is visible at a time. */
+  visible?: string | null;
+}
+
+/** One intervention in the fatigue ledger. */
+export interface ShownEntry {
+  ruleId: string;
+  at: number;
+  /** A shadow "would have shown": counts against shadow rules' virtual caps only. */
+  shadow?: boolean;
+  /** Opened by the visitor: exempt from every cap. */
+  opened?: boolean;
+  /** The action's type, so `ask` entries spend the question budget. */
+  type?: ActionType;
+}
+
+/** One line of a decision trace. */
+export interface TraceEntry {
+  /** JSON path of the condition inside the rule. */
+  path: string;
+  /** Human summary of the condition, e.g. `rage_click on pricing* ≥ 1 within 60s`. */
+  condition: string;
+  /** What was observed (a count, a path). */
+  observed: string | number | boolean;
+  passed: boolean;
+}
+
+/** Evidence that made a rule fire: the signals that satisfied its conditions. */
+export interface Evidence {
+  signal: SignalType;
+  target: string;
+  /** Sum of the detector's strength figures (clicks in the bursts, errors on the field). */
+  count: number;
+  /** How many signals of this type on this target were counted. */
+  occurrences?: number;
+}
+
+/** A rule that fired, with why. */
+export interface Decision {
+  ruleId: string;
+  /** `true` for a shadow rule: record it, render nothing. */
+  shadow: boolean;
+  /** The action, with the locale variant for `facts.locale` applied and `locales` removed. */
+  action: Action;
+  because?: string;
+  evidence: Evidence[];
+  trace: TraceEntry[];
+  /** The rule's revision, for the record. */
+  revision?: string;
+  /** Set when the rule has a holdout: `unassigned` when there was no visitor id to assign with. */
+  holdout?: 'treatment' | 'unassigned';
+  /** `true` for a preview: show it, record nothing. */
+  preview?: boolean;
+}
+
+/** Why a matching rule did not act. */
+export interface Blocked {
+  ruleId: string;
+  reason: BlockReason;
+  /** `true` when a shadow rule's virtual guardrails blocked it. */
+  shadow?: boolean;
+}
+
+/** Every guardrail that can stop a matching rule, in order of precedence. */
+export type BlockReason =
+  | 'kill_switch'
+  | 'quiet_page'
+  | 'never'
+  | 'dismissed'
+  | 'snoozed'
+  | 'cooldown'
+  | 'already_shown'
+  | 'rule_cap'
+  | 'known_field'
+  | 'question_budget'
+  | 'skipped_question'
+  | 'group_cap'
+  | 'session_cap'
+  | 'day_cap'
+  | 'week_cap'
+  | 'min_gap'
+  | 'visible'
+  | 'holdout'
+  | 'outranked';
+
+/** What happened to one rule in an evaluation: the marketer's debug view. */
+export interface RuleOutcome {
+  ruleId: string;
+  /** Whether `when` passed. */
+  matched: boolean;
+  trace: TraceEntry[];
+  /** The guardrail that stopped it, when it matched but did not act. */
+  blocked?: BlockReason;
+}
+
+/** Result of one evaluation: at most one decision, plus the rules guardrails blocked. */
+export interface Evaluation {
+  decision: Decision | null;
+  /** Shadow rules that would have fired. */
+  shadow: Decision[];
+  blocked: Blocked[];
+  /** Every rule considered, in evaluation order, with its trace. */
+  considered?: RuleOutcome[];
+}

@@ -1,0 +1,140 @@
+import { compileBoundedRegex } from './bounded-regex';
+import { suggest } from './did-you-mean';
+import { parseDuration } from './duration';
+import { FACT_NAMES, factSpec, type FactSpec } from './fact-catalog';
+import type { IssueReport } from './issue-report';
+import { childPath } from './json-path';
+import { checkKeys, own, type JsonObject } from './read-fields';
+import type { FactCondition, FactOperator, FactValue } from './types';
+
+/** Every operator a fact condition may use. */
+export const FACT_OPERATORS: readonly FactOperator[] = ['eq', 'ne', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'between', 'exists', 'contains', 'startsWith', 'glob', 'regex'];
+
+const OPERATORS_BY_KIND: Readonly<Record<FactSpec['kind'], readonly FactOperator[]>> = {
+  string: ['eq', 'ne', 'in', 'nin', 'exists', 'contains', 'startsWith', 'glob', 'regex'],
+  'text-or-list': ['eq', 'ne', 'in', 'nin', 'exists', 'contains', 'startsWith', 'glob', 'regex'],
+  number: ['eq', 'ne', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'between', 'exists'],
+  duration: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'exists'],
+  boolean: ['eq', 'ne', 'exists'],
+  list: ['contains', 'exists'],
+};
+
+const isScalar = (v: unknown): v is FactValue =>
+  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+
+/** Reads one operand as the fact's kind wants it; reports and returns `null` when it does not fit. */
+function readOperand(value: unknown, spec: FactSpec, fact: string, path: string, report: IssueReport): FactValue | null {
+  if (spec.kind === 'duration') {
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+    if (parseDuration(value) !== null) return value as string;
+    report.error(path, `\`${fact}\` is a duration: write it like "30s", "5m" or "2h".`);
+    return null;
+  }
+  if (spec.kind === 'number') {
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    report.error(path, `\`${fact}\` is a number; ${JSON.stringify(value)?.slice(0, 40)} is not.`);
+    return null;
+  }
+  if (spec.kind === 'boolean') {
+    if (typeof value === 'boolean') return value;
+    report.error(path, `\`${fact}\` is true or false; ${JSON.stringify(value)?.slice(0, 40)} is not.`);
+    return null;
+  }
+  if (typeof value !== 'string' || value.length > 500) {
+    report.error(path, `compare \`${fact}\` with a string of at most 500 characters.`);
+    return null;
+  }
+  if (spec.values && !spec.values.includes(value)) {
+    report.error(path, `\`${fact}\` is never \`${value.slice(0, 40)}\`; it is one of ${spec.values.map((v) => `\`${v}\``).join(', ')}.${suggest(value, spec.values)}`);
+    return null;
+  }
+  return value;
+}
+
+const asNumber = (v: FactValue): number => (typeof v === 'number' ? v : (parseDuration(v) ?? Number.NaN));
+
+/**
+ * Validates `{ "fact": name, <one operator>: operand }` and returns a clean copy, or `null`
+ * after reporting: an unknown fact (with a suggestion), no operator or more than one, an
+ * operator that does not suit the fact, an operand of the wrong type or outside an enumeration,
+ * an impossible `between`, or a `regex` that is invalid or could backtrack without bound.
+ * Compiled regular expressions are stored in `regexes` by source.
+ *
+ * @example validateFactCondition({ fact: 'visitor.visits', gte: 3 }, '$.rules[0].when', report, regexes)
+ */
+export function validateFactCondition(object: JsonObject, path: string, report: IssueReport, regexes: Map<string, RegExp>): FactCondition | null {
+  const keysOk = checkKeys(object, ['fact', ...FACT_OPERATORS], path, report, 'a fact condition');
+  const fact = own(object, 'fact');
+  const factPath = childPath(path, 'fact');
+  if (typeof fact !== 'string') {
+    report.error(factPath, '`fact` must be a fact name such as `visitor.visits`.');
+    return null;
+  }
+  const spec = factSpec(fact);
+  if (!spec) {
+    report.error(factPath, `unknown fact \`${fact.slice(0, 64)}\`.${suggest(fact, FACT_NAMES)}`);
+    return null;
+  }
+  const operators = FACT_OPERATORS.filter((op) => own(object, op) !== undefined);
+  if (operators.length !== 1) {
+    report.error(path, operators.length === 0
+      ? `a fact condition needs one operator: ${FACT_OPERATORS.map((o) => `\`${o}\``).join(', ')}.`
+      : `a fact condition takes exactly one operator; found ${operators.map((o) => `\`${o}\``).join(' and ')}.`);
+    return null;
+  }
+  const op = operators[0] as FactOperator;
+  const opPath = childPath(path, op);
+  const allowed = OPERATORS_BY_KIND[spec.kind];
+  if (!allowed.includes(op)) {
+    report.error(opPath, `\`${op}\` does not apply to \`${fact}\`; use ${allowed.map((o) => `\`${o}\``).join(', ')}.`);
+    return null;
+  }
+  const operand = own(object, op);
+  let clean: unknown = null;
+
+  if (op === 'exists') {
+    if (typeof operand !== 'boolean') report.error(opPath, '`exists` must be true or false.');
+    else clean = operand;
+  } else if (op === 'in' || op === 'nin') {
+    if (!Array.isArray(operand) || operand.length === 0 || operand.length > 100) {
+      report.error(opPath, `\`${op}\` needs a list of 1 to 100 values.`);
+    } else {
+      const values = operand.map((v, i) => readOperand(v, spec, fact, childPath(opPath, i), report));
+      if (values.every((v) => v !== null)) clean = values;
+    }
+  } else if (op === 'between') {
+    if (!Array.isArray(operand) || operand.length !== 2) {
+      report.error(opPath, '`between` needs two values: `[low, high]`.');
+    } else {
+      const low = readOperand(operand[0], spec, fact, childPath(opPath, 0), report);
+      const high = readOperand(operand[1], spec, fact, childPath(opPath, 1), report);
+      if (low !== null && high !== null) {
+        if (asNumber(low) > asNumber(high)) report.error(opPath, `impossible range: ${JSON.stringify(low)} is above ${JSON.stringify(high)}.`);
+        else clean = [low, high];
+      }
+    }
+  } else if (op === 'regex') {
+    if (typeof operand !== 'string') {
+      report.error(opPath, '`regex` must be a string.');
+    } else {
+      const compiled = compileBoundedRegex(operand);
+      if (compiled instanceof RegExp) {
+        regexes.set(operand, compiled);
+        clean = operand;
+      } else {
+        report.error(opPath, `bad regex: ${compiled.reason}`);
+      }
+    }
+  } else if (op === 'glob' || op === 'startsWith') {
+    if (typeof operand !== 'string' || operand.length > 500) report.error(opPath, `\`${op}\` needs a string of at most 500 characters.`);
+    else clean = operand;
+  } else if (op === 'contains' && spec.kind !== 'number') {
+    if (!isScalar(operand)) report.error(opPath, '`contains` needs a string, number or boolean.');
+    else if (spec.kind === 'list' && typeof operand !== 'string') report.error(opPath, `\`${fact}\` holds names: compare with a string.`);
+    else clean = operand;
+  } else {
+    clean = readOperand(operand, spec, fact, opPath, report);
+  }
+  if (clean === null || !keysOk) return null;
+  return { fact, [op]: clean } as unknown as FactCondition;
+}

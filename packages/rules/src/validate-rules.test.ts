@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { validateRules } from './validate-rules';
+
+const help = { type: 'help', title: 'Need a hand?', body: 'Here is how plans differ.' };
+const rule = (over: Record<string, unknown> = {}) => ({ id: 'pricing-help', when: { signal: 'rage_click', target: 'pricing*', atLeast: 1, within: '60s' }, show: help, ...over });
+const file = (rules: unknown[], over: Record<string, unknown> = {}) => ({ $schema: 'https://attune.dev/rules.schema.json', version: 1, rules, ...over });
+const paths = (input: unknown) => validateRules(input).errors.map((e) => e.path);
+
+describe('validateRules: structure', () => {
+  it('accepts the e2e rules file and keeps its rule', () => {
+    const result = validateRules(file([{ ...rule(), because: 'You seem stuck on pricing.', show: { ...help, links: [{ label: 'FAQ', href: '/faq' }] } }]));
+    expect(result.ok).toBe(true);
+    expect(result.errors).toEqual([]);
+    expect(result.rules?.enabled).toBe(true);
+    expect(result.rules?.rules[0]).toMatchObject({ id: 'pricing-help', because: 'You seem stuck on pricing.', show: { links: [{ label: 'FAQ', href: '/faq' }] } });
+  });
+
+  it('fails structurally when the input is not an object or has no rules list', () => {
+    for (const input of [null, 42, 'rules', [], { rules: {} }, {}]) {
+      const result = validateRules(input);
+      expect(result.ok).toBe(false);
+      expect(result.rules).toBeNull();
+      expect(result.errors.length).toBeGreaterThan(0);
+    }
+    expect(paths({})).toEqual(['$.rules']);
+  });
+
+  it('suggests `rules` for a misspelled top-level key', () => {
+    const result = validateRules({ rulez: [] });
+    expect(result.errors[0]).toMatchObject({ path: '$.rulez' });
+    expect(result.errors[0]?.message).toContain('Did you mean `rules`?');
+  });
+
+  it('fails structurally for a bad kill switch, version or defaults', () => {
+    expect(validateRules(file([], { enabled: 'no' })).rules).toBeNull();
+    expect(validateRules(file([], { version: 2 })).rules).toBeNull();
+    expect(validateRules(file([], { defaults: { minGap: 'soon' } })).errors[0]?.path).toBe('$.defaults.minGap');
+    expect(validateRules(file([], { defaults: { minGap: 'soon' } })).rules).toBeNull();
+  });
+
+  it('reads the kill switch', () => {
+    expect(validateRules(file([rule()], { enabled: false })).rules?.enabled).toBe(false);
+  });
+
+  it('refuses __proto__, constructor and prototype keys anywhere', () => {
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const input = JSON.parse(`{"rules":[{"id":"a","when":{"page":"/x","${key}":{}},"show":${JSON.stringify(help)}}]}`);
+      const result = validateRules(input);
+      expect(result.rules).toBeNull();
+      expect(result.errors[0]?.path).toBe(`$.rules[0].when.${key}`);
+    }
+  });
+
+  it('refuses nesting deeper than 32 levels', () => {
+    let when: unknown = { page: '/x' };
+    for (let i = 0; i < 40; i++) when = { not: when };
+    const result = validateRules(file([rule({ when })]));
+    expect(result.rules).toBeNull();
+    expect(result.errors[0]?.message).toContain('deeper than 32');
+  });
+
+  it('never throws on hostile objects such as throwing getters and proxies', () => {
+    const getter = { get rules(): unknown { throw new Error('boom'); } };
+    const proxy = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } });
+    expect(validateRules(getter)).toMatchObject({ ok: false, rules: null });
+    expect(validateRules(proxy)).toMatchObject({ ok: false, rules: null });
+  });
+});
+
+describe('validateRules: rules', () => {
+  it('names the JSON path of an unknown signal and suggests the closest name', () => {
+    const result = validateRules(file([rule({ when: { all: [{ signal: 'rage_clik' }] } })]));
+    expect(result.errors[0]).toMatchObject({ path: '$.rules[0].when.all[0].signal', severity: 'error' });
+    expect(result.errors[0]?.message).toBe('unknown signal `rage_clik`. Did you mean `rage_click`?');
+  });
+
+  it('skips a failing rule with an error naming its id and keeps the valid ones', () => {
+    const result = validateRules(file([rule({ id: 'good' }), rule({ id: 'bad', when: { signal: 'nope' } }), rule({ id: 'also-good' })]));
+    expect(result.ok).toBe(true);
+    expect(result.rules?.rules.map((r) => r.id)).toEqual(['good', 'also-good']);
+    expect(result.errors.map((e) => e.path)).toEqual(['$.rules[1].when.signal', '$.rules[1]']);
+    expect(result.errors[1]?.message).toBe('rule `bad` was skipped: 1 error.');
+  });
+
+  it('refuses duplicate ids, keeping the first', () => {
+    const result = validateRules(file([rule({ priority: 1 }), rule()]));
+    expect(result.rules?.rules).toHaveLength(1);
+    expect(result.rules?.rules[0]?.priority).toBe(1);
+    expect(result.errors[0]).toMatchObject({ path: '$.rules[1].id' });
+    expect(result.errors[0]?.message).toContain('duplicate id');
+  });
+
+  it('refuses unsafe link schemes and accepts safe ones', () => {
+    const links = (href: string) => rule({ show: { ...help, links: [{ label: 'More', href }] } });
+    expect(paths(file([links('javascript:alert(1)')]))).toContain('$.rules[0].show.links[0].href');
+    expect(paths(file([links('data:text/html,x')]))).toContain('$.rules[0].show.links[0].href');
+    for (const ok of ['https://x.example', 'http://x.example', 'mailto:a@b.c', 'tel:+1555', '/faq']) {
+      expect(validateRules(file([links(ok)])).errors).toEqual([]);
+    }
+  });
+
+  it('reports impossible windows and bad counts', () => {
+    expect(paths(file([rule({ when: { signal: 'rage_click', within: '0s' } })]))[0]).toBe('$.rules[0].when.within');
+    expect(paths(file([rule({ when: { signal: 'rage_click', within: '90d' } })]))[0]).toBe('$.rules[0].when.within');
+    expect(paths(file([rule({ when: { signal: 'rage_click', within: 'soon' } })]))[0]).toBe('$.rules[0].when.within');
+    expect(paths(file([rule({ when: { signal: 'rage_click', atLeast: 0 } })]))[0]).toBe('$.rules[0].when.atLeast');
+  });
+
+  it('reports every error in a rule, not only the first', () => {
+    const result = validateRules(file([{ id: 'x', when: { any: [{ signal: 'nope' }, { page: 'pricing' }] }, show: { type: 'help', title: '', body: 3 } }]));
+    expect(result.errors.map((e) => e.path)).toEqual([
+      '$.rules[0].when.any[0].signal',
+      '$.rules[0].when.any[1].page',
+      '$.rules[0].show.title',
+      '$.rules[0].show.body',
+      '$.rules[0]',
+    ]);
+  });
+
+  it('reports unknown fields with a suggestion', () => {
+    const result = validateRules(file([rule({ wehn: {} })]));
+    expect(result.errors[0]).toMatchObject({ path: '$.rules[0].wehn' });
+    expect(result.errors[0]?.message).toContain('Did you mean `when`?');
+  });
+
+  it('refuses a rule without a way out and an ask without a field', () => {
+    expect(paths(file([rule({ show: { ...help, dismissible: false } })]))[0]).toBe('$.rules[0].show.dismissible');
+    const ask = validateRules(file([rule({ show: { type: 'ask', question: 'What brings you here?' } })]));
+    expect(ask.errors[0]).toMatchObject({ path: '$.rules[0].show.field' });
+    expect(ask.errors[0]?.message).toContain('an `ask` needs a `field`');
+  });
+
+  it('orders compiled rules by priority, file order among equals, and remembers source positions', () => {
+    const result = validateRules(file([rule({ id: 'a' }), rule({ id: 'b', priority: 5 }), rule({ id: 'c' }), rule({ id: 'd', priority: 5 })]));
+    expect(result.rules?.rules.map((r) => r.id)).toEqual(['b', 'd', 'a', 'c']);
+    expect(result.rules?.sourceIndex).toEqual([1, 3, 0, 2]);
+  });
+
+  it('gives each rule a revision that changes when its content changes', () => {
+    const a = validateRules(file([rule()])).rules?.rules[0]?.revision;
+    const b = validateRules(file([rule({ show: { ...help, body: 'Changed.' } })])).rules?.rules[0]?.revision;
+    expect(a).toMatch(/^[0-9a-z]+$/);
+    expect(a).toBe(validateRules(file([rule()])).rules?.rules[0]?.revision);
+    expect(b).not.toBe(a);
+  });
+
+  it('drops $comment fields and copies nothing unknown into compiled rules', () => {
+    const result = validateRules(file([{ ...rule(), $comment: 'note', when: { $comment: 'x', page: '/p' } }]));
+    expect(result.errors).toEqual([]);
+    expect(result.rules?.rules[0]?.when).toEqual({ page: '/p' });
+    expect(result.rules?.rules[0]).not.toHaveProperty('$comment');
+  });
+});

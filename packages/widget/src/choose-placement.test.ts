@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { choosePlacement } from './choose-placement';
+
+const card = { width: 300, height: 200 };
+const viewport = { width: 1280, height: 800 };
+
+describe('choosePlacement', () => {
+  it('uses the preferred corner when there is no anchor', () => {
+    expect(choosePlacement({ card, viewport })).toEqual({ corner: 'bottom-end' });
+    expect(choosePlacement({ card, viewport, corner: 'top-start' })).toEqual({ corner: 'top-start' });
+  });
+
+  it('sits after the anchor in reading order: right of it in ltr, left of it in rtl', () => {
+    const anchor = { top: 300, left: 400, width: 240, height: 40 };
+    expect(choosePlacement({ card, viewport, anchor })).toEqual({ top: 300, left: 648 });
+    expect(choosePlacement({ card, viewport, anchor, dir: 'rtl' })).toEqual({ top: 300, left: 92 });
+  });
+
+  it('flips to the other side when the anchor is near the right edge', () => {
+    const anchor = { top: 300, left: 1000, width: 240, height: 40 };
+    expect(choosePlacement({ card, viewport, anchor })).toEqual({ top: 300, left: 692 });
+  });
+
+  it('goes below a full-width anchor, and above it when there is no room below', () => {
+    const wide = { top: 100, left: 0, width: 1280, height: 40 };
+    expect(choosePlacement({ card, viewport, anchor: wide })).toEqual({ top: 148, left: 16 });
+    const low = { top: 700, left: 0, width: 1280, height: 40 };
+    expect(choosePlacement({ card, viewport, anchor: low })).toEqual({ top: 492, left: 16 });
+  });
+
+  it('keeps a side placement on screen by sliding it up from the bottom edge', () => {
+    const anchor = { top: 760, left: 100, width: 200, height: 30 };
+    const placed = choosePlacement({ card, viewport, anchor });
+    expect(placed).toEqual({ top: 584, left: 308 });
+  });
+
+  it('falls back to the corner on a viewport too small for any side of the anchor', () => {
+    const phone = { width: 360, height: 640 };
+    const anchor = { top: 200, left: 10, width: 340, height: 400 };
+    expect(choosePlacement({ card, viewport: phone, anchor })).toEqual({ corner: 'bottom-end' });
+  });
+
+  it('moves to another corner rather than cover the field the visitor is typing in', () => {
+    const field = { top: 700, left: 1000, width: 250, height: 40 };
+    expect(choosePlacement({ card, viewport, avoid: field })).toEqual({ corner: 'bottom-start' });
+    const wideField = { top: 700, left: 0, width: 1280, height: 40 };
+    expect(choosePlacement({ card, viewport, avoid: wideField })).toEqual({ corner: 'top-end' });
+  });
+
+  it('mirrors corners in rtl when checking the typed-in field', () => {
+    // In rtl, bottom-end is the bottom-left corner.
+    const field = { top: 700, left: 20, width: 250, height: 40 };
+    expect(choosePlacement({ card, viewport, avoid: field, dir: 'rtl' })).toEqual({ corner: 'bottom-start' });
+  });
+
+  it('never places beside the anchor over the field being typed in', () => {
+    const anchor = { top: 300, left: 400, width: 240, height: 40 };
+    const field = { top: 320, left: 700, width: 200, height: 40 };
+    expect(choosePlacement({ card, viewport, anchor, avoid: field })).toEqual({ top: 300, left: 92 });
+  });
+});

@@ -1,0 +1,86 @@
+import type { WidgetCorner } from './types';
+
+/** A box in viewport coordinates (what `getBoundingClientRect()` returns). */
+export interface Box {
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
+/** Where the card goes: a CSS corner, or a free position in viewport pixels. */
+export type Placement = { corner: WidgetCorner } | { top: number; left: number };
+
+/** What `choosePlacement` weighs. */
+export interface PlacementInput {
+  /** The card's size. */
+  card: { width: number; height: number };
+  /** The viewport's size. */
+  viewport: { width: number; height: number };
+  /** The element the card should sit beside, if any. */
+  anchor?: Box | null;
+  /** A box the card must not cover, such as the field the visitor is typing in. */
+  avoid?: Box | null;
+  /** The preferred corner. Default `bottom-end`. */
+  corner?: WidgetCorner;
+  /** Text direction: `end` is the right in `ltr` and the left in `rtl`. Default `ltr`. */
+  dir?: 'ltr' | 'rtl';
+  /** Space between anchor and card. Default 8. */
+  gap?: number;
+  /** Space kept free at the viewport's edges. Default 16. */
+  margin?: number;
+}
+
+const CORNERS: readonly WidgetCorner[] = ['bottom-end', 'bottom-start', 'top-end', 'top-start'];
+
+const overlaps = (a: Box, b: Box | null | undefined): boolean =>
+  !!b && a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+
+const clamp = (value: number, min: number, max: number): number => Math.max(min, Math.min(value, max));
+
+/**
+ * Chooses where the card goes so it stays on screen and off the visitor's field: beside
+ * the anchor (after it in reading order, then before it, then below, then above) while
+ * there is room, otherwise the preferred corner, otherwise the first other corner that
+ * does not cover `avoid`. Pure: the caller measures and applies.
+ *
+ * @example
+ * choosePlacement({ card: { width: 320, height: 200 }, viewport: { width: 1280, height: 800 },
+ *   anchor: { top: 300, left: 100, width: 240, height: 40 } }) // { top: 300, left: 348 }
+ */
+export const choosePlacement = (input: PlacementInput): Placement => {
+  const { card, viewport, anchor, avoid, corner = 'bottom-end', dir = 'ltr', gap = 8, margin = 16 } = input;
+  const { width: w, height: h } = card;
+  const maxLeft = viewport.width - margin - w;
+  const maxTop = viewport.height - margin - h;
+  const fits = (box: Box) =>
+    box.left >= margin && box.top >= margin && box.left <= maxLeft && box.top <= maxTop && !overlaps(box, avoid);
+
+  if (anchor) {
+    const rtl = dir === 'rtl';
+    const right = anchor.left + anchor.width + gap;
+    const left = anchor.left - gap - w;
+    const beside = clamp(anchor.top, margin, maxTop);
+    const along = clamp(rtl ? anchor.left + anchor.width - w : anchor.left, margin, maxLeft);
+    const candidates: Box[] = [
+      { top: beside, left: rtl ? left : right, width: w, height: h },
+      { top: beside, left: rtl ? right : left, width: w, height: h },
+      { top: anchor.top + anchor.height + gap, left: along, width: w, height: h },
+      { top: anchor.top - gap - h, left: along, width: w, height: h },
+    ];
+    const hit = candidates.find(fits);
+    if (hit) return { top: Math.round(hit.top), left: Math.round(hit.left) };
+  }
+
+  const cornerBox = (c: WidgetCorner): Box => {
+    const atEnd = c.endsWith('end') !== (dir === 'rtl');
+    return {
+      top: c.startsWith('top') ? margin : maxTop,
+      left: atEnd ? maxLeft : margin,
+      width: w,
+      height: h,
+    };
+  };
+  const order = [corner, ...CORNERS.filter((c) => c !== corner)];
+  return { corner: order.find((c) => !overlaps(cornerBox(c), avoid)) ?? corner };
+};

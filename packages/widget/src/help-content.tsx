@@ -1,0 +1,78 @@
+import { isSafeHref, type HelpLink } from '@attune/rules';
+import { useRef, useState } from 'preact/hooks';
+import type { InterfaceStrings } from './interface-strings';
+import { renderMarkdown } from './render-markdown';
+import { safeLink } from './safe-link';
+import type { EngageAction } from './types';
+
+/** Props of the help card's content. */
+export interface HelpContentProps {
+  /** Markdown-subset text. */
+  body?: string;
+  /** Links under the text; only the first three safe ones are shown. */
+  links?: HelpLink[];
+  /** "Talk to a person": a link when `href` is safe, a button otherwise; absent when not offered. */
+  handoff?: { label: string; href?: string } | null;
+  /** Ask "Was this helpful?". */
+  rate?: boolean;
+  strings: InterfaceStrings;
+  engage(action: EngageAction, href?: string): void;
+}
+
+/**
+ * The body of a card: Markdown-subset text, up to three safe links,
+ * "Talk to a person" when offered, and "Was this helpful?".
+ */
+export const HelpContent = ({ body, links, handoff, rate, strings, engage }: HelpContentProps) => {
+  const [rated, setRated] = useState(false);
+  const thanks = useRef<HTMLParagraphElement>(null);
+  const linkOptions = { onLink: (href: string) => engage('link', href), newTab: strings.newTab };
+  const shown = (Array.isArray(links) ? links : []).filter((link) => isSafeHref(link?.href)).slice(0, 3);
+  const handoffHref = handoff?.href && isSafeHref(handoff.href) ? handoff.href : null;
+  const answer = (action: 'helpful_yes' | 'helpful_no', event: Event) => {
+    // The pressed button is about to go: keep keyboard focus in the card, not on <body>.
+    const hadFocus = (event.currentTarget as HTMLElement).matches(':focus');
+    setRated(true);
+    engage(action);
+    if (hadFocus) setTimeout(() => thanks.current?.focus(), 0);
+  };
+  return (
+    <>
+      {body && <div class="body">{renderMarkdown(body, linkOptions)}</div>}
+      {shown.length > 0 && (
+        <ul class="links">
+          {shown.map((link) => (
+            <li key={link.href}>{safeLink(link.href, String(link.label ?? ''), linkOptions)}</li>
+          ))}
+        </ul>
+      )}
+      {handoff && (
+        <p class="row ho">
+          {handoffHref ? (
+            safeLink(handoffHref, handoff.label, { onLink: (href) => engage('handoff', href), newTab: strings.newTab })
+          ) : (
+            <button type="button" class="go" onClick={() => engage('handoff')}>
+              {handoff.label}
+            </button>
+          )}
+        </p>
+      )}
+      {rate &&
+        (rated ? (
+          <p class="row" tabIndex={-1} ref={thanks}>
+            {strings.thanks}
+          </p>
+        ) : (
+          <p class="row" role="group" aria-labelledby="attune-helpful">
+            <span id="attune-helpful">{strings.helpful}</span>
+            <button type="button" onClick={(e) => answer('helpful_yes', e)}>
+              {strings.yes}
+            </button>
+            <button type="button" onClick={(e) => answer('helpful_no', e)}>
+              {strings.no}
+            </button>
+          </p>
+        ))}
+    </>
+  );
+};

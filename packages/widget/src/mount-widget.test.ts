@@ -1,0 +1,418 @@
+// @vitest-environment happy-dom
+import type { Decision } from '@attune/rules';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mountWidget } from './mount-widget';
+import type { WidgetAction, WidgetAskAction, WidgetDecision, WidgetHelpAction, WidgetProps } from './types';
+
+const decide = (action: Partial<WidgetHelpAction> | Exclude<WidgetAction, WidgetHelpAction> = {}): WidgetDecision => ({
+  ruleId: 'pricing-hesitation',
+  shadow: false,
+  action:
+    action.type && action.type !== 'help'
+      ? (action as WidgetAction)
+      : { type: 'help', title: 'Comparing plans?', body: 'Most teams start on **Pro**.', ...(action as Partial<WidgetHelpAction>) },
+  evidence: [{ signal: 'rage_click', target: 'pricing', count: 3 }],
+  trace: [],
+});
+
+const mount = (overrides: Partial<WidgetProps> = {}) => {
+  const props: WidgetProps = {
+    decision: decide(),
+    why: 'You clicked "Compare plans" three times.',
+    onDismiss: vi.fn(),
+    onEngage: vi.fn(),
+    onAnswer: vi.fn(),
+    onError: vi.fn(),
+    ...overrides,
+  };
+  let handle!: ReturnType<typeof mountWidget>;
+  act(() => {
+    handle = mountWidget(props);
+  });
+  return { props, handle };
+};
+
+const host = () => document.querySelector<HTMLElement>('[data-attune-ui]');
+const $ = <E extends Element = HTMLElement>(selector: string) => host()?.shadowRoot?.querySelector<E>(selector) ?? null;
+const $$ = <E extends Element = HTMLElement>(selector: string) => [...(host()?.shadowRoot?.querySelectorAll<E>(selector) ?? [])];
+const button = (name: string) => $$<HTMLButtonElement>('button').find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
+const click = (el: Element | null | undefined) => {
+  expect(el).toBeTruthy();
+  act(() => {
+    (el as HTMLElement).click();
+  });
+};
+const press = (key: string, target: EventTarget = document) => {
+  let event!: KeyboardEvent;
+  act(() => {
+    event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true });
+    target.dispatchEvent(event);
+  });
+  return event;
+};
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  document.documentElement.removeAttribute('lang');
+});
+
+describe('mountWidget: the help card', () => {
+  it('appends one <div data-attune-ui> to the body with an open shadow root', () => {
+    mount();
+    const hosts = document.querySelectorAll('[data-attune-ui]');
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]!.parentElement).toBe(document.body);
+    expect(hosts[0]!.shadowRoot?.mode).toBe('open');
+  });
+
+  it('renders a non-modal region labelled by its title, announced politely', () => {
+    mount();
+    const region = $('aside')!;
+    expect(region.getAttribute('aria-modal')).toBeNull();
+    expect($(`#${region.getAttribute('aria-labelledby')}`)?.textContent).toBe('Comparing plans?');
+    expect($('[aria-live=polite]')?.textContent).toBe('Comparing plans?');
+  });
+
+  it('styles the shadow root with a constructable stylesheet, not a <style> element', () => {
+    mount();
+    const root = host()!.shadowRoot!;
+    expect(root.adoptedStyleSheets.length).toBe(1);
+    expect(root.querySelector('style')).toBeNull();
+  });
+
+  it('does not take focus from a visitor who is typing', () => {
+    const input = document.createElement('input');
+    document.body.append(input);
+    input.focus();
+    mount();
+    expect(document.activeElement).toBe(input);
+  });
+
+  it('renders the body Markdown and keeps HTML in content as text', () => {
+    mount({ decision: decide({ title: '<img src=x onerror=alert(1)>', body: '**Pro** <b>x</b>' }) });
+    expect($('h2')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect($('img')).toBeNull();
+    expect($('.body strong')?.textContent).toBe('Pro');
+    expect($('.body')?.textContent).toBe('Pro <b>x</b>');
+  });
+
+  it('shows at most three links, drops unsafe ones, and reports a followed link', () => {
+    const links = [
+      { label: 'Bad', href: 'javascript:alert(1)' },
+      { label: 'Compare', href: '/compare' },
+      { label: 'Docs', href: 'https://docs.example.com' },
+      { label: 'FAQ', href: '/faq' },
+      { label: 'Blog', href: '/blog' },
+    ];
+    const { props } = mount({ decision: decide({ links }) });
+    // Keep the test environment from following the link.
+    host()!.shadowRoot!.addEventListener('click', (e) => e.preventDefault());
+    const shown = $$<HTMLAnchorElement>('.links a');
+    expect(shown.map((a) => a.getAttribute('href'))).toEqual(['/compare', 'https://docs.example.com', '/faq']);
+    click(shown[1]);
+    expect(props.onEngage).toHaveBeenCalledWith({ action: 'link', href: 'https://docs.example.com' });
+  });
+
+  it('calls onDismiss once with dismiss when × is pressed, and removes the host', () => {
+    const { props } = mount();
+    const close = button('Dismiss')!;
+    click(close);
+    click(close);
+    press('Escape');
+    expect(props.onDismiss).toHaveBeenCalledTimes(1);
+    expect(props.onDismiss).toHaveBeenCalledWith({ kind: 'dismiss' });
+    expect(host()).toBeNull();
+  });
+
+  it('closes on Escape with kind dismiss', () => {
+    const { props } = mount();
+    press('Escape');
+    expect(props.onDismiss).toHaveBeenCalledWith({ kind: 'dismiss' });
+    expect(host()).toBeNull();
+  });
+
+  it('leaves Escape alone when the host page already handled it', () => {
+    const { props } = mount();
+    const stop = (e: Event) => e.preventDefault();
+    document.body.addEventListener('keydown', stop);
+    press('Escape', document.body);
+    document.body.removeEventListener('keydown', stop);
+    expect(props.onDismiss).not.toHaveBeenCalled();
+    expect(host()).not.toBeNull();
+  });
+
+  it('reports "Not now" as snooze and "Don\'t show tips like this" as never', () => {
+    const first = mount();
+    click(button('Not now'));
+    expect(first.props.onDismiss).toHaveBeenCalledWith({ kind: 'snooze' });
+    const second = mount();
+    click(button("Don't show tips like this"));
+    expect(second.props.onDismiss).toHaveBeenCalledWith({ kind: 'never' });
+    expect(host()).toBeNull();
+  });
+
+  it('reveals the why text under a disclosure button and reports why once per opening', () => {
+    const { props } = mount();
+    const toggle = button('Why am I seeing this?')!;
+    const panel = $(`#${toggle.getAttribute('aria-controls')}`)!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(panel.hidden).toBe(true);
+    click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(panel.hidden).toBe(false);
+    expect(panel.textContent).toContain('You clicked "Compare plans" three times.');
+    click(toggle);
+    expect(panel.hidden).toBe(true);
+    expect(props.onEngage).toHaveBeenCalledTimes(1);
+    expect(props.onEngage).toHaveBeenCalledWith({ action: 'why' });
+  });
+
+  it('lists what is remembered under the explanation and forgets it on request', () => {
+    const onForget = vi.fn();
+    mount({ remembered: ['2 visits', 'You dismissed one tip'], onForget });
+    click(button('Why am I seeing this?'));
+    expect($$('#attune-why li').map((li) => li.textContent)).toEqual(['2 visits', 'You dismissed one tip']);
+    click(button('Forget all of this'));
+    expect(onForget).toHaveBeenCalledTimes(1);
+    expect($$('#attune-why li')).toHaveLength(0);
+    expect($('#attune-why')?.textContent).toContain('Forgotten.');
+  });
+
+  it('asks "Was this helpful?" and reports the answer once, then thanks', () => {
+    const { props } = mount();
+    click(button('Yes'));
+    expect(props.onEngage).toHaveBeenCalledWith({ action: 'helpful_yes' });
+    expect(button('Yes')).toBeUndefined();
+    expect(button('No')).toBeUndefined();
+    expect($('aside')?.textContent).toContain('Thanks for telling us.');
+  });
+
+  it('offers "Talk to a person" only when the action allows a handoff', () => {
+    mount();
+    expect(button('Talk to a person')).toBeUndefined();
+    document.body.innerHTML = '';
+    const { props } = mount({ decision: decide({ handoff: true }) });
+    click(button('Talk to a person'));
+    expect(props.onEngage).toHaveBeenCalledWith({ action: 'handoff' });
+  });
+
+  it('renders a handoff action with its label, as a link when it has a safe href', () => {
+    const handoff = { type: 'handoff', title: 'Stuck on SSO?', body: 'Our team can set it up with you.', channel: 'email', label: 'Email our team', href: 'mailto:help@example.com' } as const;
+    const { props } = mount({ decision: decide(handoff) });
+    expect($('h2')?.textContent).toBe('Stuck on SSO?');
+    host()!.shadowRoot!.addEventListener('click', (e) => e.preventDefault());
+    const link = $$<HTMLAnchorElement>('a').find((a) => a.textContent === 'Email our team')!;
+    expect(link.getAttribute('href')).toBe('mailto:help@example.com');
+    click(link);
+    expect(props.onEngage).toHaveBeenCalledWith({ action: 'handoff', href: 'mailto:help@example.com' });
+    expect(button('Yes')).toBeUndefined();
+  });
+
+  it('renders a handoff without a safe href as a button with the default label', () => {
+    const handoff = { type: 'handoff', title: 'Need a hand?', body: '', channel: 'chat', href: 'javascript:alert(1)' } as const;
+    const { props } = mount({ decision: decide(handoff) });
+    expect($('a')).toBeNull();
+    click(button('Talk to a person'));
+    expect(props.onEngage).toHaveBeenCalledWith({ action: 'handoff' });
+  });
+
+  it('localises the dismiss name and lays out right to left for Arabic', () => {
+    mount({ locale: 'ar-EG' });
+    expect(button('إغلاق')).toBeDefined();
+    expect($('aside')?.getAttribute('dir')).toBe('rtl');
+    expect($('aside')?.getAttribute('lang')).toBe('ar-EG');
+  });
+
+  it("takes the interface language from the page's lang when none is configured", () => {
+    document.documentElement.lang = 'de-CH';
+    mount();
+    expect(button('Schließen')).toBeDefined();
+    expect($('aside')?.getAttribute('dir')).toBe('ltr');
+  });
+
+  it('marks a preview as a preview', () => {
+    mount({ preview: true });
+    expect($('.badge')?.textContent).toBe('Preview');
+  });
+
+  it('renders nothing for a shadow decision', () => {
+    mount({ decision: { ...decide(), shadow: true } as Decision });
+    expect(host()).toBeNull();
+  });
+
+  it('close() removes the card without calling onDismiss', () => {
+    const { props, handle } = mount();
+    act(() => handle.close());
+    expect(host()).toBeNull();
+    expect(props.onDismiss).not.toHaveBeenCalled();
+  });
+
+  it('sits beside its anchor with a transform, and in the corner when the anchor is missing', () => {
+    const field = document.createElement('input');
+    field.id = 'email';
+    document.body.append(field);
+    field.getBoundingClientRect = () => ({ top: 100, left: 40, width: 200, height: 30, right: 240, bottom: 130, x: 40, y: 100, toJSON() {} });
+    mount({ anchor: '#email' });
+    expect($('aside')?.classList.contains('free')).toBe(true);
+    expect($('aside')?.style.transform).toBe('translate(248px,100px)');
+    document.body.innerHTML = '';
+    mount({ anchor: '#missing' });
+    expect($('aside')?.classList.contains('bottom-end')).toBe(true);
+  });
+});
+
+describe('mountWidget: never throws into the host page', () => {
+  it('reports a throwing callback to onError and still closes the card', () => {
+    const boom = new Error('host bug');
+    const { props } = mount({
+      onDismiss: () => {
+        throw boom;
+      },
+    });
+    expect(() => click(button('Dismiss'))).not.toThrow();
+    expect(props.onError).toHaveBeenCalledWith(boom);
+    expect(host()).toBeNull();
+  });
+
+  it('reports an invalid anchor selector and falls back to the corner', () => {
+    const { props } = mount({ anchor: '[[nope' });
+    expect(props.onError).toHaveBeenCalled();
+    expect($('aside')?.classList.contains('bottom-end')).toBe(true);
+  });
+
+  it('returns a working handle and leaves nothing behind when mounting fails', () => {
+    const onError = vi.fn();
+    const broken = { createElement: () => { throw new Error('no DOM'); } } as unknown as Document;
+    let handle: ReturnType<typeof mountWidget> | undefined;
+    expect(() => {
+      handle = mountWidget({ decision: decide(), why: '', onDismiss: vi.fn(), onEngage: vi.fn(), onError }, broken);
+    }).not.toThrow();
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(() => handle!.close()).not.toThrow();
+  });
+});
+
+const ask = (action: Partial<WidgetAskAction> = {}): WidgetDecision =>
+  decide({
+    type: 'ask',
+    field: 'role',
+    question: 'What describes you best?',
+    options: [
+      { value: 'developer', label: 'Developer' },
+      { value: 'marketer', label: 'Marketer' },
+      { value: 'founder', label: 'Founder' },
+    ],
+    ...action,
+  } as WidgetAskAction);
+
+const type = (input: HTMLInputElement, value: string) =>
+  act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+
+describe('mountWidget: one profiling question', () => {
+  it('titles the card with the question and offers single choices as a radio group with one tab stop', () => {
+    mount({ decision: ask() });
+    expect($('h2')?.textContent).toBe('What describes you best?');
+    expect($('[role=radiogroup]')?.getAttribute('aria-labelledby')).toBe('attune-title');
+    const radios = $$('[role=radio]');
+    expect(radios.map((r) => r.textContent)).toEqual(['Developer', 'Marketer', 'Founder']);
+    expect(radios.map((r) => r.tabIndex)).toEqual([0, -1, -1]);
+    expect(radios.every((r) => r.getAttribute('aria-checked') === 'false')).toBe(true);
+  });
+
+  it('asks a rules-format question without an input kind: choices when it has options, text otherwise', () => {
+    mount({ decision: ask({ input: undefined }) });
+    expect($$('[role=radio]')).toHaveLength(3);
+    document.body.innerHTML = '';
+    mount({ decision: ask({ input: undefined, options: undefined }) });
+    expect($('[role=radio]')).toBeNull();
+    expect($<HTMLInputElement>('input.field')?.type).toBe('text');
+  });
+
+  it('moves focus and the choice with the arrow keys, wrapping around, and keeps one tab stop', () => {
+    mount({ decision: ask() });
+    const radios = $$('[role=radio]');
+    act(() => radios[0]!.focus());
+    press('ArrowDown', radios[0]!);
+    expect(host()!.shadowRoot!.activeElement).toBe(radios[1]);
+    expect(radios[1]!.getAttribute('aria-checked')).toBe('true');
+    expect(radios.map((r) => r.tabIndex)).toEqual([-1, 0, -1]);
+    press('ArrowUp', radios[1]!);
+    press('ArrowUp', radios[0]!);
+    expect(host()!.shadowRoot!.activeElement).toBe(radios[2]);
+    expect(radios[2]!.getAttribute('aria-checked')).toBe('true');
+    press('Home', radios[2]!);
+    expect(radios[0]!.getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('mirrors left and right arrows in a right-to-left layout', () => {
+    mount({ decision: ask(), locale: 'he' });
+    const radios = $$('[role=radio]');
+    press('ArrowLeft', radios[0]!);
+    expect(radios[1]!.getAttribute('aria-checked')).toBe('true');
+    press('ArrowRight', radios[1]!);
+    expect(radios[0]!.getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('sends the single choice once, then closes without calling onDismiss', () => {
+    const { props } = mount({ decision: ask() });
+    click($$('[role=radio]')[1]);
+    click(button('Send'));
+    expect(props.onAnswer).toHaveBeenCalledTimes(1);
+    expect(props.onAnswer).toHaveBeenCalledWith({ field: 'role', value: 'marketer' });
+    expect(props.onDismiss).not.toHaveBeenCalled();
+    expect(host()).toBeNull();
+  });
+
+  it('asks for a choice instead of sending nothing', () => {
+    const { props } = mount({ decision: ask() });
+    click(button('Send'));
+    expect(props.onAnswer).not.toHaveBeenCalled();
+    expect($('#attune-err')?.textContent).toBe('Please choose an answer, or skip.');
+  });
+
+  it('sends every ticked box of a multiple-choice question', () => {
+    const { props } = mount({ decision: ask({ input: 'multiple', field: 'interests' }) });
+    const boxes = $$<HTMLInputElement>('input[type=checkbox]');
+    expect(boxes).toHaveLength(3);
+    click(boxes[2]);
+    click(boxes[0]);
+    click(button('Send'));
+    expect(props.onAnswer).toHaveBeenCalledWith({ field: 'interests', value: ['founder', 'developer'] });
+  });
+
+  it('sends a short text answer, trimmed', () => {
+    const { props } = mount({ decision: ask({ input: 'text', field: 'company', question: 'Which company are you with?' }) });
+    const input = $<HTMLInputElement>('input.field')!;
+    expect(input.getAttribute('aria-labelledby')).toBe('attune-title');
+    type(input, '  Acme  ');
+    click(button('Send'));
+    expect(props.onAnswer).toHaveBeenCalledWith({ field: 'company', value: 'Acme' });
+  });
+
+  it('explains why an email is asked, and refuses a malformed address', () => {
+    const why = 'We only use it to send you the setup guide.';
+    const { props } = mount({ decision: ask({ input: 'email', field: 'email', question: 'Where should we send it?', why }) });
+    const input = $<HTMLInputElement>('input[type=email]')!;
+    expect($(`#${input.getAttribute('aria-describedby')}`)?.textContent).toBe(why);
+    type(input, 'not-an-address');
+    click(button('Send'));
+    expect(props.onAnswer).not.toHaveBeenCalled();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect($('#attune-err')?.textContent).toContain('name@example.com');
+    type(input, 'ada@example.com');
+    click(button('Send'));
+    expect(props.onAnswer).toHaveBeenCalledWith({ field: 'email', value: 'ada@example.com' });
+  });
+
+  it('lets the visitor skip: onAnswer gets null and the card closes', () => {
+    const { props } = mount({ decision: ask({ input: 'text' }) });
+    click(button('Skip'));
+    expect(props.onAnswer).toHaveBeenCalledWith({ field: 'role', value: null });
+    expect(props.onDismiss).not.toHaveBeenCalled();
+    expect(host()).toBeNull();
+  });
+});

@@ -1,0 +1,97 @@
+import type { AskAction, CallbackAction, Decision, HandoffAction, HelpAction } from '@attune/rules';
+
+/** How the visitor closed a card. */
+export type DismissKind = 'dismiss' | 'snooze' | 'never';
+
+/** What the visitor did with a card, short of closing it. */
+export type EngageAction = 'link' | 'helpful_yes' | 'helpful_no' | 'why' | 'handoff';
+
+/**
+ * A help action as the widget reads it: `@attune/rules`' `HelpAction` plus an optional
+ * field the rules format may adopt. A plain `HelpAction` is always accepted.
+ */
+export interface WidgetHelpAction extends HelpAction {
+  /** Also offer "Talk to a person" (reported as `onEngage({ action: 'handoff' })`). Default `false`. */
+  handoff?: boolean;
+}
+
+/** How a profiling question is answered. */
+export type AskInput = 'single' | 'multiple' | 'text' | 'email';
+
+/**
+ * A profiling question as the widget reads it: `@attune/rules`' `AskAction` plus optional
+ * fields the rules format may adopt. Every question can be skipped.
+ *
+ * @example
+ * { type: 'ask', field: 'role', question: 'What describes you best?',
+ *   options: [{ value: 'developer', label: 'Developer' }, { value: 'marketer', label: 'Marketer' }] }
+ */
+export interface WidgetAskAction extends AskAction {
+  /** Default: `single` when there are `options`, `text` otherwise. */
+  input?: AskInput;
+  /** Why it is asked and how the answer will be used; shown under the question (expected for `email`). */
+  why?: string;
+}
+
+/** Every action the widget can render. A `callback` action shows its title and body, if any. */
+export type WidgetAction = WidgetHelpAction | WidgetAskAction | HandoffAction | CallbackAction;
+
+/**
+ * A decision as the widget reads it. Every `Decision` from `@attune/rules` is one;
+ * the widened `action` carries the optional fields above.
+ */
+export type WidgetDecision = Omit<Decision, 'action'> & { action: WidgetAction };
+
+/** Where the card sits when it is not anchored, in logical terms (`end` is the right in LTR). */
+export type WidgetCorner = 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start';
+
+/** An answer to a profiling question; `value` is `null` when the visitor skipped it. */
+export interface AnswerEvent {
+  field: string;
+  value: string | string[] | null;
+}
+
+/** Everything the widget needs to render one decision. The widget never decides. */
+export interface WidgetProps {
+  /** The decision to render (its action holds the content). */
+  decision: Decision | WidgetDecision;
+  /** The plain-language "Why am I seeing this?" text, built from the decision trace. */
+  why: string;
+  /** BCP 47 locale for interface strings, with fallback `fr-CA` → `fr` → `en`. Default: the page's `lang`, then `en`. */
+  locale?: string;
+  /** Preview mode: the card says it is a preview. */
+  preview?: boolean;
+  /**
+   * CSS selector of the element the evidence points at (for example the failing field).
+   * The card sits beside it while there is room, and in `corner` otherwise.
+   */
+  anchor?: string;
+  /** Corner used when there is no anchor or no room beside it. Default `bottom-end`. */
+  corner?: WidgetCorner;
+  /**
+   * "What Attune remembers": plain-language lines about what is kept on this device,
+   * listed under the explanation. The list is hidden when absent.
+   */
+  remembered?: string[];
+  /** Called when the visitor asks to forget everything listed in `remembered`. */
+  onForget?(): void;
+  /** Called once when the visitor closes the card (×, Escape, "Not now", "Don't show tips like this"). */
+  onDismiss(event: { kind: DismissKind }): void;
+  /** Called on each engagement. */
+  onEngage(event: { action: EngageAction; href?: string }): void;
+  /** Called once when the visitor answers or skips a question; the card then closes without `onDismiss`. */
+  onAnswer?(event: AnswerEvent): void;
+  /** Receives errors the widget caught so the host page never sees them. Default: `console.error` with `[attune]`. */
+  onError?(error: unknown): void;
+}
+
+/** A mounted card. */
+export interface WidgetHandle {
+  /** Removes the card and its host element. Does not call `onDismiss`. */
+  close(): void;
+}
+
+/** The widget chunk's one entry point, as seen by the loader. */
+export interface WidgetModule {
+  mountWidget(props: WidgetProps, doc?: Document): WidgetHandle;
+}

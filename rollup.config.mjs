@@ -1,0 +1,98 @@
+// One rollup factory for every package: ESM libraries (types come from `tsc -b`),
+// the minified IIFE that the script tag loads, and the lazily imported widget chunk.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const pkg = (dir) => JSON.parse(readFileSync(`packages/${dir}/package.json`, 'utf8'));
+
+// Everything a library depends on stays external in its ESM build; the app's bundler dedupes it.
+const externalsOf = (dir) => {
+  const p = pkg(dir);
+  const names = [...Object.keys(p.dependencies ?? {}), ...Object.keys(p.peerDependencies ?? {})];
+  return (id) => id.startsWith('node:') || names.some((n) => id === n || id.startsWith(`${n}/`));
+};
+
+const ts = (target, jsx = 'preact') =>
+  esbuild({
+    target,
+    jsx: 'automatic',
+    jsxImportSource: jsx,
+    tsconfig: jsx === 'react' ? 'packages/react/tsconfig.json' : 'tsconfig.base.json',
+  });
+
+// `_private` fields are mangled with one shared name cache so every bundle agrees on the names.
+const mangleFile = 'mangle.json';
+const nameCache = existsSync(mangleFile) ? JSON.parse(readFileSync(mangleFile, 'utf8')) : {};
+const minify = () => ({
+  ...terser({
+    ecma: 2020,
+    module: true,
+    nameCache,
+    compress: { passes: 2, pure_getters: true },
+    mangle: { properties: { regex: /^_/ } },
+    format: { comments: false },
+  }),
+  name: 'terser-shared-cache',
+  writeBundle() {
+    writeFileSync(mangleFile, `${JSON.stringify(nameCache, null, 2)}\n`);
+  },
+});
+
+// Dev-only warnings sit behind __DEV__; the browser bundles users get are built with it false.
+const env = (dev) =>
+  replace({
+    preventAssignment: true,
+    values: { __DEV__: JSON.stringify(dev), 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
+  });
+
+const library = (dir, input = 'src/index.ts', jsx) => ({
+  input: `packages/${dir}/${input}`,
+  external: externalsOf(dir),
+  plugins: [env(false), ts('es2020', jsx)],
+  output: { file: `packages/${dir}/dist/index.js`, format: 'es', sourcemap: true },
+});
+
+const node = (dir, inputs) => ({
+  input: Object.fromEntries(inputs.map((i) => [i, `packages/${dir}/src/${i}.ts`])),
+  external: externalsOf(dir),
+  plugins: [nodeResolve({ preferBuiltins: true }), ts('node20')],
+  output: { dir: `packages/${dir}/dist`, format: 'es', sourcemap: true, entryFileNames: '[name].js' },
+});
+
+const browserBundle = (input, output) => ({
+  input,
+  plugins: [env(false), nodeResolve({ browser: true }), ts('es2020'), minify()],
+  output,
+});
+
+const builds = [
+  library('rules'),
+  library('core'),
+  library('widget', 'src/index.tsx'),
+  library('attune'),
+  library('react', 'src/index.tsx', 'react'),
+  library('vue'),
+  node('cli', ['cli']),
+  node('collector', ['index', 'bin']),
+  // The script-tag bundle: one global, no code splitting; the widget is fetched with a
+  // native dynamic import() of a URL resolved against the script's own src.
+  browserBundle('packages/attune/src/script-tag.ts', {
+    file: 'packages/attune/dist/attune.js',
+    format: 'iife',
+    sourcemap: true,
+  }),
+  // The widget chunk, Preact included, as a standalone ES module next to attune.js.
+  browserBundle('packages/widget/src/index.tsx', {
+    file: 'packages/attune/dist/attune-widget.js',
+    format: 'es',
+    sourcemap: true,
+  }),
+];
+
+// ATTUNE_BUILD_ONLY=widget,attune.js builds only the outputs whose path contains one of the words (for quick iteration).
+const only = process.env.ATTUNE_BUILD_ONLY?.split(',').filter(Boolean);
+const outputsOf = (b) => JSON.stringify(b.output);
+export default only ? builds.filter((b) => only.some((w) => outputsOf(b).includes(w))) : builds;

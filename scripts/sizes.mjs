@@ -1,0 +1,24 @@
+// Prints the minified and brotli-compressed size of what browsers download:
+// the script-tag bundle (every page) and the widget chunk (only when help is shown).
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+export const ENTRIES = [
+  { name: 'script tag (attune.js)', file: 'packages/attune/dist/attune.js' },
+  { name: 'widget chunk (attune-widget.js, Preact included)', file: 'packages/attune/dist/attune-widget.js' },
+];
+
+export const measure = (file) => {
+  const bytes = readFileSync(file);
+  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { minified: bytes.length, brotli };
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = ENTRIES.map((e) => ({ ...e, ...measure(e.file) }));
+  const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+  console.log('\nBundle sizes');
+  for (const r of rows) console.log(`  ${r.name.padEnd(52)} ${kb(r.minified).padStart(10)} min  ${kb(r.brotli).padStart(9)} brotli`);
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/sizes.json', `${JSON.stringify(rows, null, 2)}\n`);
+}
