@@ -49,10 +49,11 @@ const env = (dev) =>
   });
 
 const library = (dir, input = 'src/index.ts', jsx) => ({
-  input: `packages/${dir}/${input}`,
+  input: { index: `packages/${dir}/${input}` },
   external: externalsOf(dir),
   plugins: [env(false), ts('es2020', jsx)],
-  output: { file: `packages/${dir}/dist/index.js`, format: 'es', sourcemap: true },
+  // Lazy imports (the attune package's rules engine) become chunks next to index.js.
+  output: { dir: `packages/${dir}/dist`, format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name].js' },
 });
 
 const node = (dir, inputs) => ({
@@ -62,11 +63,19 @@ const node = (dir, inputs) => ({
   output: { dir: `packages/${dir}/dist`, format: 'es', sourcemap: true, entryFileNames: '[name].js' },
 });
 
-const browserBundle = (input, output) => ({
+const browserBundle = (input, output, extra = []) => ({
   input,
-  plugins: [env(false), nodeResolve({ browser: true }), ts('es2020'), minify()],
+  plugins: [env(false), nodeResolve({ browser: true }), ts('es2020'), minify(), ...extra],
   output,
 });
+
+// The optional pre-load snippet ships next to attune.js.
+const snippet = {
+  name: 'attune-snippet',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'attune-snippet.js', source: readFileSync('packages/attune/snippet/attune-snippet.js', 'utf8') });
+  },
+};
 
 const builds = [
   library('rules'),
@@ -79,9 +88,15 @@ const builds = [
   node('collector', ['index', 'bin']),
   // The script-tag bundle: one global, no code splitting; the widget is fetched with a
   // native dynamic import() of a URL resolved against the script's own src.
-  browserBundle('packages/attune/src/script-tag.ts', {
-    file: 'packages/attune/dist/attune.js',
-    format: 'iife',
+  browserBundle(
+    'packages/attune/src/script-tag.ts',
+    { file: 'packages/attune/dist/attune.js', format: 'iife', sourcemap: true },
+    [snippet],
+  ),
+  // The rules engine, fetched by attune.js on the first signal of struggle.
+  browserBundle('packages/attune/src/engine.ts', {
+    file: 'packages/attune/dist/attune-engine.js',
+    format: 'es',
     sourcemap: true,
   }),
   // The widget chunk, Preact included, as a standalone ES module next to attune.js.

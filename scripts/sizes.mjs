@@ -5,6 +5,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 export const ENTRIES = [
   { name: 'script tag (attune.js)', file: 'packages/attune/dist/attune.js' },
+  { name: 'rules engine chunk (attune-engine.js)', file: 'packages/attune/dist/attune-engine.js' },
   { name: 'widget chunk (attune-widget.js, Preact included)', file: 'packages/attune/dist/attune-widget.js' },
 ];
 

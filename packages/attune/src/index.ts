@@ -1,9 +1,9 @@
 import { createRuntime, type Attune, type AttuneConfig, type RuntimeDeps } from './runtime';
 
 /**
- * Creates Attune for an app installed from npm. The widget is imported lazily
- * (`import('@attune/widget')`), so bundlers split it into its own chunk that is
- * fetched only when help is shown. Safe to call during SSR: without `window`
+ * Creates Attune for an app installed from npm. The rules engine and the widget
+ * are imported lazily, so bundlers split them into chunks fetched only when
+ * there is evidence of struggle and only when help is shown. Safe to call during SSR: without `window`
  * it returns an inert instance.
  *
  * @example
@@ -12,8 +12,9 @@ import { createRuntime, type Attune, type AttuneConfig, type RuntimeDeps } from 
  * attune.setConsent({ measurement: true, help: true });
  */
 export const createAttune = (config: AttuneConfig, deps: Partial<RuntimeDeps> = {}): Attune =>
-  createRuntime(config, { loadWidget: () => import('@attune/widget'), ...deps });
+  createRuntime(config, { loadWidget: () => import('@attune/widget'), loadEngine: () => import('./engine'), ...deps });
 
 export type { Attune, AttuneConfig, RuntimeDeps, ActiveHelp } from './runtime';
+export type { Engine, EngineModule } from './engine';
 export type { Decision, RulesFile, Purpose } from '@attune/rules';
 export type { DismissKind, EngageAction } from '@attune/widget';

@@ -1,45 +1,61 @@
-import { parseRules, validateRules, type CompiledRules, type RulesFile, type ValidationResult } from '@attune/rules';
+import type { RulesFile } from '@attune/rules';
 import type { Logger } from '@attune/core';
 
-const report = (result: ValidationResult, where: string, log: Logger): CompiledRules | null => {
-  for (const issue of result.errors) log.warn(`rules ${where}: ${issue.path}: ${issue.message}`);
-  for (const issue of result.warnings) log.debug(`rules ${where}: ${issue.path}: ${issue.message}`);
-  if (!result.ok || !result.rules) {
-    log.warn(`rules ${where} are not usable; Attune stays inert on this page`);
-    return null;
-  }
-  return result.rules;
-};
+/** The rules as loaded: JSON text or an object, and where they came from (for messages). */
+export interface RulesSource {
+  source: string | RulesFile;
+  where: string;
+}
 
 /**
- * Loads and validates the rules: fetched from a URL (same-origin credentials only)
- * or given inline. Invalid rules never run; a file that fails leaves Attune inert
- * with one clear console warning.
+ * Fetches the rules file (same-origin credentials only) or passes inline rules
+ * through. A missing or unreachable file leaves Attune inert with one clear
+ * console warning; the page keeps working.
  */
-export const loadRules = async (
+export const fetchRules = async (
   source: string | RulesFile,
   win: Window & typeof globalThis,
   log: Logger,
-): Promise<CompiledRules | null> => {
-  if (typeof source !== 'string') return report(validateRules(source), '(inline)', log);
-  let url: string;
+): Promise<RulesSource | null> => {
+  if (typeof source !== 'string') return { source, where: '(inline)' };
+  let url = source;
   try {
     url = new URL(source, win.location.href).href;
-  } catch {
-    log.warn(`rules URL "${source}" is not a URL; Attune stays inert on this page`);
-    return null;
-  }
-  let text: string;
-  try {
     const response = await win.fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
-    if (!response.ok) {
-      log.warn(`rules file ${url} answered ${response.status}; Attune stays inert on this page`);
-      return null;
-    }
-    text = await response.text();
+    if (response.ok) return { source: await response.text(), where: url };
+    log.warn(`rules file ${url} answered ${response.status}; Attune stays inert on this page`);
   } catch {
     log.warn(`rules file ${url} could not be fetched; Attune stays inert on this page`);
-    return null;
   }
-  return report(parseRules(text), url, log);
+  return null;
+};
+
+type Node = Record<string, unknown>;
+
+// Whether a condition can only pass with at least one signal present.
+const needsSignal = (node: unknown): boolean => {
+  if (!node || typeof node !== 'object') return false;
+  const n = node as Node;
+  if ('signal' in n) return true;
+  if (Array.isArray(n.all)) return n.all.some(needsSignal);
+  if (Array.isArray(n.any)) return n.any.length > 0 && n.any.every(needsSignal);
+  return false;
+};
+
+/**
+ * Whether any rule that is not off could fire with no signal at all (intents,
+ * dwell, visitor facts). Then the engine loads at idle; otherwise it waits for
+ * the first signal of struggle. Unparseable text loads it too, so it can
+ * report the error with its line and column.
+ */
+export const mayFireWithoutSignals = (source: string | RulesFile): boolean => {
+  let file: { rules?: unknown };
+  try {
+    file = typeof source === 'string' ? JSON.parse(source) : source;
+  } catch {
+    return true;
+  }
+  if ((file as Node | null)?.enabled === false) return false;
+  const rules = Array.isArray(file?.rules) ? (file.rules as Node[]) : [];
+  return rules.some((rule) => rule && rule.status !== 'off' && !needsSignal(rule.when));
 };

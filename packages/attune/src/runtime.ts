@@ -1,14 +1,11 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import {
-  evaluate,
-  explain,
-  type CompiledRules,
-  type Decision,
-  type Facts,
-  type History,
-  type Purpose,
-  type RulesFile,
-  type SignalRecord,
+import type {
+  Decision,
+  Facts,
+  History,
+  Purpose,
+  RulesFile,
+  SignalRecord,
 } from '@attune/rules';
 import {
   browserTransport,
@@ -32,7 +29,8 @@ import {
   webLocksFlushLock,
 } from '@attune/core';
 import type { DismissKind, EngageAction, WidgetHandle, WidgetModule } from '@attune/widget';
-import { loadRules } from './rules-source';
+import type { Engine, EngineModule } from './engine';
+import { fetchRules, mayFireWithoutSignals, type RulesSource } from './rules-source';
 
 /** Attune's configuration, the same for the script tag and npm. */
 export interface AttuneConfig {
@@ -65,6 +63,8 @@ export interface AttuneConfig {
 export interface RuntimeDeps {
   /** Loads the widget chunk, only when help is to be shown. */
   loadWidget(): Promise<WidgetModule>;
+  /** Loads the rules engine chunk, only once there is evidence of struggle (or a rule needs no signal). */
+  loadEngine(): Promise<EngineModule>;
   win?: Window & typeof globalThis;
   storage?: KeyValueStore;
   transport?: Transport;
@@ -126,7 +126,8 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
   let handle: WidgetHandle | null = null;
   let history: History = { shown: [], dismissed: [] };
   let visitor: VisitorContext | null = null;
-  let rules: CompiledRules | null = null;
+  let rulesSource: RulesSource | null = null;
+  let engine: Promise<Engine | null> | null = null;
   const shadowSeen = new Set<string>();
   const recent = createRecentSignals();
 
@@ -215,7 +216,7 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     if (active) send({ type: 'engaged', path: page().path, rule: active.decision.ruleId, action });
   };
 
-  const show = async (decision: Decision) => {
+  const show = async (decision: Decision, explain: Engine['explain']) => {
     const why = explain(decision, facts().locale);
     $help.set({ decision, why });
     history = { ...history, shown: [...history.shown, { ruleId: decision.ruleId, at: now() }] };
@@ -243,9 +244,24 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
   const wireEvidence = (decision: Decision) =>
     decision.evidence.slice(0, 10).map(({ signal, target, count }) => ({ signal, target, count }));
 
-  const decide = () => {
-    if (!rules || destroyed) return;
-    const result = evaluate(rules, facts(), history, now());
+  // The engine chunk is fetched once, on first need; a failure leaves Attune inert, never the page.
+  const loadEngine = () => {
+    engine ??= rulesSource
+      ? deps.loadEngine().then(
+          (m) => m.createEngine(rulesSource!.source, rulesSource!.where, log),
+          (error: unknown) => {
+            log.warn('could not load the rules engine', error);
+            return null;
+          },
+        )
+      : Promise.resolve(null);
+    return engine;
+  };
+
+  const decide = async () => {
+    const ready = await loadEngine();
+    if (!ready || destroyed) return;
+    const result = ready.evaluate(facts(), history, now());
     for (const shadow of result.shadow) {
       if (shadowSeen.has(shadow.ruleId)) continue;
       shadowSeen.add(shadow.ruleId);
@@ -255,7 +271,7 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     if (!decision || $help.get()) return;
     log.debug(`rule ${decision.ruleId} fired`, decision.trace);
     send({ type: 'decision', path: page().path, rule: decision.ruleId, shadow: false, evidence: wireEvidence(decision) });
-    void show(decision).catch((error: unknown) => {
+    void show(decision, ready.explain).catch((error: unknown) => {
       $help.set(null);
       log.warn('could not load the help widget', error);
     });
@@ -269,7 +285,7 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
       const id = win.requestIdleCallback(
         guard(log, () => {
           pendingDecision = null;
-          decide();
+          void decide();
         }),
         { timeout: 300 },
       );
@@ -277,7 +293,7 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     } else {
       pendingDecision = schedule(() => {
         pendingDecision = null;
-        decide();
+        void decide();
       }, 50);
     }
   };
@@ -298,8 +314,10 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
   const start = async () => {
     visitor = await loadVisitor(storage, now());
     history = (await storage.get<History>(HISTORY_KEY)) ?? history;
-    rules = await loadRules(config.rules, win, log);
-    if (!rules || destroyed) return;
+    rulesSource = await fetchRules(config.rules, win, log);
+    if (!rulesSource || destroyed) return;
+    // Rules that can fire without a signal need the engine now (at idle); otherwise it waits for evidence.
+    if (mayFireWithoutSignals(rulesSource.source)) scheduleDecide();
     stops.push(
       startSignals(
         {

@@ -3,6 +3,7 @@
 // replays calls queued before it loaded. Built as a minified IIFE.
 import { createLogger } from '@attune/core';
 import type { WidgetModule } from '@attune/widget';
+import type { EngineModule } from './engine';
 import { createRuntime, type Attune } from './runtime';
 import { configFromScript } from './script-config';
 
@@ -19,10 +20,14 @@ try {
   if (!config || !script) {
     log.warn('no data-rules on the script tag; Attune is off');
   } else {
-    // Rollup cannot split an IIFE, so the widget is a separate ES module next to this
-    // script, fetched by a native dynamic import only when help is shown.
-    const widgetUrl = new URL('attune-widget.js', script.src).href;
-    const api = createRuntime(config, { loadWidget: () => import(widgetUrl) as Promise<WidgetModule> });
+    // Rollup cannot split an IIFE, so the engine and the widget are separate ES modules next
+    // to this script, fetched by native dynamic imports: the engine on the first sign of
+    // struggle, the widget only when help is shown.
+    const near = (file: string) => new URL(file, script.src).href;
+    const api = createRuntime(config, {
+      loadEngine: () => import(near('attune-engine.js')) as Promise<EngineModule>,
+      loadWidget: () => import(near('attune-widget.js')) as Promise<WidgetModule>,
+    });
     const call = (method: string, ...args: unknown[]) => {
       const fn = (api as unknown as Record<string, unknown>)[method];
       if (typeof fn === 'function' && method !== 'ready') return (fn as (...a: unknown[]) => unknown)(...args);

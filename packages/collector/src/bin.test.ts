@@ -3,17 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBin } from '../test/build-bin';
+import { buildBin, type BuiltBin } from '../test/build-bin';
 import { post, send } from '../test/http-client';
 import { spawnCollector } from '../test/spawn-collector';
 import { batchOf, signals } from '../test/wire-fixtures';
 
+let built: BuiltBin;
 let bin: string;
 const dir = mkdtempSync(join(tmpdir(), 'attune-bin-'));
 beforeAll(async () => {
-  bin = await buildBin();
+  built = await buildBin();
+  bin = built.file;
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  built?.remove();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('attune-collector', () => {
   it('serves the documented command, stops cleanly on SIGTERM and keeps its SQLite file', async () => {

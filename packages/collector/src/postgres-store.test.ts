@@ -50,7 +50,8 @@ describe.skipIf('missing' in found)('createPostgresStore (real PostgreSQL server
     await admin.connect();
     await admin.query('CREATE DATABASE procs');
     await admin.end();
-    const bin = await buildBin();
+    const built = await buildBin();
+    const bin = built.file;
     const procs: CollectorProcess[] = await Promise.all(
       [0, 1].map(() => spawnCollector(bin, ['--port', '0', '--pg', server.url('procs'), '--no-rate-limit'])),
     );
@@ -71,6 +72,7 @@ describe.skipIf('missing' in found)('createPostgresStore (real PostgreSQL server
       expect(rows[0]).toEqual({ n: 500, ids: 500 });
     } finally {
       await Promise.all(procs.map((p) => p.stop('SIGTERM')));
+      built.remove();
     }
   }, 60_000);
 });

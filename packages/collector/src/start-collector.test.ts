@@ -275,6 +275,30 @@ describe('graceful shutdown', () => {
     expect(storedAtClose).toBe(2);
   });
 
+  it('cuts off a client that never finishes its body after shutdownTimeoutMs, storing nothing from it', async () => {
+    const c = await startCollector({ port: 0, shutdownTimeoutMs: 100 });
+    const store = c.store;
+    let countAtEnd = -1;
+    const origClose = store.close;
+    store.close = async () => {
+      countAtEnd = await store.count();
+      await origClose();
+    };
+    const outcome = new Promise<string>((resolve) => {
+      const req = request(`${c.url}/collect`, { method: 'POST', agent: false, headers: { 'Content-Type': 'application/json', Expect: '100-continue' } }, () =>
+        resolve('answered'),
+      );
+      req.on('error', (e) => resolve(`error ${(e as NodeJS.ErrnoException).code}`));
+      req.on('continue', () => {
+        req.write('{"v":1,');
+        void c.close();
+      });
+    });
+    expect(await outcome).toBe('error ECONNRESET');
+    await c.close();
+    expect(countAtEnd).toBe(0);
+  });
+
   it('refuses new connections once shutdown has started', async () => {
     const c = await startCollector({ port: 0 });
     await c.close();

@@ -1,14 +1,24 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
-// Inside the package's node_modules so the bundle resolves node-sqlite3-wasm and pg from there,
-// with schema/ beside dist/ as in the published package.
-const out = `${pkg}node_modules/.cache/attune-collector-test`;
 
-/** Bundles src/bin.ts the way the published package runs it and returns the file to pass to `node`. */
-export async function buildBin(): Promise<string> {
+/** A bundled bin: the file to pass to `node`, and how to delete it. */
+export interface BuiltBin {
+  file: string;
+  remove(): void;
+}
+
+/**
+ * Bundles src/bin.ts the way the published package runs it. The bundle sits inside the
+ * package's node_modules so it resolves node-sqlite3-wasm and pg from there, with schema/
+ * beside dist/ as in the published package, in a folder of its own so test files running
+ * in parallel never share one.
+ */
+export async function buildBin(): Promise<BuiltBin> {
+  const out = `${pkg}node_modules/.cache/attune-collector-test-${randomUUID()}`;
   mkdirSync(`${out}/schema`, { recursive: true });
   copyFileSync(`${pkg}schema/events.schema.json`, `${out}/schema/events.schema.json`);
   await build({
@@ -21,5 +31,5 @@ export async function buildBin(): Promise<string> {
     packages: 'external',
     logLevel: 'silent',
   });
-  return `${out}/dist/bin.js`;
+  return { file: `${out}/dist/bin.js`, remove: () => rmSync(out, { recursive: true, force: true }) };
 }

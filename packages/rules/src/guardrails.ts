@@ -107,7 +107,8 @@ export function checkGuardrails(input: GuardrailInput): BlockReason | null {
 
   if (rule.group !== undefined) {
     const members = new Set(compiled.rules.filter((r) => r.group === rule.group).map((r) => r.id));
-    if (overCap(ledger.filter((e) => members.has(e.ruleId)), defaults.groups?.[rule.group], now, sessionStart)) return 'group_cap';
+    const inGroup = ledger.filter((e) => e.group === rule.group || (e.group === undefined && members.has(e.ruleId)));
+    if (overCap(inGroup, defaults.groups?.[rule.group], now, sessionStart)) return 'group_cap';
   }
 
   const global = overCap(ledger, { ...DEFAULT_GUARDRAILS.caps, ...defaults.caps }, now, sessionStart);

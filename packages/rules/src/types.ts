@@ -410,8 +410,10 @@ export interface ShownEntry {
   shadow?: boolean;
   /** Opened by the visitor: exempt from every cap. */
   opened?: boolean;
-  /** The action's type, so `ask` entries spend the question budget. */
+  /** The action's type, so `ask` entries spend the question budget even after the rule is gone. */
   type?: ActionType;
+  /** The rule's group, so group caps hold even after the rule is gone. */
+  group?: string;
 }
 
 /** One line of a decision trace. */

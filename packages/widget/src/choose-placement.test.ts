@@ -40,6 +40,11 @@ describe('choosePlacement', () => {
     expect(choosePlacement({ card, viewport: phone, anchor })).toEqual({ corner: 'bottom-end' });
   });
 
+  it('goes to the corner when the anchor has scrolled out of view', () => {
+    const above = { top: -120, left: 400, width: 240, height: 40 };
+    expect(choosePlacement({ card, viewport, anchor: above })).toEqual({ corner: 'bottom-end' });
+  });
+
   it('moves to another corner rather than cover the field the visitor is typing in', () => {
     const field = { top: 700, left: 1000, width: 250, height: 40 };
     expect(choosePlacement({ card, viewport, avoid: field })).toEqual({ corner: 'bottom-start' });

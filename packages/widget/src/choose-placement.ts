@@ -41,7 +41,7 @@ const clamp = (value: number, min: number, max: number): number => Math.max(min,
 /**
  * Chooses where the card goes so it stays on screen and off the visitor's field: beside
  * the anchor (after it in reading order, then before it, then below, then above) while
- * there is room, otherwise the preferred corner, otherwise the first other corner that
+ * the anchor is in view and there is room, otherwise the preferred corner, otherwise the first other corner that
  * does not cover `avoid`. Pure: the caller measures and applies.
  *
  * @example
@@ -56,7 +56,8 @@ export const choosePlacement = (input: PlacementInput): Placement => {
   const fits = (box: Box) =>
     box.left >= margin && box.top >= margin && box.left <= maxLeft && box.top <= maxTop && !overlaps(box, avoid);
 
-  if (anchor) {
+  // An anchor scrolled out of view is no anchor: the card goes to its corner.
+  if (anchor && overlaps(anchor, { top: 0, left: 0, ...viewport })) {
     const rtl = dir === 'rtl';
     const right = anchor.left + anchor.width + gap;
     const left = anchor.left - gap - w;

@@ -19,9 +19,9 @@ describe('pickLocale', () => {
 });
 
 describe('interfaceStrings', () => {
-  it('has every string in each of en, de, fr, es, ar and he', () => {
+  it('has every string in each of en, de, fr, es and ar', () => {
     const keys = Object.keys(INTERFACE_STRINGS.en!).sort();
-    for (const tag of ['en', 'de', 'fr', 'es', 'ar', 'he']) {
+    for (const tag of ['en', 'de', 'fr', 'es', 'ar']) {
       const table = INTERFACE_STRINGS[tag]!;
       expect(Object.keys(table).sort()).toEqual(keys);
       for (const value of Object.values(table)) expect(value.trim()).not.toBe('');
@@ -32,6 +32,13 @@ describe('interfaceStrings', () => {
     expect(interfaceStrings('fr-CA').dismiss).toBe('Fermer');
     expect(interfaceStrings('de-AT').dismiss).toBe('Schließen');
     expect(interfaceStrings('ja').dismiss).toBe('Dismiss');
+  });
+
+  it("lays a site's own strings over the chosen language", () => {
+    const strings = interfaceStrings('he-IL', { dismiss: 'סגירה' });
+    expect(strings.dismiss).toBe('סגירה');
+    expect(strings.snooze).toBe('Not now');
+    expect(interfaceStrings('de', { skip: 'Später' })).toMatchObject({ skip: 'Später', send: 'Senden' });
   });
 });
 

@@ -41,7 +41,10 @@ const en: InterfaceStrings = {
   forgotten: 'Forgotten. Nothing is kept on this device any more.',
 };
 
-/** Interface strings by primary language subtag. `en` is the fallback for anything missing. */
+/**
+ * Interface strings by primary language subtag. `en` is the fallback for anything missing;
+ * a site adds or corrects a language with the widget's `strings` prop.
+ */
 export const INTERFACE_STRINGS: Readonly<Record<string, InterfaceStrings>> = {
   en,
   de: {
@@ -124,26 +127,6 @@ export const INTERFACE_STRINGS: Readonly<Record<string, InterfaceStrings>> = {
     forget: 'انسَ كل هذا',
     forgotten: 'تم النسيان. لم يعد شيء محفوظًا على هذا الجهاز.',
   },
-  he: {
-    dismiss: 'סגירה',
-    why: 'למה אני רואה את זה?',
-    snooze: 'לא עכשיו',
-    never: 'לא להציג טיפים כאלה',
-    helpful: 'האם זה עזר?',
-    yes: 'כן',
-    no: 'לא',
-    thanks: 'תודה על המשוב.',
-    handoff: 'לדבר עם נציג',
-    preview: 'תצוגה מקדימה',
-    newTab: '(נפתח בכרטיסייה חדשה)',
-    skip: 'דילוג',
-    send: 'שליחה',
-    invalidEmail: 'יש להזין כתובת אימייל כמו name@example.com.',
-    chooseOne: 'יש לבחור תשובה או לדלג.',
-    remembered: 'מה Attune שומר במכשיר הזה',
-    forget: 'לשכוח הכול',
-    forgotten: 'נשכח. שום דבר כבר לא נשמר במכשיר הזה.',
-  },
 };
 
 const RTL = ['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb'];
@@ -171,10 +154,14 @@ export const textDirection = (locale: string | undefined): 'ltr' | 'rtl' =>
   RTL.includes((locale ?? '').toLowerCase().split(/[-_]/)[0] ?? '') ? 'rtl' : 'ltr';
 
 /**
- * The interface strings for a locale, with fallback `fr-CA` → `fr` → `en`.
+ * The interface strings for a locale, with fallback `fr-CA` → `fr` → `en`, then `overrides`
+ * on top (for a language Attune does not ship, or a site's own wording).
  *
  * @example
  * interfaceStrings('de-AT').dismiss // 'Schließen'
+ * interfaceStrings('he', { dismiss: 'סגירה' }).dismiss // 'סגירה'
  */
-export const interfaceStrings = (locale: string | undefined): InterfaceStrings =>
-  INTERFACE_STRINGS[pickLocale(locale, Object.keys(INTERFACE_STRINGS))] ?? en;
+export const interfaceStrings = (locale: string | undefined, overrides?: Partial<InterfaceStrings>): InterfaceStrings => ({
+  ...(INTERFACE_STRINGS[pickLocale(locale, Object.keys(INTERFACE_STRINGS))] ?? en),
+  ...overrides,
+});

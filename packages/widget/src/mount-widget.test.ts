@@ -89,6 +89,19 @@ describe('mountWidget: the help card', () => {
     expect(document.activeElement).toBe(input);
   });
 
+  it('hands focus back to where the visitor came from when the card closes with focus inside', () => {
+    const input = document.createElement('input');
+    document.body.append(input);
+    input.focus();
+    mount();
+    act(() => button('Dismiss')!.focus());
+    act(() => button('Not now')!.focus());
+    expect(host()!.shadowRoot!.activeElement).toBe(button('Not now'));
+    click(button('Not now'));
+    expect(host()).toBeNull();
+    expect(document.activeElement).toBe(input);
+  });
+
   it('renders the body Markdown and keeps HTML in content as text', () => {
     mount({ decision: decide({ title: '<img src=x onerror=alert(1)>', body: '**Pro** <b>x</b>' }) });
     expect($('h2')?.textContent).toBe('<img src=x onerror=alert(1)>');
@@ -248,6 +261,20 @@ describe('mountWidget: the help card', () => {
     expect(props.onDismiss).not.toHaveBeenCalled();
   });
 
+  it('moves to another corner rather than cover the focused field, and stays put while focus is in the card', async () => {
+    const input = document.createElement('input');
+    document.body.append(input);
+    const box = { top: window.innerHeight - 60, left: window.innerWidth - 330, width: 320, height: 40 };
+    input.getBoundingClientRect = () => ({ ...box, right: box.left + box.width, bottom: box.top + box.height, x: box.left, y: box.top, toJSON() {} });
+    input.focus();
+    mount();
+    expect($('aside')?.className).toBe('card bottom-start');
+    act(() => button('Dismiss')!.focus());
+    window.dispatchEvent(new Event('resize'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect($('aside')?.className).toBe('card bottom-start');
+  });
+
   it('sits beside its anchor with a transform, and in the corner when the anchor is missing', () => {
     const field = document.createElement('input');
     field.id = 'email';
@@ -275,10 +302,22 @@ describe('mountWidget: never throws into the host page', () => {
     expect(host()).toBeNull();
   });
 
-  it('reports an invalid anchor selector and falls back to the corner', () => {
+  it('reports an invalid anchor selector once, stops using it, and falls back to the corner', async () => {
+    const lookups = vi.spyOn(document, 'querySelector');
     const { props } = mount({ anchor: '[[nope' });
-    expect(props.onError).toHaveBeenCalled();
+    window.dispatchEvent(new Event('resize'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lookups.mock.calls.filter(([selector]) => selector === '[[nope')).toHaveLength(1);
+    lookups.mockRestore();
+    expect(props.onError).toHaveBeenCalledTimes(1);
     expect($('aside')?.classList.contains('bottom-end')).toBe(true);
+  });
+
+  it('reports a render error from malformed props and takes the card off the page', async () => {
+    const { props } = mount({ remembered: 'not a list' as unknown as string[] });
+    expect(props.onError).toHaveBeenCalledWith(expect.any(TypeError));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(host()).toBeNull();
   });
 
   it('returns a working handle and leaves nothing behind when mounting fails', () => {
@@ -349,7 +388,8 @@ describe('mountWidget: one profiling question', () => {
   });
 
   it('mirrors left and right arrows in a right-to-left layout', () => {
-    mount({ decision: ask(), locale: 'he' });
+    mount({ decision: ask(), locale: 'he', strings: { send: 'שליחה' } });
+    expect(button('שליחה')).toBeDefined();
     const radios = $$('[role=radio]');
     press('ArrowLeft', radios[0]!);
     expect(radios[1]!.getAttribute('aria-checked')).toBe('true');

@@ -41,8 +41,17 @@ export const mountWidget = (props: WidgetProps, doc: Document = document): Widge
 
   try {
     if (props.decision.shadow) return { close: () => {} };
+    let anchor = props.anchor;
+    try {
+      if (anchor) doc.querySelector(anchor);
+    } catch (error) {
+      // An invalid selector is reported once here, not on every reposition.
+      report(error);
+      anchor = undefined;
+    }
     const widget: WidgetProps = {
       ...props,
+      anchor,
       onDismiss: guard(props.onDismiss),
       onEngage: guard(props.onEngage),
       onAnswer: props.onAnswer && guard(props.onAnswer),
@@ -58,7 +67,7 @@ export const mountWidget = (props: WidgetProps, doc: Document = document): Widge
       'focusin',
       guard((event: Event) => {
         const from = (event as FocusEvent).relatedTarget as HTMLElement | null;
-        if (from && from !== host && typeof from.focus === 'function') returnTo = from;
+        if (from && from !== host && !root.contains(from) && typeof from.focus === 'function') returnTo = from;
       }),
     );
     doc.body.append(host);

@@ -52,7 +52,8 @@ const parseBlocks = (source: string): Block[] => {
  * Renders the tiny Markdown subset allowed in rule content to Preact nodes: paragraphs
  * (a blank line between them, a single newline is a line break), `**bold**`, `-`/`*` and
  * `1.` lists, and `[links](https://…)` with safe schemes only (an unsafe link keeps its
- * label as text). Nothing is ever parsed as HTML: `<b>` stays the three characters `<b>`.
+ * label as text; an href cannot hold spaces or parentheses, so percent-encode them).
+ * Nothing is ever parsed as HTML: `<b>` stays the three characters `<b>`.
  *
  * @example
  * render(h('div', null, renderMarkdown('Try **annual** billing:\n- saves 20%\n- [compare](/pricing)')), el)

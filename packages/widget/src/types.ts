@@ -1,3 +1,4 @@
+import type { InterfaceStrings } from './interface-strings';
 import type { AskAction, CallbackAction, Decision, HandoffAction, HelpAction } from '@attune/rules';
 
 /** How the visitor closed a card. */
@@ -59,6 +60,8 @@ export interface WidgetProps {
   why: string;
   /** BCP 47 locale for interface strings, with fallback `fr-CA` → `fr` → `en`. Default: the page's `lang`, then `en`. */
   locale?: string;
+  /** Interface strings laid over the built-in ones (en, de, fr, es, ar), for another language or the site's own wording. */
+  strings?: Partial<InterfaceStrings>;
   /** Preview mode: the card says it is a preview. */
   preview?: boolean;
   /**

@@ -26,7 +26,7 @@ const TYPING = 'input,textarea,select,[contenteditable]:not([contenteditable=fal
 export const WidgetCard = ({ widget, doc, guard, remove }: WidgetCardProps) => {
   const action = widget.decision.action as WidgetAction;
   const requested = widget.locale || doc.documentElement.lang || undefined;
-  const strings = interfaceStrings(requested);
+  const strings = interfaceStrings(requested, widget.strings);
   const dir = textDirection(requested);
   const corner = widget.corner ?? 'bottom-end';
   const title = (action.type === 'ask' ? action.question : action.title) ?? '';
@@ -60,24 +60,27 @@ export const WidgetCard = ({ widget, doc, guard, remove }: WidgetCardProps) => {
     const view = doc.defaultView;
     if (!view) return;
     let frame = 0;
+    let last = '';
     const place = guard(() => {
       frame = 0;
       const el = card.current;
-      if (!el) return;
-      const target = widget.anchor ? doc.querySelector(widget.anchor) : null;
       const active = doc.activeElement;
+      // Never move the card while the visitor is working inside it.
+      if (!el || active === (el.getRootNode() as ShadowRoot).host) return;
+      const target = widget.anchor ? doc.querySelector(widget.anchor) : null;
       const avoid: Box | null = active?.matches(TYPING) ? active.getBoundingClientRect() : null;
       const size = el.getBoundingClientRect();
-      setPlacement(
-        choosePlacement({
-          card: { width: size.width, height: size.height },
-          viewport: { width: view.innerWidth, height: view.innerHeight },
-          anchor: target?.getBoundingClientRect(),
-          avoid,
-          corner,
-          dir,
-        }),
-      );
+      const next = choosePlacement({
+        card: { width: size.width, height: size.height },
+        viewport: { width: view.innerWidth, height: view.innerHeight },
+        anchor: target?.getBoundingClientRect(),
+        avoid,
+        corner,
+        dir,
+      });
+      const key = JSON.stringify(next);
+      if (key !== last) setPlacement(next);
+      last = key;
     });
     // Layout is read once per frame at most, never inside the scroll or resize handler itself.
     const schedule = () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceClass, pageFacts, referrerClass } from './page';
+import { deviceClass, pageFacts, referrerClass, templatePath } from './page';
 
 describe('pageFacts', () => {
   it('keeps the path and allowlisted utm keys only, never the full URL', () => {
@@ -29,5 +29,18 @@ describe('deviceClass', () => {
     expect(deviceClass(false, 400)).toBe('desktop');
     expect(deviceClass(true, 400)).toBe('mobile');
     expect(deviceClass(true, 1000)).toBe('tablet');
+  });
+});
+
+describe('templatePath', () => {
+  it.each([
+    ['/orders/1234567/edit', '/orders/:id/edit'],
+    ['/u/3f2b8c1e-9d4a-4c1b-8e2f-0a1b2c3d4e5f', '/u/:id'],
+    ['/invite/a1b2c3d4e5f60718293a', '/invite/:id'],
+    ['/people/jane%40example.com', '/people/:id'],
+    ['/pricing', '/pricing'],
+    ['/blog/2026/launch', '/blog/2026/launch'],
+  ])('templates %s as %s', (path, expected) => {
+    expect(templatePath(path)).toBe(expected);
   });
 });

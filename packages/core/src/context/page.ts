@@ -3,7 +3,26 @@ import type { Facts, ReferrerClass } from '@attune/rules';
 /** Query keys kept by default; every other key is dropped on the device. */
 export const DEFAULT_QUERY_ALLOWLIST: readonly string[] = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
 
-/** The page as Attune may know it: the path and the allowlisted query values only. */
+// Path segments that identify a record (order numbers, UUIDs, long hex tokens) become `:id`:
+// they say nothing about friction and may identify a person.
+const ID_SEGMENT = /^(?:\d{5,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,}|[\w-]*\d{6,}[\w-]*|[^/]*@[^/]*)$/i;
+
+/** The page path with record ids templated: `/orders/123456/edit` → `/orders/:id/edit`. */
+export const templatePath = (path: string): string =>
+  path
+    .split('/')
+    .map((segment) => (ID_SEGMENT.test(decodeURIComponentSafe(segment)) ? ':id' : segment))
+    .join('/');
+
+const decodeURIComponentSafe = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/** The page as Attune may know it: the templated path and the allowlisted query values only. */
 export const pageFacts = (
   url: string,
   referrer: string,
@@ -16,7 +35,7 @@ export const pageFacts = (
     if (value) utm[key] = value.slice(0, 100);
   }
   return {
-    path: here.pathname.slice(0, 512),
+    path: templatePath(here.pathname).slice(0, 512),
     referrer: referrerClass(referrer, here.host, utm),
     ...(Object.keys(utm).length ? { utm } : {}),
   };

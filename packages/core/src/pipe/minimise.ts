@@ -12,7 +12,7 @@ export const minimise = (event: WireEvent): WireEvent | null => {
   const allowed = new Set(spec.fields);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(event)) {
-    if (value !== undefined && (COMMON.has(key) || allowed.has(key))) out[key] = value;
+    if (value != null && (COMMON.has(key) || allowed.has(key))) out[key] = value;
   }
   out.purpose = spec.purpose;
   return out as WireEvent;

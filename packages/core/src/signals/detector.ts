@@ -1,29 +1,39 @@
 import type { SignalRecord, SignalType } from '@attune/rules';
 
+/** The part of a signal a detector decides; the runtime adds `at` (when absent) and `path`. */
+export type SignalDraft = Omit<SignalRecord, 'at' | 'path'> & { at?: number };
+
 /** What every detector is given. Detectors reach for nothing else. */
 export interface DetectorContext {
-  /** The document to listen on. */
+  /** The document to listen on (its `defaultView` is the window). */
   doc: Document;
   /** Publishes a signal; `at` and `path` are filled in by the caller when absent. */
-  emit(signal: Omit<SignalRecord, 'at' | 'path'> & { at?: number }): void;
+  emit(signal: SignalDraft): void;
   /** Epoch milliseconds. */
   now(): number;
   /** Schedules `fn` after `ms`; returns a cancel function. */
   schedule(fn: () => void, ms: number): () => void;
   /** Wraps a listener so it never throws into the page. */
   wrap<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void;
+  /**
+   * Optional: called with the element a signal is about, right after it is emitted.
+   * Debug mode passes `(el) => outlineTarget(doc, el, …)` here to show what Attune sees.
+   */
+  inspect?(el: Element, signal: SignalDraft): void;
+  /**
+   * Optional: Attune's own endpoint. Requests to it never count as a page's response to a click.
+   */
+  endpoint?: string;
+  /**
+   * Optional per-tab memory that survives page loads (sessionStorage), given only when storing is
+   * allowed. `back_forth` uses it to see A → B → A and reloads across full page loads; without it,
+   * only route changes inside one page count.
+   */
+  session?: { get(key: string): string | null; set(key: string, value: string): void };
 }
 
 /** Starts a detector; returns its teardown. */
 export type Detector<C> = (ctx: DetectorContext, config: C) => () => void;
 
-/** Short names used by `data-attune-ignore="rage dead"`. */
-export const IGNORE_NAME: Readonly<Partial<Record<SignalType, string>>> = {
-  rage_click: 'rage',
-  dead_click: 'dead',
-  error_click: 'error',
-  form_error: 'form',
-  form_abandon: 'form',
-  hesitation: 'dwell',
-  exit_intent: 'exit',
-};
+/** The signal type names, re-exported for detectors. */
+export type { SignalType };

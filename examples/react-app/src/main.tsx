@@ -1,0 +1,22 @@
+import { createRoot } from 'react-dom/client';
+import { AttuneProvider, type AttuneConfig } from '@attune/react';
+import { App } from './App';
+import './styles.css';
+
+const root = document.getElementById('root') as HTMLElement;
+
+const config: AttuneConfig = {
+  rules: `${import.meta.env.BASE_URL}attune-rules.json`,
+  // The endpoint and site id live in index.html, so a deployment (or the test server) can change them without a rebuild.
+  endpoint: root.dataset.endpoint,
+  site: root.dataset.site,
+  consent: 'pending',
+  headless: true,
+};
+
+// Not wrapped in <StrictMode> yet: its development double-mount runs AttuneProvider's cleanup, which destroys the instance.
+createRoot(root).render(
+  <AttuneProvider config={config}>
+    <App />
+  </AttuneProvider>,
+);

@@ -1,0 +1,52 @@
+import { didYouMean } from '@attune/rules';
+import type { CliIo } from './cli-io';
+import { initCommand } from './init-command';
+import { lintCommand } from './lint-command';
+import { parseArgs } from './parse-args';
+import { simulateCommand } from './simulate-command';
+import { validateCommand } from './validate-command';
+
+type Command = (io: CliIo, args: readonly string[], flags: ReadonlySet<string>) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  validate: validateCommand,
+  lint: lintCommand,
+  init: initCommand,
+  simulate: simulateCommand,
+};
+
+const USAGE = `usage: attune <command> [options]
+
+  validate <rules.json> [--json]                     check a rules file; exit 1 on any error
+  lint <rules.json> [--strict]                       check the tone of rule texts
+  init [file] [--force]                              write a starter rules file (attune-rules.json)
+  simulate <rules.json> <sessions.jsonl> [--trace] [--json]
+                                                     replay recorded sessions against the rules
+`;
+
+/**
+ * Runs one `attune` command and resolves to its exit code: 0 success, 1 findings or failure,
+ * 2 usage errors. Never throws: an unexpected failure is printed and exits 1.
+ *
+ * @example process.exitCode = await runCli(['validate', 'attune-rules.json'], createNodeIo());
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const { positionals, flags } = parseArgs(argv);
+  const [name, ...args] = positionals;
+  if (name === undefined || name === 'help' || flags.has('help')) {
+    io.stdout(USAGE);
+    return name === undefined && !flags.has('help') ? 2 : 0;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    const guess = didYouMean(name, Object.keys(COMMANDS));
+    io.stderr(`unknown command \`${name}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(io, args, flags);
+  } catch (error) {
+    io.stderr(`attune ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,19 @@
+import { isIgnored, isTextEditable } from '../target';
+
+/** Backdrops clicked to close a modal, and surfaces where clicks belong to the content. */
+const NOT_A_CLICK_TARGET = 'dialog,canvas,video,audio,iframe,embed,object,[class*="backdrop"],[class*="overlay"],[class*="scrim"]';
+
+/**
+ * The element a click is about, when the click can count for signal `name` (`rage`, `dead`,
+ * `error`): trusted, primary button and primary pointer, no modifier key, not on a text field,
+ * a modal backdrop, media, canvas or frame, not inside Attune's UI or a `data-attune-ignore` subtree.
+ */
+export const clickTarget = (event: MouseEvent, name: string): Element | null => {
+  const el = event.target;
+  if (!event.isTrusted || event.button || (event as PointerEvent).isPrimary === false) return null;
+  if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return null;
+  if (!(el instanceof Element) || isIgnored(el, name) || isTextEditable(el)) return null;
+  // A click on a dialog element itself lands on its ::backdrop.
+  const skip = el.closest(NOT_A_CLICK_TARGET);
+  return skip && (skip.tagName !== 'DIALOG' || skip === el) ? null : el;
+};

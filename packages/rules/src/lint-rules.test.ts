@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { lintRules } from './lint-rules';
+import type { CompiledRules } from './types';
+import { validateRules } from './validate-rules';
+
+const compile = (show: Record<string, unknown>, extra: Record<string, unknown> = {}): CompiledRules => {
+  const result = validateRules({ rules: [{ id: 'r', when: { page: '/*' }, show, ...extra }] });
+  expect(result.errors).toEqual([]);
+  return result.rules as CompiledRules;
+};
+const help = (title: string, body = 'Every plan includes unlimited projects.') => compile({ type: 'help', title, body });
+const ask = (question: string, field = 'role') => compile({ type: 'ask', field, question });
+const kinds = (rules: CompiledRules) => lintRules(rules).map((i) => `${i.path} ${i.message.split(':')[0]}`);
+
+describe('lintRules', () => {
+  it('passes calm, short, honest content', () => {
+    expect(lintRules(help('Comparing plans?'))).toEqual([]);
+    expect(lintRules(ask('What best describes your role?'))).toEqual([]);
+  });
+
+  it('flags false urgency and fear', () => {
+    for (const text of ['Only 2 left!', 'Act now', 'Last chance to save', "Don't miss out", 'Offer ends in 10:00:00', 'Hurry up', 'Nur noch 3 Plätze']) {
+      expect(kinds(help(text)), text).toContain('$.rules[0].show.title false-urgency');
+    }
+  });
+
+  it('flags shouting: all caps and strings of exclamation marks', () => {
+    expect(kinds(help('FREE UPGRADE today'))).toContain('$.rules[0].show.title shouting');
+    expect(kinds(help('Great news!!'))).toContain('$.rules[0].show.title shouting');
+    expect(kinds(help('Try our FAQ and API docs'))).toEqual([]);
+  });
+
+  it('flags questions that ask for sensitive data, in the text or the field name', () => {
+    expect(kinds(ask('What is your password?'))).toContain('$.rules[0].show.question sensitive-data');
+    expect(kinds(ask('Which card number do you use?'))).toContain('$.rules[0].show.question sensitive-data');
+    expect(kinds(ask('Any health conditions we should know about?'))).toContain('$.rules[0].show.question sensitive-data');
+    expect(kinds(ask('Which one?', 'national_id'))).toContain('$.rules[0].show.field sensitive-data');
+  });
+
+  it('flags a profiling question that asks for two things at once', () => {
+    expect(kinds(ask('What is your role and how big is your team?'))).toContain('$.rules[0].show.question double-question');
+    expect(kinds(ask('What is your role? How big is your team?'))).toContain('$.rules[0].show.question double-question');
+  });
+
+  it('flags help text too long to read at a glance', () => {
+    expect(kinds(help('A title that goes on and on well past what anyone reads at a glance'))).toContain('$.rules[0].show.title too-long');
+    expect(kinds(help('Plans', Array.from({ length: 50 }, () => 'word').join(' ')))).toContain('$.rules[0].show.body too-long');
+  });
+
+  it('flags markup, which is shown as text', () => {
+    expect(kinds(help('<b>Need help?</b>'))).toContain('$.rules[0].show.title markup');
+  });
+
+  it('checks locale variants and points into them', () => {
+    const rules = compile({ type: 'help', title: 'Comparing plans?', body: 'Every plan includes unlimited projects.', locales: { de: { title: 'LETZTE CHANCE' } } });
+    expect(kinds(rules)).toEqual(['$.rules[0].show.locales.de.title false-urgency', '$.rules[0].show.locales.de.title shouting']);
+  });
+
+  it('reports warnings by default and errors when strict', () => {
+    const rules = help('Act now');
+    expect(lintRules(rules).map((i) => i.severity)).toEqual(['warning']);
+    expect(lintRules(rules, { strict: true }).map((i) => i.severity)).toEqual(['error']);
+  });
+
+  it('uses the rule\'s position in the source file', () => {
+    const result = validateRules({ rules: [
+      { id: 'a', when: { page: '/*' }, show: { type: 'help', title: 'Fine', body: 'Fine.' } },
+      { id: 'b', priority: 9, when: { page: '/*' }, show: { type: 'help', title: 'Act now', body: 'Fine.' } },
+    ] });
+    expect(lintRules(result.rules!).map((i) => i.path)).toEqual(['$.rules[1].show.title']);
+  });
+});
