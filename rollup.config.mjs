@@ -99,6 +99,12 @@ const builds = [
     format: 'es',
     sourcemap: true,
   }),
+  // The web-vitals chunk, fetched by attune.js once the page is idle, for sampled page views only.
+  browserBundle('packages/attune/src/vitals.ts', {
+    file: 'packages/attune/dist/attune-vitals.js',
+    format: 'es',
+    sourcemap: true,
+  }),
   // The widget chunk, Preact included, as a standalone ES module next to attune.js.
   browserBundle('packages/widget/src/index.tsx', {
     file: 'packages/attune/dist/attune-widget.js',

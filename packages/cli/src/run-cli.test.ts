@@ -28,9 +28,10 @@ describe('runCli', () => {
   });
 
   it('turns an unexpected failure into exit 1 with a message', async () => {
-    const io = createFakeIo();
-    io.readFile = () => Promise.reject(new Error('disk on fire'));
-    io.writeFile = () => { throw new Error('disk on fire'); };
-    expect(await runCli(['simulate', 'r.json', 's.jsonl'], { ...io, stdout: () => { throw new Error('stdout closed'); } })).toBe(1);
+    const io = createFakeIo({ 'r.json': '{"rules":[]}' });
+    let err = '';
+    const broken = { ...io, stdout: () => { throw new Error('stdout closed'); }, stderr: (text: string) => void (err += text) };
+    expect(await runCli(['validate', 'r.json'], broken)).toBe(1);
+    expect(err).toBe('attune validate failed: stdout closed\n');
   });
 });

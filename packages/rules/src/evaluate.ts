@@ -24,7 +24,8 @@ function collectEvidence(facts: Facts, indices: readonly number[]): Evidence[] {
   return [...byKey.values()];
 }
 
-function decide(rule: Rule, facts: Facts, evidence: Evidence[], trace: TraceEntry[], shadow: boolean): Decision {
+/** Builds the decision for a rule that acts: localized content, because, revision, holdout arm. */
+export function decide(rule: Rule, facts: Facts, evidence: Evidence[], trace: TraceEntry[], shadow: boolean): Decision {
   const { action, because } = localizeAction(rule.show, facts.locale);
   const decision: Decision = { ruleId: rule.id, shadow, action, evidence, trace };
   const text = because ?? rule.because;

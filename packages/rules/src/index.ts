@@ -1,10 +1,11 @@
 export { parseRules } from './parse-rules';
 export { validateRules } from './validate-rules';
 export { evaluate } from './evaluate';
+export { previewRule } from './preview-rule';
 export { explain } from './explain';
 export { lintRules, GLANCE_LIMITS } from './lint-rules';
 export type { LintKind, LintOptions } from './lint-rules';
-export { DEFAULT_GUARDRAILS } from './guardrails';
+export { DEFAULT_GUARDRAILS } from './default-guardrails';
 export { SIGNAL_TYPES } from './signal-types';
 export { didYouMean } from './did-you-mean';
 export { RULES_SCHEMA_URL } from './schema-url';

@@ -1,4 +1,6 @@
+import { DEFAULT_GUARDRAILS } from './default-guardrails';
 import { parseDuration } from './duration';
+import { globMatch } from './glob-match';
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
 import { checkKeys, isObject, own, readInteger, type JsonObject } from './read-fields';
@@ -23,6 +25,7 @@ export function validateCaps(value: unknown, path: string, report: IssueReport):
     const n = readInteger(value, key, path, report, 0, 1000);
     if (n === null) ok = false;
     else if (n !== undefined) clean[key] = n;
+    if (n === 0) report.warn(childPath(path, key), `a cap of 0 means never shown; use \`"status": "off"\` to turn a rule off.`);
   }
   return ok ? clean : null;
 }
@@ -77,7 +80,14 @@ export function validateDefaults(value: unknown, path: string, report: IssueRepo
     if (!Array.isArray(quiet) || quiet.length > 50 || !quiet.every((p) => typeof p === 'string' && p.length > 0 && p.length <= 500)) {
       report.error(childPath(path, 'quietPages'), '`quietPages` must be a list of at most 50 path globs such as `/checkout*`.');
       ok = false;
-    } else clean.quietPages = [...(quiet as string[])];
+    } else {
+      clean.quietPages = [...(quiet as string[])];
+      for (const page of ['/checkout', '/payment', '/login']) {
+        if (!clean.quietPages.some((glob) => globMatch(glob, page))) {
+          report.warn(childPath(path, 'quietPages'), `\`${page}\` is no longer quiet: \`quietPages\` replaces the built-in list (${DEFAULT_GUARDRAILS.quietPages.join(', ')}).`);
+        }
+      }
+    }
   }
   const questions = own(value, 'questions');
   if (questions !== undefined) {

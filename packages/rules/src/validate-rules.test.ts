@@ -151,3 +151,20 @@ describe('validateRules: rules', () => {
     expect(result.rules?.rules[0]).not.toHaveProperty('$comment');
   });
 });
+
+describe('validateRules: warnings', () => {
+  it('warns when quietPages drops a built-in quiet page', () => {
+    const result = validateRules(file([rule()], { defaults: { quietPages: ['/admin*', '*/checkout*'] } }));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => [w.path, w.message.split(':')[0]])).toEqual([
+      ['$.defaults.quietPages', '`/payment` is no longer quiet'],
+      ['$.defaults.quietPages', '`/login` is no longer quiet'],
+    ]);
+  });
+
+  it('warns that a cap of 0 means never shown', () => {
+    const result = validateRules(file([rule({ caps: { perDay: 0 } })]));
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toEqual([{ path: '$.rules[0].caps.perDay', message: 'a cap of 0 means never shown; use `"status": "off"` to turn a rule off.', severity: 'warning' }]);
+  });
+});

@@ -5,9 +5,14 @@ const card = { width: 300, height: 200 };
 const viewport = { width: 1280, height: 800 };
 
 describe('choosePlacement', () => {
-  it('uses the preferred corner when there is no anchor', () => {
-    expect(choosePlacement({ card, viewport })).toEqual({ corner: 'bottom-end' });
-    expect(choosePlacement({ card, viewport, corner: 'top-start' })).toEqual({ corner: 'top-start' });
+  it('uses the preferred corner when there is no anchor, in viewport pixels', () => {
+    expect(choosePlacement({ card, viewport })).toEqual({ top: 584, left: 964, corner: 'bottom-end' });
+    expect(choosePlacement({ card, viewport, corner: 'top-start' })).toEqual({ top: 16, left: 16, corner: 'top-start' });
+    expect(choosePlacement({ card, viewport, dir: 'rtl' })).toEqual({ top: 584, left: 16, corner: 'bottom-end' });
+  });
+
+  it('caps a card taller than the viewport the way the stylesheet does', () => {
+    expect(choosePlacement({ card: { width: 300, height: 2000 }, viewport })).toEqual({ top: 16, left: 964, corner: 'bottom-end' });
   });
 
   it('sits after the anchor in reading order: right of it in ltr, left of it in rtl', () => {
@@ -37,25 +42,42 @@ describe('choosePlacement', () => {
   it('falls back to the corner on a viewport too small for any side of the anchor', () => {
     const phone = { width: 360, height: 640 };
     const anchor = { top: 200, left: 10, width: 340, height: 400 };
-    expect(choosePlacement({ card, viewport: phone, anchor })).toEqual({ corner: 'bottom-end' });
+    expect(choosePlacement({ card, viewport: phone, anchor })).toMatchObject({ corner: 'bottom-end' });
   });
 
   it('goes to the corner when the anchor has scrolled out of view', () => {
     const above = { top: -120, left: 400, width: 240, height: 40 };
-    expect(choosePlacement({ card, viewport, anchor: above })).toEqual({ corner: 'bottom-end' });
+    expect(choosePlacement({ card, viewport, anchor: above })).toMatchObject({ corner: 'bottom-end' });
   });
 
   it('moves to another corner rather than cover the field the visitor is typing in', () => {
     const field = { top: 700, left: 1000, width: 250, height: 40 };
-    expect(choosePlacement({ card, viewport, avoid: field })).toEqual({ corner: 'bottom-start' });
+    expect(choosePlacement({ card, viewport, avoid: field })).toMatchObject({ corner: 'bottom-start' });
     const wideField = { top: 700, left: 0, width: 1280, height: 40 };
-    expect(choosePlacement({ card, viewport, avoid: wideField })).toEqual({ corner: 'top-end' });
+    expect(choosePlacement({ card, viewport, avoid: wideField })).toMatchObject({ corner: 'top-end' });
+  });
+
+  it('shrinks into the larger space below or above the typed-in field when no corner clears it', () => {
+    const small = { width: 500, height: 420 };
+    const tall = { width: 352, height: 300 };
+    const middle = { top: 170, left: 100, width: 200, height: 30 };
+    // Room below: 420 - 16 - 208 = 196; above: 170 - 8 - 16 = 146. Below wins, and the card scrolls.
+    expect(choosePlacement({ card: tall, viewport: small, avoid: middle })).toEqual({ top: 208, left: 132, maxHeight: 196 });
+    const low = { top: 300, left: 100, width: 200, height: 30 };
+    // Room above: 300 - 8 - 16 = 276; below: 420 - 16 - 338 = 66.
+    expect(choosePlacement({ card: tall, viewport: small, avoid: low })).toEqual({ top: 16, left: 132, maxHeight: 276 });
+  });
+
+  it('keeps its corner when even the larger space beside the field is too small to read in', () => {
+    const phone = { width: 360, height: 300 };
+    const textarea = { top: 40, left: 0, width: 360, height: 220 };
+    expect(choosePlacement({ card, viewport: phone, avoid: textarea })).toMatchObject({ corner: 'bottom-end' });
   });
 
   it('mirrors corners in rtl when checking the typed-in field', () => {
     // In rtl, bottom-end is the bottom-left corner.
     const field = { top: 700, left: 20, width: 250, height: 40 };
-    expect(choosePlacement({ card, viewport, avoid: field, dir: 'rtl' })).toEqual({ corner: 'bottom-start' });
+    expect(choosePlacement({ card, viewport, avoid: field, dir: 'rtl' })).toMatchObject({ corner: 'bottom-start' });
   });
 
   it('never places beside the anchor over the field being typed in', () => {

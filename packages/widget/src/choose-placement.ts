@@ -8,8 +8,16 @@ export interface Box {
   height: number;
 }
 
-/** Where the card goes: a CSS corner, or a free position in viewport pixels. */
-export type Placement = { corner: WidgetCorner } | { top: number; left: number };
+/**
+ * Where the card goes, in viewport pixels: `corner` names the corner it sits in, if any;
+ * `maxHeight` is set when the card must shrink (and scroll) to stay off the field being typed in.
+ */
+export interface Placement {
+  top: number;
+  left: number;
+  corner?: WidgetCorner;
+  maxHeight?: number;
+}
 
 /** What `choosePlacement` weighs. */
 export interface PlacementInput {
@@ -29,6 +37,8 @@ export interface PlacementInput {
   gap?: number;
   /** Space kept free at the viewport's edges. Default 16. */
   margin?: number;
+  /** The least height worth shrinking the card to, rather than covering `avoid`. Default 96. */
+  minHeight?: number;
 }
 
 const CORNERS: readonly WidgetCorner[] = ['bottom-end', 'bottom-start', 'top-end', 'top-start'];
@@ -41,16 +51,21 @@ const clamp = (value: number, min: number, max: number): number => Math.max(min,
 /**
  * Chooses where the card goes so it stays on screen and off the visitor's field: beside
  * the anchor (after it in reading order, then before it, then below, then above) while
- * the anchor is in view and there is room, otherwise the preferred corner, otherwise the first other corner that
- * does not cover `avoid`. Pure: the caller measures and applies.
+ * the anchor is in view and there is room; otherwise the preferred corner, or the first
+ * other corner that does not cover `avoid`; otherwise shrunk (`maxHeight`) into the larger
+ * space above or below `avoid`. Pure: the caller measures and applies.
  *
  * @example
  * choosePlacement({ card: { width: 320, height: 200 }, viewport: { width: 1280, height: 800 },
  *   anchor: { top: 300, left: 100, width: 240, height: 40 } }) // { top: 300, left: 348 }
+ * choosePlacement({ card: { width: 320, height: 200 }, viewport: { width: 1280, height: 800 } })
+ * // { top: 584, left: 944, corner: 'bottom-end' }
  */
 export const choosePlacement = (input: PlacementInput): Placement => {
-  const { card, viewport, anchor, avoid, corner = 'bottom-end', dir = 'ltr', gap = 8, margin = 16 } = input;
-  const { width: w, height: h } = card;
+  const { card, viewport, anchor, avoid, corner = 'bottom-end', dir = 'ltr', gap = 8, margin = 16, minHeight = 96 } = input;
+  const w = card.width;
+  // The stylesheet caps the card's height the same way.
+  const h = Math.min(card.height, viewport.height - 2 * margin);
   const maxLeft = viewport.width - margin - w;
   const maxTop = viewport.height - margin - h;
   const fits = (box: Box) =>
@@ -83,5 +98,17 @@ export const choosePlacement = (input: PlacementInput): Placement => {
     };
   };
   const order = [corner, ...CORNERS.filter((c) => c !== corner)];
-  return { corner: order.find((c) => !overlaps(cornerBox(c), avoid)) ?? corner };
+  const free = order.find((c) => !overlaps(cornerBox(c), avoid)) ?? corner;
+  const inCorner = { top: Math.round(cornerBox(free).top), left: Math.round(cornerBox(free).left), corner: free };
+  if (!avoid || !overlaps(cornerBox(free), avoid)) return inCorner;
+
+  // No corner clears the field: shrink into the larger space above or below it, on the corner's side.
+  const below = avoid.top + avoid.height + gap;
+  const roomBelow = viewport.height - margin - below;
+  const roomAbove = avoid.top - gap - margin;
+  const room = Math.max(roomBelow, roomAbove);
+  if (room < minHeight) return inCorner;
+  const height = Math.min(h, room);
+  const top = Math.round(roomBelow >= roomAbove ? below : avoid.top - gap - height);
+  return h > room ? { top, left: inCorner.left, maxHeight: Math.floor(room) } : { top, left: inCorner.left };
 };

@@ -264,15 +264,18 @@ describe('mountWidget: the help card', () => {
   it('moves to another corner rather than cover the focused field, and stays put while focus is in the card', async () => {
     const input = document.createElement('input');
     document.body.append(input);
-    const box = { top: window.innerHeight - 60, left: window.innerWidth - 330, width: 320, height: 40 };
+    // happy-dom lays nothing out, so the card measures 0 × 0 at the corner point; the field covers that point.
+    const box = { top: window.innerHeight - 50, left: window.innerWidth - 330, width: 325, height: 45 };
     input.getBoundingClientRect = () => ({ ...box, right: box.left + box.width, bottom: box.top + box.height, x: box.left, y: box.top, toJSON() {} });
     input.focus();
     mount();
-    expect($('aside')?.className).toBe('card bottom-start');
+    // bottom-start in ltr: the left edge, 16 px in.
+    const bottomStart = `translate(16px,${window.innerHeight - 16}px)`;
+    expect($('aside')?.style.transform).toBe(bottomStart);
     act(() => button('Dismiss')!.focus());
     window.dispatchEvent(new Event('resize'));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect($('aside')?.className).toBe('card bottom-start');
+    expect($('aside')?.style.transform).toBe(bottomStart);
   });
 
   it('sits beside its anchor with a transform, and in the corner when the anchor is missing', () => {
@@ -285,7 +288,7 @@ describe('mountWidget: the help card', () => {
     expect($('aside')?.style.transform).toBe('translate(248px,100px)');
     document.body.innerHTML = '';
     mount({ anchor: '#missing' });
-    expect($('aside')?.classList.contains('bottom-end')).toBe(true);
+    expect($('aside')?.style.transform).toBe(`translate(${window.innerWidth - 16}px,${window.innerHeight - 16}px)`);
   });
 });
 
@@ -310,7 +313,7 @@ describe('mountWidget: never throws into the host page', () => {
     expect(lookups.mock.calls.filter(([selector]) => selector === '[[nope')).toHaveLength(1);
     lookups.mockRestore();
     expect(props.onError).toHaveBeenCalledTimes(1);
-    expect($('aside')?.classList.contains('bottom-end')).toBe(true);
+    expect($('aside')?.style.transform).toBe(`translate(${window.innerWidth - 16}px,${window.innerHeight - 16}px)`);
   });
 
   it('reports a render error from malformed props and takes the card off the page', async () => {

@@ -33,7 +33,8 @@ export const WidgetCard = ({ widget, doc, guard, remove }: WidgetCardProps) => {
   const [whyOpen, setWhyOpen] = useState(false);
   const [forgotten, setForgotten] = useState(false);
   const [announced, setAnnounced] = useState('');
-  const [placement, setPlacement] = useState<Placement>({ corner });
+  // Unmeasured, the stylesheet puts the card in its corner; measured, a transform places it.
+  const [placement, setPlacement] = useState<Placement | null>(null);
   const card = useRef<HTMLElement>(null);
   const closed = useRef(false);
 
@@ -69,9 +70,10 @@ export const WidgetCard = ({ widget, doc, guard, remove }: WidgetCardProps) => {
       if (!el || active === (el.getRootNode() as ShadowRoot).host) return;
       const target = widget.anchor ? doc.querySelector(widget.anchor) : null;
       const avoid: Box | null = active?.matches(TYPING) ? active.getBoundingClientRect() : null;
-      const size = el.getBoundingClientRect();
+      // The natural height, not a height already capped by an earlier placement.
+      const height = el.scrollHeight + el.offsetHeight - el.clientHeight;
       const next = choosePlacement({
-        card: { width: size.width, height: size.height },
+        card: { width: el.offsetWidth, height },
         viewport: { width: view.innerWidth, height: view.innerHeight },
         anchor: target?.getBoundingClientRect(),
         avoid,
@@ -99,7 +101,6 @@ export const WidgetCard = ({ widget, doc, guard, remove }: WidgetCardProps) => {
     };
   }, []);
 
-  const free = 'top' in placement;
   const forget = () => {
     setForgotten(true);
     widget.onForget?.();
@@ -108,9 +109,9 @@ export const WidgetCard = ({ widget, doc, guard, remove }: WidgetCardProps) => {
   return (
     <aside
       ref={card}
-      class={`card ${free ? 'free' : placement.corner}`}
-      // A transform moves the card without a layout shift (CLS ignores transforms).
-      style={free ? { transform: `translate(${placement.left}px,${placement.top}px)` } : undefined}
+      class={`card ${placement ? 'free' : corner}`}
+      // Moved with a transform only, so no move is ever a layout shift (CLS ignores transforms).
+      style={placement ? { transform: `translate(${placement.left}px,${placement.top}px)`, maxHeight: placement.maxHeight } : undefined}
       dir={dir}
       lang={requested}
       aria-labelledby="attune-title"

@@ -12,7 +12,8 @@ describe('loadVisitor', () => {
     const sameVisit = await loadVisitor(store, 10 * 60_000);
     expect(sameVisit).toMatchObject({ returning: false, visits: 1, id: first.id });
     const later = await loadVisitor(store, DAY);
-    expect(later).toMatchObject({ returning: true, visits: 2, id: first.id });
+    expect(later).toMatchObject({ returning: true, visits: 2, id: first.id, visitStart: DAY });
+    expect(sameVisit.visitStart).toBe(0);
   });
 
   it('rotates the pseudonymous id after 30 days but keeps counting visits', async () => {

@@ -8,6 +8,8 @@ export interface VisitorRecord {
   idSince: number;
   firstSeen: number;
   lastSeen: number;
+  /** When the current visit (session) began. */
+  visitStart: number;
   /** Visits, where a visit ends after 30 minutes without a page view. */
   visits: number;
 }
@@ -54,15 +56,17 @@ export const loadVisitor = async (
   const retention = options.retentionMs ?? 30 * 86_400_000;
   let saved = await store.get<VisitorRecord>(key);
   if (saved && (typeof saved.id !== 'string' || now - saved.lastSeen > retention)) saved = undefined;
+  const newVisit = !saved || now - saved.lastSeen > gap;
   const record: VisitorRecord = saved
     ? {
         ...saved,
         id: now - saved.idSince > rotate ? makeId() : saved.id,
         idSince: now - saved.idSince > rotate ? now : saved.idSince,
-        visits: now - saved.lastSeen > gap ? saved.visits + 1 : saved.visits,
+        visits: newVisit ? saved.visits + 1 : saved.visits,
+        visitStart: newVisit ? now : (saved.visitStart ?? saved.lastSeen),
         lastSeen: now,
       }
-    : { id: makeId(), idSince: now, firstSeen: now, lastSeen: now, visits: 1 };
+    : { id: makeId(), idSince: now, firstSeen: now, lastSeen: now, visitStart: now, visits: 1 };
   await store.set(key, record);
   return { ...record, returning: record.visits > 1 };
 };

@@ -1,7 +1,9 @@
 import { isIgnored, isTextEditable } from '../target';
 
-/** Backdrops clicked to close a modal, and surfaces where clicks belong to the content. */
-const NOT_A_CLICK_TARGET = 'dialog,canvas,video,audio,iframe,embed,object,[class*="backdrop"],[class*="overlay"],[class*="scrim"]';
+/** A modal's backdrop, clicked to close it (a click on a `dialog` element itself lands on its ::backdrop). */
+const BACKDROP = 'dialog,[class*="backdrop"],[class*="overlay"],[class*="scrim"]';
+/** Surfaces whose clicks belong to their own content. */
+const MEDIA = 'canvas,video,audio,iframe,embed,object';
 
 /**
  * The element a click is about, when the click can count for signal `name` (`rage`, `dead`,
@@ -13,7 +15,5 @@ export const clickTarget = (event: MouseEvent, name: string): Element | null => 
   if (!event.isTrusted || event.button || (event as PointerEvent).isPrimary === false) return null;
   if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return null;
   if (!(el instanceof Element) || isIgnored(el, name) || isTextEditable(el)) return null;
-  // A click on a dialog element itself lands on its ::backdrop.
-  const skip = el.closest(NOT_A_CLICK_TARGET);
-  return skip && (skip.tagName !== 'DIALOG' || skip === el) ? null : el;
+  return el.matches(BACKDROP) || el.closest(MEDIA) ? null : el;
 };

@@ -1,4 +1,4 @@
-import type { SignalRecord, SignalType } from '@attune/rules';
+import type { SignalRecord } from '@attune/rules';
 
 /** The part of a signal a detector decides; the runtime adds `at` (when absent) and `path`. */
 export type SignalDraft = Omit<SignalRecord, 'at' | 'path'> & { at?: number };
@@ -34,6 +34,3 @@ export interface DetectorContext {
 
 /** Starts a detector; returns its teardown. */
 export type Detector<C> = (ctx: DetectorContext, config: C) => () => void;
-
-/** The signal type names, re-exported for detectors. */
-export type { SignalType };

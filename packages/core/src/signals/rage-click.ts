@@ -1,7 +1,10 @@
 import type { Detector } from './detector';
-import { actionableOf, isIgnored, isTextEditable } from '../target';
-import { targetName } from '../target';
+import { actionableOf } from '../target';
+import { clickTarget } from './click-guard';
+import { emitSignal } from './emit-signal';
+import { listen } from './listen';
 import { expectsRepeatedClicks } from './repeat-expected';
+import { watchResponse } from './watch-response';
 
 /** Rage-click thresholds. */
 export interface RageClickConfig {
@@ -13,18 +16,14 @@ export interface RageClickConfig {
   radius?: number;
 }
 
-interface Click {
-  x: number;
-  y: number;
-  at: number;
-}
-
 /**
  * Detects rage clicks: `clicks` or more trusted primary-button clicks on the
  * same resolved target, within `radius` px, each within `windowMs` of the
  * previous one. Emits one `rage_click` per burst, when the burst ends, with its
- * click count. Skips text fields, elements where repeated clicks are expected,
- * modified clicks, and double or triple clicks that select text.
+ * click count; `confidence: 'high'` when nothing responded to the burst or an
+ * uncaught error followed it. Skips text fields, elements where repeated clicks
+ * are expected, modified clicks, backdrops, media, and the double or triple
+ * clicks that select text or copy it.
  *
  * @example
  * const stop = startRageClick(ctx, { clicks: 3, windowMs: 1000, radius: 40 });
@@ -33,52 +32,59 @@ export const startRageClick: Detector<RageClickConfig> = (ctx, config) => {
   const need = config.clicks ?? 3;
   const windowMs = config.windowMs ?? 1000;
   const radius = config.radius ?? 40;
+  const win = ctx.doc.defaultView!;
   let target: Element | null = null;
-  let clicks: Click[] = [];
-  let cancel: (() => void) | null = null;
+  let count = 0;
+  let x = 0;
+  let y = 0;
+  let last = 0;
+  let live = false;
+  let erred = false;
+  let copied = false;
+  let cancel = () => {};
+  let unwatch = () => {};
 
   const finish = () => {
-    cancel = null;
-    const burst = clicks;
+    cancel();
+    unwatch();
     const el = target;
-    clicks = [];
     target = null;
-    if (!el || burst.length < need) return;
+    if (!el || count < need || copied) return;
     // Two or three clicks that left a text selection are a word or paragraph being selected.
-    const selection = ctx.doc.getSelection();
-    if (burst.length <= 3 && selection && !selection.isCollapsed && !actionableOf(el)) return;
-    ctx.emit({ type: 'rage_click', target: targetName(el), count: burst.length, at: burst[burst.length - 1]!.at });
+    if (count <= 3 && !actionableOf(el) && ctx.doc.getSelection()?.isCollapsed === false) return;
+    emitSignal(ctx, 'rage_click', el, count, erred || !live);
   };
 
-  const onClick = ctx.wrap((event: MouseEvent) => {
-    if (!event.isTrusted || event.button !== 0) return;
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    const raw = event.target;
-    if (!(raw instanceof Element)) return;
-    if (isIgnored(raw, 'rage') || isTextEditable(raw) || expectsRepeatedClicks(raw)) return;
+  const onClick = (event: MouseEvent) => {
+    const raw = clickTarget(event, 'rage');
+    if (!raw || expectsRepeatedClicks(raw)) return;
     const el = actionableOf(raw) ?? raw.closest('[data-attune]') ?? raw;
-    const click = { x: event.clientX, y: event.clientY, at: ctx.now() };
-    const first = clicks[0];
-    const last = clicks[clicks.length - 1];
-    const sameBurst =
-      el === target &&
-      first !== undefined &&
-      last !== undefined &&
-      click.at - last.at <= windowMs &&
-      Math.hypot(click.x - first.x, click.y - first.y) <= radius;
-    if (!sameBurst) {
-      cancel?.();
+    const at = ctx.now();
+    if (el !== target || at - last > windowMs || Math.hypot(event.clientX - x, event.clientY - y) > radius) {
       finish();
       target = el;
+      count = 0;
+      x = event.clientX;
+      y = event.clientY;
+      live = erred = copied = false;
+      unwatch = watchResponse(ctx, () => (live = true));
     }
-    clicks.push(click);
-    cancel?.();
+    count++;
+    last = at;
+    cancel();
     cancel = ctx.schedule(finish, windowMs);
-  });
+  };
 
-  ctx.doc.addEventListener('click', onClick, { capture: true, passive: true });
+  const stops = [
+    listen(ctx, ctx.doc, 'click', onClick),
+    listen(ctx, ctx.doc, 'copy', () => (copied = true)),
+    listen(ctx, win, 'error unhandledrejection', (event: Event) => {
+      if (event.type[0] === 'u' || 'message' in event) erred = true;
+    }),
+  ];
   return () => {
-    ctx.doc.removeEventListener('click', onClick, { capture: true });
-    cancel?.();
+    for (const stop of stops) stop();
+    target = null;
+    finish();
   };
 };

@@ -1,7 +1,8 @@
 /**
  * Elements where clicking many times in a row is the normal way to use them:
  * number inputs and spin buttons, sliders, steppers, carousel and pagination
- * arrows, toggles and switches, media controls. Rage-click detection skips them.
+ * arrows, toggles and switches, media controls. Rage-click detection skips them
+ * (canvas, media and frames are skipped for every click signal by `clickTarget`).
  */
 const REPEAT_SELECTOR = [
   'input[type="number"]',
@@ -12,10 +13,6 @@ const REPEAT_SELECTOR = [
   '[aria-pressed]',
   'input[type="checkbox"]',
   'input[type="radio"]',
-  'audio',
-  'video',
-  'canvas',
-  'iframe',
   '[data-attune-repeat]',
 ].join(',');
 

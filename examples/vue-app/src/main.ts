@@ -1,0 +1,19 @@
+import { createApp } from 'vue';
+import { createAttunePlugin, type AttuneConfig } from '@attune/vue';
+import App from './App.vue';
+import { startRouter } from './router';
+import './styles.css';
+
+const root = document.getElementById('app') as HTMLElement;
+
+const config: AttuneConfig = {
+  rules: `${import.meta.env.BASE_URL}attune-rules.json`,
+  // The endpoint and site id live in index.html, so a deployment (or the test server) can change them without a rebuild.
+  endpoint: root.dataset.endpoint,
+  site: root.dataset.site,
+  consent: 'pending',
+  headless: true,
+};
+
+startRouter();
+createApp(App).use(createAttunePlugin(config)).mount(root);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { validateRules, type CompiledRules } from '@attune/rules';
+import type { RecordedSession } from './read-sessions';
+import { simulateSession } from './simulate-session';
+
+const help = { type: 'help', title: 'Need a hand?', body: 'Plans differ in support.' };
+const compile = (rules: unknown[]): CompiledRules => validateRules({ rules }).rules as CompiledRules;
+const session = (events: RecordedSession['events'], over: Partial<RecordedSession> = {}): RecordedSession => ({
+  id: 's', start: 1_000_000, visitor: { id: 'v', returning: false, visits: 1, firstSeen: 1_000_000 }, events, ...over,
+});
+const empty = { shown: [], dismissed: [] };
+
+describe('simulateSession', () => {
+  it('shows a rule when its signal arrives and records it in the ledger', () => {
+    const rules = compile([{ id: 'r', when: { signal: 'rage_click', target: 'pricing*' }, show: help }]);
+    const { steps, ledger } = simulateSession(rules, session([{ t: 0, page: '/pricing' }, { t: 5000, signal: 'rage_click', target: 'pricing', count: 4 }]), empty);
+    expect(steps.map((s) => [s.t, s.kind])).toEqual([[5000, 'show']]);
+    expect(ledger.shown).toEqual([{ ruleId: 'r', at: 1_005_000, type: 'help' }]);
+  });
+
+  it('keeps a shown card visible until the visitor acts, blocking other rules', () => {
+    const rules = compile([{ id: 'a', priority: 2, when: { signal: 'rage_click' }, show: help }, { id: 'b', when: { signal: 'dead_click' }, show: help }]);
+    const { steps } = simulateSession(rules, session([
+      { t: 0, page: '/x' },
+      { t: 1000, signal: 'rage_click', target: 't' },
+      { t: 70_000, signal: 'dead_click', target: 't' },
+      { t: 80_000, engage: 'a' },
+    ]), empty);
+    expect(steps.filter((s) => s.kind === 'blocked').map((s) => s.kind === 'blocked' && [s.t, s.ruleId, s.reason])).toEqual([
+      [70_000, 'a', 'already_shown'],
+      [70_000, 'b', 'visible'],
+    ]);
+    expect(steps.filter((s) => s.kind === 'show').map((s) => s.kind === 'show' && [s.t, s.decision.ruleId])).toEqual([[1000, 'a'], [80_000, 'b']]);
+  });
+
+  it('computes dwell from the page view so dwell rules fire on later events', () => {
+    const rules = compile([{ id: 'd', when: { fact: 'dwell', gte: '30s' }, show: help }]);
+    const { steps } = simulateSession(rules, session([{ t: 0, page: '/docs' }, { t: 29_000, tick: true }, { t: 31_000, tick: true }]), empty);
+    expect(steps.map((s) => s.t)).toEqual([31_000]);
+  });
+
+  it('fills the profile from answers so a question is not asked again', () => {
+    const ask = { type: 'ask', field: 'role', question: 'What best describes your role?' };
+    const rules = compile([{ id: 'q', when: { page: '/a' }, show: ask }, { id: 'q-again', when: { page: '/b' }, show: ask }]);
+    const { steps } = simulateSession(rules, session([{ t: 0, page: '/a' }, { t: 1000, answer: { role: 'dev' } }, { t: 90_000, page: '/b' }]), empty);
+    expect(steps.map((s) => (s.kind === 'blocked' ? `${s.ruleId} ${s.reason}` : `${s.decision.ruleId} ${s.kind}`))).toEqual(['q show', 'q already_shown', 'q-again known_field']);
+  });
+
+  it('does not change the ledger it was given', () => {
+    const rules = compile([{ id: 'r', when: { page: '/*' }, show: help }]);
+    const previous = { shown: [], dismissed: [] };
+    simulateSession(rules, session([{ t: 0, page: '/a' }]), previous);
+    expect(previous).toEqual({ shown: [], dismissed: [] });
+  });
+});

@@ -1,0 +1,61 @@
+import type { Detector } from './detector';
+import { emitSignal } from './emit-signal';
+import { listen } from './listen';
+
+/** Back-and-forth thresholds. */
+export interface BackForthConfig {
+  /** A → B → A counts when it takes less than this, ms (default 10000). */
+  windowMs?: number;
+  /** Visits (loads, reloads, route changes) of one path that count as going round in circles (default 3). */
+  visits?: number;
+  /** …within this, ms (default 120000). */
+  revisitMs?: number;
+}
+
+type NavigateEvent = Event & { destination: { url: string; sameDocument: boolean } };
+type Visit = [path: string, at: number];
+
+const KEY = 'attune:trail';
+
+/**
+ * Detects back and forth: A → B → A within `windowMs`, or the same page loaded, reloaded or
+ * revisited `visits` times within `revisitMs`. Route changes inside the page always count;
+ * across full page loads the trail is kept in `ctx.session` (per tab, paths and times only),
+ * when the runtime provides it. Emits `back_forth` with target `page` and the visit count.
+ *
+ * @example
+ * const stop = startBackForth(ctx, { windowMs: 10000, visits: 3, revisitMs: 120000 });
+ */
+export const startBackForth: Detector<BackForthConfig> = (ctx, config) => {
+  const win = ctx.doc.defaultView!;
+  const nav = (win as unknown as { navigation?: EventTarget }).navigation;
+  const windowMs = config.windowMs ?? 10_000;
+  const need = config.visits ?? 3;
+  const revisitMs = config.revisitMs ?? 120_000;
+  let trail: Visit[] = [];
+  try {
+    trail = JSON.parse(ctx.session?.get(KEY) ?? '[]') as Visit[];
+  } catch {
+    // A damaged trail starts again.
+  }
+
+  const visit = (url: string) => {
+    const t = ctx.now();
+    const path = new URL(url, win.location.href).pathname;
+    trail = [...trail.filter((v) => t - v[1] <= revisitMs), [path, t] as Visit].slice(-20);
+    ctx.session?.set(KEY, JSON.stringify(trail));
+    const n = trail.length;
+    const [a, b] = [trail[n - 3], trail[n - 2]];
+    const same = trail.filter((v) => v[0] === path).length;
+    if (a && b && a[0] === path && b[0] !== path && t - a[1] <= windowMs) emitSignal(ctx, 'back_forth', null, 2);
+    else if (same >= need) emitSignal(ctx, 'back_forth', null, same);
+  };
+
+  visit(win.location.href);
+  const stop = nav
+    ? listen(ctx, nav, 'navigate', (event: NavigateEvent) => {
+        if (event.destination.sameDocument && new URL(event.destination.url).pathname !== win.location.pathname) visit(event.destination.url);
+      })
+    : listen(ctx, win, 'popstate', () => visit(win.location.href));
+  return stop;
+};

@@ -1,0 +1,66 @@
+import type { Detector } from './detector';
+import { emitSignal } from './emit-signal';
+import { listen } from './listen';
+
+/** Exit-intent settings. */
+export interface ExitIntentConfig {
+  /** Time on the page before exit intent can count, ms (default 3000). */
+  afterMs?: number;
+  /** On touch devices, how fast a scroll back to the top must be, ms (default 800). */
+  flickMs?: number;
+}
+
+type NavigateEvent = Event & { navigationType: string; destination: { index: number } };
+
+/**
+ * Detects exit intent, once per page view and only after `afterMs` on the page. With a mouse:
+ * the pointer leaving through the top of the viewport while moving up. On touch devices
+ * (`pointer: coarse`): a scroll from at least one screen down back to the top within `flickMs`,
+ * or a back navigation inside the page's history. Emits `exit_intent` with target `page`.
+ *
+ * @example
+ * const stop = startExitIntent(ctx, { afterMs: 3000 });
+ */
+export const startExitIntent: Detector<ExitIntentConfig> = (ctx, config) => {
+  const win = ctx.doc.defaultView!;
+  const nav = (win as unknown as { navigation?: EventTarget & { currentEntry?: { index: number } } }).navigation;
+  const start = ctx.now();
+  const flickMs = config.flickMs ?? 800;
+  let y = 0;
+  let up = false;
+  let done = false;
+  let deep = -Infinity;
+  const fire = () => {
+    if (done || ctx.now() - start < (config.afterMs ?? 3000)) return;
+    done = true;
+    emitSignal(ctx, 'exit_intent', null, 1);
+  };
+  const stops = [
+    listen(ctx, ctx.doc, 'pointermove', (event: PointerEvent) => {
+      up = event.clientY < y;
+      y = event.clientY;
+    }),
+    listen(ctx, ctx.doc, 'mouseout', (event: MouseEvent) => {
+      if (event.isTrusted && !event.relatedTarget && event.clientY <= 0 && up) fire();
+    }),
+  ];
+  if (win.matchMedia?.('(pointer: coarse)').matches) {
+    stops.push(
+      listen(ctx, ctx.doc, 'scroll', (event: Event) => {
+        const t = ctx.now();
+        if (event.target !== ctx.doc) return;
+        if (win.scrollY >= win.innerHeight) deep = t;
+        else if (win.scrollY < 50 && t - deep <= flickMs) fire();
+      }),
+    );
+    if (nav)
+      stops.push(
+        listen(ctx, nav, 'navigate', (event: NavigateEvent) => {
+          if (event.navigationType === 'traverse' && event.destination.index < (nav.currentEntry?.index ?? 0)) fire();
+        }),
+      );
+  }
+  return () => {
+    for (const stop of stops) stop();
+  };
+};

@@ -1,0 +1,66 @@
+import type { Detector } from './detector';
+import { isIgnored } from '../target';
+import { emitSignal } from './emit-signal';
+import { listen } from './listen';
+
+/** Form-abandonment settings. */
+export interface FormAbandonConfig {
+  /** How long the tab must stay hidden before a changed form counts as abandoned, ms (default 30000). */
+  hiddenMs?: number;
+}
+
+type NavigateEvent = Event & { destination: { url: string } };
+
+/**
+ * Detects form abandonment: the visitor typed in or changed a form's fields and did not
+ * submit it, then the page was hidden for good (`pagehide`), the tab stayed hidden for
+ * `hiddenMs`, or the route changed to another path. Emits one `form_abandon` naming the
+ * field touched last (never its value), with the number of fields touched.
+ *
+ * @example
+ * const stop = startFormAbandon(ctx, { hiddenMs: 30000 });
+ */
+export const startFormAbandon: Detector<FormAbandonConfig> = (ctx, config) => {
+  const win = ctx.doc.defaultView!;
+  const nav = (win as unknown as { navigation?: EventTarget }).navigation;
+  const path = (url: string) => new URL(url, win.location.href).pathname;
+  let touched = new Set<Element>();
+  let last: Element | null = null;
+  let cancel = () => {};
+
+  const abandon = () => {
+    if (last) emitSignal(ctx, 'form_abandon', last, touched.size);
+    last = null;
+    touched = new Set();
+  };
+  const onChange = (event: Event) => {
+    const el = event.target;
+    if (event.isTrusted && el instanceof Element && el.closest('form') && !isIgnored(el, 'form')) {
+      last = el;
+      touched.add(el);
+    }
+  };
+  const stops = [
+    listen(ctx, ctx.doc, 'input change', onChange),
+    listen(ctx, ctx.doc, 'submit', () => {
+      last = null;
+      touched = new Set();
+    }),
+    listen(ctx, ctx.doc, 'visibilitychange', () => {
+      cancel();
+      if (ctx.doc.visibilityState === 'hidden') cancel = ctx.schedule(abandon, config.hiddenMs ?? 30_000);
+    }),
+    listen(ctx, win, 'pagehide', abandon),
+  ];
+  let here = path(win.location.href);
+  const onRoute = (url: string) => {
+    if (path(url) !== here) abandon();
+    here = path(url);
+  };
+  stops.push(listen(ctx, win, 'popstate', () => onRoute(win.location.href)));
+  if (nav) stops.push(listen(ctx, nav, 'navigate', (event: NavigateEvent) => onRoute(event.destination.url)));
+  return () => {
+    for (const stop of stops) stop();
+    cancel();
+  };
+};

@@ -1,0 +1,41 @@
+import type { Detector } from './detector';
+import { isIgnored } from '../target';
+import { emitSignal } from './emit-signal';
+
+/** Slow-interaction threshold. */
+export interface SlowInteractionConfig {
+  /** Interaction latency (input to next paint) above which an interaction is slow, ms (default 500, INP's "poor"). */
+  thresholdMs?: number;
+}
+
+type EventTiming = PerformanceEntry & { interactionId?: number; target?: Node | null };
+
+/**
+ * Detects slow interactions the way web-vitals attributes INP: Event Timing entries with an
+ * `interactionId` whose duration (input to next paint) exceeds `thresholdMs`. Emits one
+ * `slow_interaction` per interaction, on its target, with the latency in ms. Does nothing
+ * where the Event Timing API is missing.
+ *
+ * @example
+ * const stop = startSlowInteraction(ctx, { thresholdMs: 500 });
+ */
+export const startSlowInteraction: Detector<SlowInteractionConfig> = (ctx, config) => {
+  const threshold = config.thresholdMs ?? 500;
+  const win = ctx.doc.defaultView!;
+  const seen = new Set<number>();
+  if (!win.PerformanceObserver?.supportedEntryTypes?.includes('event')) return () => {};
+  const observer = new win.PerformanceObserver(
+    ctx.wrap((list: PerformanceObserverEntryList) => {
+      for (const e of list.getEntries() as EventTiming[]) {
+        const id = e.interactionId;
+        if (!id || e.duration <= threshold || seen.has(id)) continue;
+        seen.add(id);
+        const el = e.target instanceof win.Element ? e.target : null;
+        if (!el || !isIgnored(el, 'slow')) emitSignal(ctx, 'slow_interaction', el, Math.round(e.duration));
+      }
+    }),
+  );
+  // Event Timing reports durations rounded to 8 ms; 16 ms is the lowest threshold it accepts.
+  observer.observe({ type: 'event', durationThreshold: Math.max(16, threshold), buffered: true } as PerformanceObserverInit);
+  return () => observer.disconnect();
+};
