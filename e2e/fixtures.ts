@@ -2,6 +2,18 @@ import { test as base, expect, type Page, type Locator } from '@playwright/test'
 import { startCollector, createMemoryStore } from '../packages/collector/dist/index.js';
 import { startSiteServer } from '../examples/site-server.mjs';
 
+/** No inline script or style, no eval; data may go only to loopback collectors. */
+export const STRICT_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self' http://127.0.0.1:*",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 type StoredEvent = Record<string, unknown> & { id: string; type: string };
 
 interface Collector {
@@ -28,6 +40,9 @@ export const test = base.extend<{ collector: Collector; requests: { url: string;
       const server = await startSiteServer({
         endpoint: () => endpoint,
         mounts: { '/e2e/': new URL('./pages', import.meta.url).pathname },
+        // Pages under /e2e/csp/ are served with a strict Content-Security-Policy.
+        headers: (path: string): Record<string, string> =>
+          path.startsWith('/e2e/csp/') ? { 'content-security-policy': STRICT_CSP } : {},
       });
       await use({ url: server.url, origin: server.url, setEndpoint: (e) => (endpoint = e) });
       await server.close();

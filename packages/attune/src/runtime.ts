@@ -43,7 +43,10 @@ export interface AttuneConfig {
   gpcAllowsMeasurement?: boolean;
   /** Interface locale (default: the page's `lang`). */
   locale?: string;
-  /** Lifecycle stage the site declares (`prospect`, `trial`, `customer`, …). */
+  /**
+   * Lifecycle stage the site declares (`prospect`, `trial`, `customer`, …). Also read from a
+   * `data-attune-stage` attribute on `<html>` or `<body>`, and set later with `setStage()`.
+   */
   stage?: string;
   /** Logs each signal and decision to the console (`data-debug`). */
   debug?: boolean;
@@ -221,8 +224,9 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     locale: locale(),
     consent: consent.$consent.get(),
     profile,
-    ...(stage ? { stage } : {}),
+    ...((stage ??= declaredStage()) ? { stage } : {}),
   });
+  const declaredStage = () => (doc.documentElement.getAttribute('data-attune-stage') ?? doc.body?.getAttribute('data-attune-stage'))?.slice(0, 40) || undefined;
 
   const current = () => $help.get();
   const ruleOf = () => current()?.decision.ruleId ?? '';
