@@ -63,9 +63,20 @@ const node = (dir, inputs) => ({
   output: { dir: `packages/${dir}/dist`, format: 'es', sourcemap: true, entryFileNames: '[name].js' },
 });
 
+// Browser bundles compile the workspace packages from source, so unused modules shake out.
+const workspaceSources = {
+  name: 'workspace-sources',
+  resolveId(id) {
+    const match = /^@attune\/(rules|core|widget)$/.exec(id);
+    if (!match) return null;
+    const dir = `packages/${match[1]}/src`;
+    return existsSync(`${dir}/index.ts`) ? `${dir}/index.ts` : `${dir}/index.tsx`;
+  },
+};
+
 const browserBundle = (input, output, extra = []) => ({
   input,
-  plugins: [env(false), nodeResolve({ browser: true }), ts('es2020'), minify(), ...extra],
+  plugins: [env(false), workspaceSources, nodeResolve({ browser: true }), ts('es2020'), minify(), ...extra],
   output,
 });
 
@@ -102,6 +113,12 @@ const builds = [
   // The web-vitals chunk, fetched by attune.js once the page is idle, for sampled page views only.
   browserBundle('packages/attune/src/vitals.ts', {
     file: 'packages/attune/dist/attune-vitals.js',
+    format: 'es',
+    sourcemap: true,
+  }),
+  // The consent-adapter chunk, for sites that set data-consent-mode.
+  browserBundle('packages/attune/src/consent-adapters.ts', {
+    file: 'packages/attune/dist/attune-consent.js',
     format: 'es',
     sourcemap: true,
   }),

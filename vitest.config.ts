@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@attune/rules': src('rules'),
       '@attune/core': src('core'),
+      '@attune/collector': src('collector'),
       '@attune/widget': fileURLToPath(new URL('./packages/widget/src/index.tsx', import.meta.url)),
     },
   },

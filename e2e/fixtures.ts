@@ -39,7 +39,11 @@ export const test = base.extend<{ collector: Collector; requests: { url: string;
       let endpoint = 'http://127.0.0.1:9/collect';
       const server = await startSiteServer({
         endpoint: () => endpoint,
-        mounts: { '/e2e/': new URL('./pages', import.meta.url).pathname },
+        mounts: {
+          '/e2e/': new URL('./pages', import.meta.url).pathname,
+          '/react/': new URL('../examples/react-app/dist', import.meta.url).pathname,
+          '/vue/': new URL('../examples/vue-app/dist', import.meta.url).pathname,
+        },
         // Pages under /e2e/csp/ are served with a strict Content-Security-Policy.
         headers: (path: string): Record<string, string> =>
           path.startsWith('/e2e/csp/') ? { 'content-security-policy': STRICT_CSP } : {},

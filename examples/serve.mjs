@@ -2,6 +2,7 @@
 // Usage: node examples/serve.mjs [--port 5173] [--collector-port 8787]
 import { parseArgs } from 'node:util';
 import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { startCollector } from '../packages/collector/dist/index.js';
 import { startSiteServer } from './site-server.mjs';
 
@@ -23,15 +24,27 @@ const collector = await startCollector({
   dbFile: values.db,
   allowedOrigins: siteOrigins,
   exposeEvents: true,
+  report: true,
 });
-const site = await startSiteServer({ port: sitePort, host, endpoint: () => `${collector.url}/collect` });
+const site = await startSiteServer({
+  port: sitePort,
+  host,
+  endpoint: () => `${collector.url}/collect`,
+  mounts: {
+    '/react/': fileURLToPath(new URL('./react-app/dist', import.meta.url)),
+    '/vue/': fileURLToPath(new URL('./vue-app/dist', import.meta.url)),
+  },
+});
 
 console.log(`
   Attune demo is running.
 
   Landing page (script tag):  http://localhost:${site.port}/
+  React app (@attune/react):  http://localhost:${site.port}/react/
+  Vue app (@attune/vue):      http://localhost:${site.port}/vue/
   Collector endpoint:         ${collector.url}/collect
   Events received:            ${collector.url}/events
+  Friction report:            ${collector.url}/report
 
   Accept the consent banner, then click the pricing table rapidly a few times.
   Press Ctrl+C to stop.

@@ -7,6 +7,8 @@ export const ENTRIES = [
   { name: 'script tag (attune.js)', file: 'packages/attune/dist/attune.js' },
   { name: 'rules engine chunk (attune-engine.js)', file: 'packages/attune/dist/attune-engine.js' },
   { name: 'widget chunk (attune-widget.js, Preact included)', file: 'packages/attune/dist/attune-widget.js' },
+  { name: 'web-vitals chunk (attune-vitals.js)', file: 'packages/attune/dist/attune-vitals.js' },
+  { name: 'consent-adapter chunk (attune-consent.js)', file: 'packages/attune/dist/attune-consent.js' },
 ];
 
 export const measure = (file) => {
@@ -17,7 +19,8 @@ export const measure = (file) => {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = ENTRIES.map((e) => ({ ...e, ...measure(e.file) }));
-  const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+  // kB of 1,000 bytes, as size-limit counts them.
+  const kb = (n) => `${(n / 1000).toFixed(2)} kB`;
   console.log('\nBundle sizes');
   for (const r of rows) console.log(`  ${r.name.padEnd(52)} ${kb(r.minified).padStart(10)} min  ${kb(r.brotli).padStart(9)} brotli`);
   mkdirSync('bench-results', { recursive: true });

@@ -56,3 +56,11 @@ export const clickInView = async (page: Page, target: Locator) => {
   await target.scrollIntoViewIfNeeded();
   await mouseClick(page, target);
 };
+
+/**
+ * Resolves when Attune's debug log (pages opened with `?attune-debug`) reports a signal whose
+ * line contains `text`, such as `form_error on signup/workspace ×2`. Start waiting before the
+ * input that should cause it.
+ */
+export const signalLogged = (page: Page, text: string) =>
+  page.waitForEvent('console', { predicate: (message) => message.text().includes(`[attune] signal ${text}`), timeout: 8_000 });

@@ -1,4 +1,4 @@
-import { test, expect, rapidClicks, mouseClick, markDocument, isSameDocument, requireBuilt, clickInView, SEND_TIMEOUT } from './app-fixtures';
+import { test, expect, rapidClicks, mouseClick, markDocument, isSameDocument, requireBuilt, clickInView, signalLogged, SEND_TIMEOUT } from './app-fixtures';
 
 const TYPED = ['Sam Rivera', 'sam@harbour-cafe.example', 'harbour-cafe-leeds', 'Correct-horse-battery'];
 
@@ -35,7 +35,7 @@ test.describe('React example (Rotaboard, @attune/react, headless)', () => {
     expect(events.find((e) => e.type === 'dismissed')).toMatchObject({ rule: 'pricing-compare-plans', kind: 'dismiss', purpose: 'help', path: '/react/pricing/' });
     expect(events.find((e) => e.type === 'shown')).toMatchObject({ rule: 'pricing-compare-plans', path: '/react/pricing/' });
     expect(events.find((e) => e.type === 'engaged')).toMatchObject({ rule: 'pricing-compare-plans', action: 'why' });
-    expect(events.find((e) => e.type === 'signal')).toMatchObject({ signal: 'rage_click', target: 'pricing/plan-team', path: '/react/pricing/' });
+    expect(events.find((e) => e.type === 'signal' && e.signal === 'rage_click')).toMatchObject({ target: 'pricing/plan-team', path: '/react/pricing/' });
     // The whole visit was one document: the routes changed through the History API.
     expect(await isSameDocument(page)).toBe(true);
   });
@@ -95,5 +95,49 @@ test.describe('React example (Rotaboard, @attune/react, headless)', () => {
     // Nothing typed into the form ever leaves the page.
     const wire = JSON.stringify(events);
     for (const value of TYPED) expect(wire).not.toContain(value);
+  });
+
+  test('a workspace address that fails twice brings the app\'s field help, with the failing field named in the evidence', async ({ page, site, collector }) => {
+    // ?attune-debug: Attune logs each signal, so the test knows when an error has been counted.
+    await page.goto(`${site.url}/react/signup/?attune-debug`);
+    await mouseClick(page, page.getByRole('button', { name: 'Allow' }));
+
+    const workspace = page.getByRole('textbox', { name: 'Workspace address' });
+    await clickInView(page, workspace);
+    const firstError = signalLogged(page, 'form_error on signup/workspace ×1');
+    await page.keyboard.type('cafe'); // taken in this demo
+    await page.keyboard.press('Tab');
+    await expect(workspace).toHaveAttribute('aria-invalid', 'true');
+    await firstError;
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('End');
+    await page.keyboard.type('-leeds');
+    await expect(workspace).not.toHaveAttribute('aria-invalid', 'true');
+    // The visitor moves on, then comes back and changes it again. Attune looks for invalid
+    // fields 500 ms after a blur and counts a field again only once it has seen it valid.
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ControlOrMeta+a');
+    const secondError = signalLogged(page, 'form_error on signup/workspace ×2');
+    await page.keyboard.type('Harbour Cafe'); // spaces and capitals are not allowed
+    await page.keyboard.press('Tab');
+    await expect(workspace).toHaveAttribute('aria-invalid', 'true');
+    await secondError;
+
+    const card = page.getByRole('complementary', { name: 'Stuck on a field?' });
+    await expect(card).toBeVisible();
+    await expect(card).toContainText('letters, numbers and dashes');
+
+    await expect.poll(async () => (await collector.events('shown')).length, SEND_TIMEOUT).toBe(1);
+    const events = await collector.events();
+    expect(events.find((e) => e.type === 'decision')).toMatchObject({
+      rule: 'signup-field-help',
+      path: '/react/signup/',
+    });
+    const evidence = events.find((e) => e.type === 'decision')?.evidence as { signal: string; target: string }[];
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const item of evidence) expect(item).toMatchObject({ signal: 'form_error', target: 'signup/workspace' });
+    expect(JSON.stringify(events)).not.toContain('Harbour Cafe');
   });
 });

@@ -1,4 +1,4 @@
-import { test, expect, rapidClicks, mouseClick, markDocument, isSameDocument, requireBuilt, clickInView, SEND_TIMEOUT } from './app-fixtures';
+import { test, expect, rapidClicks, mouseClick, markDocument, isSameDocument, requireBuilt, clickInView, signalLogged, SEND_TIMEOUT } from './app-fixtures';
 
 const TYPED = ['Sunrise Yoga Bristol', 'Maya Chen', 'maya@sunrise-yoga.example', 'sunrise-yoga-bristol', 'Downward-dog-at-dawn'];
 
@@ -34,7 +34,7 @@ test.describe('Vue example (Fernwood, @attune/vue, headless)', () => {
     expect(events.find((e) => e.type === 'dismissed')).toMatchObject({ rule: 'pricing-which-plan', kind: 'dismiss', purpose: 'help', path: '/vue/pricing/' });
     expect(events.find((e) => e.type === 'shown')).toMatchObject({ rule: 'pricing-which-plan', path: '/vue/pricing/' });
     expect(events.find((e) => e.type === 'engaged')).toMatchObject({ rule: 'pricing-which-plan', action: 'why' });
-    expect(events.find((e) => e.type === 'signal')).toMatchObject({ signal: 'rage_click', target: 'pricing/plan-studio', path: '/vue/pricing/' });
+    expect(events.find((e) => e.type === 'signal' && e.signal === 'rage_click')).toMatchObject({ target: 'pricing/plan-studio', path: '/vue/pricing/' });
     expect(await isSameDocument(page)).toBe(true);
   });
 
@@ -94,5 +94,49 @@ test.describe('Vue example (Fernwood, @attune/vue, headless)', () => {
     expect(events.find((e) => e.type === 'dismissed')).toMatchObject({ rule: 'pricing-which-plan', kind: 'dismiss', path: '/vue/pricing/' });
     const wire = JSON.stringify(events);
     for (const value of TYPED) expect(wire).not.toContain(value);
+  });
+
+  test('a booking page address that fails twice brings the app\'s field help, with the failing field named in the evidence', async ({ page, site, collector }) => {
+    // ?attune-debug: Attune logs each signal, so the test knows when an error has been counted.
+    await page.goto(`${site.url}/vue/signup/?attune-debug`);
+    await mouseClick(page, page.getByRole('button', { name: 'Allow' }));
+
+    const address = page.getByRole('textbox', { name: 'Booking page address' });
+    await clickInView(page, address);
+    const firstError = signalLogged(page, 'form_error on signup/address ×1');
+    await page.keyboard.type('yoga'); // taken in this demo
+    await page.keyboard.press('Tab');
+    await expect(address).toHaveAttribute('aria-invalid', 'true');
+    await firstError;
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('End');
+    await page.keyboard.type('-bath');
+    await expect(address).not.toHaveAttribute('aria-invalid', 'true');
+    // The visitor moves on, then comes back and changes it again. Attune looks for invalid
+    // fields 500 ms after a blur and counts a field again only once it has seen it valid.
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ControlOrMeta+a');
+    const secondError = signalLogged(page, 'form_error on signup/address ×2');
+    await page.keyboard.type('Sunrise Yoga'); // spaces and capitals are not allowed
+    await page.keyboard.press('Tab');
+    await expect(address).toHaveAttribute('aria-invalid', 'true');
+    await secondError;
+
+    const card = page.getByRole('complementary', { name: "A field won't go through?" });
+    await expect(card).toBeVisible();
+    await expect(card).toContainText('lowercase letters, numbers and dashes');
+
+    await expect.poll(async () => (await collector.events('shown')).length, SEND_TIMEOUT).toBe(1);
+    const events = await collector.events();
+    expect(events.find((e) => e.type === 'decision')).toMatchObject({
+      rule: 'signup-field-help',
+      path: '/vue/signup/',
+    });
+    const evidence = events.find((e) => e.type === 'decision')?.evidence as { signal: string; target: string }[];
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const item of evidence) expect(item).toMatchObject({ signal: 'form_error', target: 'signup/address' });
+    expect(JSON.stringify(events)).not.toContain('Sunrise Yoga');
   });
 });

@@ -8,7 +8,7 @@ import {
   openFixture,
   track,
   flushPage,
-  rageBursts,
+  clickGoals,
   tally,
   waitForAll,
   goalsFor,
@@ -53,12 +53,12 @@ const expectNoLossNoDouble = (figures: { sent: number; stored: number; lost: num
   expect(figures.stored).toBe(figures.sent);
 };
 
-test('no fault: rage-click bursts and tracked conversions are each stored exactly once', async ({ page, site, lab }) => {
+test('no fault: clicked and tracked conversions are each stored exactly once', async ({ page, site, lab }) => {
   await openFixture(page, site.url, 'granted');
-  await rageBursts(page, ['dead-1', 'dead-2']);
+  const clicked = await clickGoals(page, 'baseline', 3);
   const goals = goalsFor('baseline', 6);
   await track(page, goals);
-  const expected = expectedOf(goals, ['dead-1', 'dead-2']);
+  const expected = expectedOf([...clicked, ...goals]);
   await waitForAll(lab, expected, page);
   const figures = await tally(lab, 'no fault', expected);
   expectNoLossNoDouble(figures);
@@ -69,7 +69,7 @@ test('endpoint down (connection refused) then up: events wait in IndexedDB and a
   await page.clock.install();
   await lab.proxy.down();
   await openFixture(page, site.url, 'granted');
-  await rageBursts(page, ['dead-3']);
+  const clicked = await clickGoals(page, 'down', 1);
   const goals = goalsFor('down', 5);
   await track(page, goals);
   await flushPage(page);
@@ -78,7 +78,7 @@ test('endpoint down (connection refused) then up: events wait in IndexedDB and a
   await expect.poll(() => queued(page)).toBe(6);
   await lab.proxy.up();
   await skipBackoff(page);
-  const expected = expectedOf(goals, ['dead-3']);
+  const expected = expectedOf([...clicked, ...goals]);
   await waitForAll(lab, expected, page);
   expectNoLossNoDouble(await tally(lab, 'endpoint down then up', expected));
   await expect.poll(() => queued(page)).toBe(0);
@@ -125,7 +125,7 @@ test('500 storm: six 500s in a row with growing backoff, then every event is sto
   await page.clock.install();
   await openFixture(page, site.url, 'granted');
   lab.proxy.fault({ kind: 'status', status: 500 }, 6);
-  await rageBursts(page, ['dead-4']);
+  const clicked = await clickGoals(page, 'storm', 2);
   const goals = goalsFor('storm', 8);
   await track(page, goals);
   await flushPage(page);
@@ -133,7 +133,7 @@ test('500 storm: six 500s in a row with growing backoff, then every event is sto
     await requestsReach(lab, i);
     await skipBackoff(page);
   }
-  const expected = expectedOf(goals, ['dead-4']);
+  const expected = expectedOf([...clicked, ...goals]);
   await waitForAll(lab, expected, page);
   const figures = await tally(lab, '500 storm x6', expected);
   expectNoLossNoDouble(figures);
@@ -149,10 +149,10 @@ test('slow answers: events accepted while a request hangs are sent after it, eac
   await requestsReach(lab, 1);
   const second = goalsFor('slow-b', 4);
   await track(page, second);
-  await rageBursts(page, ['dead-5']);
+  const clicked = await clickGoals(page, 'slow-c', 2);
   await flushPage(page);
   await hanging;
-  const expected = expectedOf([...first, ...second], ['dead-5']);
+  const expected = expectedOf([...first, ...second, ...clicked]);
   await waitForAll(lab, expected, page);
   const figures = await tally(lab, 'slow answers (2.5 s)', expected);
   expectNoLossNoDouble(figures);
@@ -195,7 +195,7 @@ test('429 with Retry-After: 3: no retry before 3 s even when the site calls flus
 test('browser offline then online: nothing is sent offline, and going online alone sends each event once', async ({ page, context, site, lab }) => {
   await openFixture(page, site.url, 'granted');
   await context.setOffline(true);
-  await rageBursts(page, ['dead-6']);
+  const clicked = await clickGoals(page, 'offline', 1);
   const goals = goalsFor('offline', 5);
   await track(page, goals);
   await flushPage(page);
@@ -204,7 +204,7 @@ test('browser offline then online: nothing is sent offline, and going online alo
   await expect.poll(() => queued(page)).toBe(6);
   await context.setOffline(false);
   // No flush() from the test: the `online` event must resume sending by itself.
-  const expected = expectedOf(goals, ['dead-6']);
+  const expected = expectedOf([...clicked, ...goals]);
   await waitForAll(lab, expected, undefined, 5_000);
   expectNoLossNoDouble(await tally(lab, 'offline then online', expected));
 });
@@ -226,15 +226,68 @@ test('reload while a batch is in flight: the reloaded page finishes delivery and
   await expect.poll(() => queued(page)).toBe(0);
 });
 
+test('endpoint down while the page is hidden and left: the unanswered beacon loses nothing, the next visit sends each event once', async ({
+  page,
+  site,
+  lab,
+}) => {
+  await page.clock.install();
+  await openFixture(page, site.url, 'granted');
+  await lab.proxy.down();
+  const clicked = await clickGoals(page, 'left-down', 1);
+  const goals = goalsFor('left-down', 5);
+  await track(page, goals);
+  await flushPage(page);
+  await expect.poll(() => queued(page)).toBe(6);
+  // Leaving fires visibilitychange and pagehide: the pipe hands its events to sendBeacon, which cannot reach the endpoint.
+  await page.goto(`${site.url}/e2e/pipe/rules.json`);
+  await lab.proxy.up();
+  await openFixture(page, site.url, 'granted');
+  const expected = expectedOf([...clicked, ...goals]);
+  await waitForAll(lab, expected, page, 10_000);
+  expectNoLossNoDouble(await tally(lab, 'endpoint down at page hide', expected));
+});
+
+test('tab hidden while the endpoint is down: the unanswered beacon loses nothing, each event is stored once when it is back', async ({
+  page,
+  site,
+  lab,
+}) => {
+  await page.clock.install();
+  await openFixture(page, site.url, 'granted');
+  await lab.proxy.down();
+  const clicked = await clickGoals(page, 'hidden-down', 1);
+  const goals = goalsFor('hidden-down', 5);
+  await track(page, goals);
+  await flushPage(page);
+  await expect.poll(() => queued(page)).toBe(6);
+  // Headless Chromium keeps every tab visible, so the page goes to the background as the browser
+  // would tell it: visibilityState becomes 'hidden' and visibilitychange fires. The page stays alive.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForTimeout(500);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await lab.proxy.up();
+  await page.clock.fastForward(61_000);
+  const expected = expectedOf([...clicked, ...goals]);
+  await waitForAll(lab, expected, page, 10_000);
+  expectNoLossNoDouble(await tally(lab, 'endpoint down at tab hide', expected));
+});
+
 test('reload before the batch timer fires: the events reach the collector once, by beacon or by the next page', async ({ page, site, lab }) => {
   await openFixture(page, site.url, 'granted');
-  await rageBursts(page, ['dead-1']);
+  const clicked = await clickGoals(page, 'reload-early', 1);
   const goals = goalsFor('reload-early', 5);
   await track(page, goals);
   expect(lab.proxy.log).toHaveLength(0);
   await page.reload();
   await openFixture(page, site.url, 'granted');
-  const expected = expectedOf(goals, ['dead-1']);
+  const expected = expectedOf([...clicked, ...goals]);
   await waitForAll(lab, expected, page);
   expectNoLossNoDouble(await tally(lab, 'reload before timer', expected));
 });
@@ -263,8 +316,8 @@ test('two tabs of one site flushing at once: events from both are each stored on
   await openFixture(page, site.url, 'granted');
   await openFixture(other, site.url, 'granted');
   lab.proxy.fault({ kind: 'slow', ms: 600 }, 2);
-  await rageBursts(page, ['dead-2']);
-  await rageBursts(other, ['dead-3']);
+  const clickedA = await clickGoals(page, 'tab-a-click', 2);
+  const clickedB = await clickGoals(other, 'tab-b-click', 2);
   const a = goalsFor('tab-a', 10);
   const b = goalsFor('tab-b', 10);
   for (let i = 0; i < 10; i++) {
@@ -272,14 +325,14 @@ test('two tabs of one site flushing at once: events from both are each stored on
     await track(other, [b[i]!]);
   }
   await Promise.all([flushPage(page), flushPage(other)]);
-  const expected = expectedOf([...a, ...b], ['dead-2', 'dead-3']);
+  const expected = expectedOf([...a, ...b, ...clickedA, ...clickedB]);
   await expect
     .poll(
       async () => {
         await Promise.all([flushPage(page), flushPage(other)]);
         return (await lab.stored()).length;
       },
-      { timeout: 15_000 },
+      { timeout: 20_000 },
     )
     .toBeGreaterThanOrEqual(expected.size);
   expectNoLossNoDouble(await tally(lab, 'two tabs', expected));
@@ -294,10 +347,10 @@ test('IndexedDB.open throws: the pipe queues in memory, the page sees no error, 
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openFixture(page, site.url, 'granted');
-  await rageBursts(page, ['dead-4']);
+  const clicked = await clickGoals(page, 'idb-throws', 1);
   const goals = goalsFor('idb-throws', 5);
   await track(page, goals);
-  const expected = expectedOf(goals, ['dead-4']);
+  const expected = expectedOf([...clicked, ...goals]);
   await waitForAll(lab, expected, page);
   expectNoLossNoDouble(await tally(lab, 'IndexedDB open throws', expected));
   expect(errors).toEqual([]);
@@ -323,10 +376,10 @@ test('IndexedDB.open fails asynchronously: the pipe falls back to memory, the pa
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openFixture(page, site.url, 'granted');
-  await rageBursts(page, ['dead-5']);
+  const clicked = await clickGoals(page, 'idb-fails', 1);
   const goals = goalsFor('idb-fails', 5);
   await track(page, goals);
-  const expected = expectedOf(goals, ['dead-5']);
+  const expected = expectedOf([...clicked, ...goals]);
   await waitForAll(lab, expected, page);
   expectNoLossNoDouble(await tally(lab, 'IndexedDB open fails async', expected));
   expect(errors).toEqual([]);

@@ -3,7 +3,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page, Request } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { startCollector, createMemoryStore } from '../../packages/collector/dist/index.js';
 import { test as base, expect } from '../fixtures';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
@@ -101,6 +101,23 @@ export const rageBursts = async (page: Page, labels: string[]) => {
   await page.waitForTimeout(1100);
 };
 
+/**
+ * Clicks the fixture's "Book a demo" button `times` times with the real mouse; the page's own
+ * script tracks one conversion per click, named `${run}-c1`, `${run}-c2`… Returns those goals.
+ */
+export const clickGoals = async (page: Page, run: string, times: number) => {
+  await page.evaluate((name) => {
+    document.body.dataset.run = name;
+  }, run);
+  const box = await page.locator('#book').boundingBox();
+  if (!box) throw new Error('#book is not visible');
+  for (let i = 0; i < times; i++) {
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(60);
+  }
+  return Array.from({ length: times }, (_, i) => `${run}-c${i + 1}`);
+};
+
 /** The count of events sent, stored, stored twice and lost for one fault case. */
 export interface CaseFigures {
   case: string;
@@ -114,7 +131,8 @@ export interface CaseFigures {
   requests: number;
 }
 
-const TABLE = fileURLToPath(new URL('../../test-results/fault-table.jsonl', import.meta.url));
+// ATTUNE_FAULT_TABLE moves it, for runs that must not share test-results/ with another run.
+const TABLE = process.env.ATTUNE_FAULT_TABLE ?? fileURLToPath(new URL('../../test-results/fault-table.jsonl', import.meta.url));
 
 /**
  * Compares what a case generated with what the collector stored: `expected`
@@ -142,19 +160,19 @@ export const tally = async (lab: Lab, name: string, expected: Map<string, 'conve
   return figures;
 };
 
-/** Polls until every expected event is stored (calling `flush()` on `page` each round when given). */
+/**
+ * Waits until every expected event is stored, calling `flush()` on `page` each round when
+ * given, for at most `timeout` ms. It does not fail by itself: the case's tally then counts
+ * what is missing as lost, so the fault table shows it and the test's assertion names it.
+ */
 export const waitForAll = async (lab: Lab, expected: Map<string, string>, page?: Page, timeout = 20_000) => {
-  await expect
-    .poll(
-      async () => {
-        if (page && !page.isClosed()) await flushPage(page);
-        const events = await lab.stored();
-        const keys = new Set(events.map((e) => (e.type === 'conversion' ? String(e.goal) : String(e.target))));
-        return [...expected.keys()].filter((k) => !keys.has(k));
-      },
-      { timeout, intervals: [250, 500, 1000] },
-    )
-    .toEqual([]);
+  const deadline = Date.now() + timeout;
+  for (let round = 0; Date.now() < deadline; round++) {
+    if (page && !page.isClosed()) await flushPage(page);
+    const keys = new Set((await lab.stored()).map((e) => (e.type === 'conversion' ? String(e.goal) : String(e.target))));
+    if ([...expected.keys()].every((k) => keys.has(k))) return;
+    await new Promise((r) => setTimeout(r, round < 4 ? 250 : 1000));
+  }
 };
 
 /** Makes `count` goals named after the case. */
@@ -163,4 +181,3 @@ export const goalsFor = (name: string, count: number) => Array.from({ length: co
 export const expectedOf = (goals: string[], targets: string[] = []) =>
   new Map<string, 'conversion' | 'signal'>([...goals.map((g) => [g, 'conversion'] as const), ...targets.map((t) => [t, 'signal'] as const)]);
 
-export type { BrowserContext };

@@ -12,6 +12,8 @@ const config: AttuneConfig = {
   site: root.dataset.site,
   consent: 'pending',
   headless: true,
+  // Add ?attune-debug to the address to log every signal and decision in the console.
+  debug: new URLSearchParams(location.search).has('attune-debug'),
 };
 
 // Not wrapped in <StrictMode> yet: its development double-mount runs AttuneProvider's cleanup, which destroys the instance.

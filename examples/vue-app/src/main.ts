@@ -13,6 +13,8 @@ const config: AttuneConfig = {
   site: root.dataset.site,
   consent: 'pending',
   headless: true,
+  // Add ?attune-debug to the address to log every signal and decision in the console.
+  debug: new URLSearchParams(location.search).has('attune-debug'),
 };
 
 startRouter();

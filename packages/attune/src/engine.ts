@@ -1,71 +1,276 @@
-// The rules engine chunk: validation, evaluation and explanations. It is
-// loaded lazily, on the first signal of struggle (or at idle when a rule can
-// fire without one), so calm pages never pay for it.
-import { evaluate, explain, parseRules, validateRules, type CompiledRules, type Decision, type Evaluation, type Facts, type History, type RulesFile, type ValidationResult } from '@attune/rules';
-import type { Logger } from '@attune/core';
+// The engine chunk: it decides and presents. It validates the rules, keeps the
+// fatigue ledger and the visitor's answers, evaluates, and shows the decided
+// help through the widget or the app. It is loaded lazily, on the first signal
+// of struggle (or at idle when a rule can fire without one), so calm pages
+// never pay for it.
+import type { WritableAtom } from 'nanostores';
+import { compileRules, evaluate, explain, type CompiledRules, type Decision, type Evidence, type Facts, type History, type RulesFile, type ValidationResult } from '@attune/rules';
+import { outlineTarget, type ConsentMap, type KeyValueStore, type Logger, type PipeInput, type VisitorContext } from '@attune/core';
+import type { AnswerEvent, DismissKind, EngageAction, WidgetHandle, WidgetModule } from '@attune/widget';
 import { handoffRecord } from './handoff';
 import { rememberedLines } from './remembered';
+import type { ActiveHelp, AttuneConfig } from './runtime';
 
-/** Validated rules, ready to decide. */
+/** What the always-loaded runtime lends the engine. */
+export interface EngineHost {
+  win: Window & typeof globalThis;
+  log: Logger;
+  config: AttuneConfig;
+  storage: KeyValueStore;
+  $help: WritableAtom<ActiveHelp | null>;
+  now(): number;
+  /** Facts the runtime senses (page, signals, visitor, dwell, idle, device, locale, consent, stage). */
+  facts(): Facts;
+  visitor(): VisitorContext | null;
+  consent(): ConsentMap;
+  send(event: Omit<PipeInput, 'path'> & { path?: string }): void;
+  /** Wipes every local record (the card's "Forget all of this"). */
+  forget(): Promise<void>;
+  loadWidget(): Promise<WidgetModule>;
+  destroyed(): boolean;
+}
+
+/** The loaded engine, as the runtime drives it. */
 export interface Engine {
-  /** The pure evaluator over the loaded rules. */
-  evaluate(facts: Facts, history: History, now: number): Evaluation;
-  /** The visitor's "Why am I seeing this?" text. */
-  explain(decision: Decision, locale?: string): string;
-  /** The validated rules. */
-  rules: CompiledRules;
-  /**
-   * A rule's content as a preview decision, regardless of its conditions, caps and
-   * holdout (`?attune-preview=<id>`); `null` for an unknown or invalid rule.
-   */
-  preview(ruleId: string, facts: Facts, now: number): Decision | null;
-  /** The continuity record for a handoff to a person. */
-  handoff: typeof handoffRecord;
-  /** "What Attune remembers", in plain words. */
-  remembered: typeof rememberedLines;
+  /** Evaluates the rules now and acts on the decision. */
+  decide(): Promise<void>;
+  /** Shows a rule's content regardless of its conditions and caps, recording nothing. */
+  preview(ruleId: string): Promise<void>;
+  dismiss(kind: DismissKind): void;
+  engage(action: EngageAction): void;
+  answer(value: string | string[] | null): void;
+  /** A new page view in a single-page app: per-page records start again. */
+  newPage(): void;
+  /** Forgets the ledger and the answers held in memory (the runtime wipes storage). */
+  forget(): void;
+  /** Closes what is shown without recording anything. */
+  close(): void;
 }
 
 /** The engine chunk's entry, as the runtime sees it. */
 export interface EngineModule {
-  createEngine(source: string | RulesFile, where: string, log: Logger): Engine | null;
+  createEngine(source: string | RulesFile, where: string, host: EngineHost): Promise<Engine | null>;
+  /** Debug mode's outline of what a detector saw (here, so calm pages never load it). */
+  outlineTarget: typeof outlineTarget;
 }
 
-const report = (result: ValidationResult, where: string, log: Logger): CompiledRules | null => {
+export { outlineTarget };
+
+const HISTORY_KEY = 'history';
+const PROFILE_KEY = 'profile';
+const RETENTION_MS = 30 * 86_400_000;
+
+type Profile = Record<string, string | string[]>;
+
+const compile = (result: ValidationResult, where: string, log: Logger): CompiledRules | null => {
   for (const issue of result.errors) log.warn(`rules ${where}: ${issue.path}: ${issue.message}`);
   for (const issue of result.warnings) log.debug(`rules ${where}: ${issue.path}: ${issue.message}`);
-  if (!result.ok || !result.rules) {
-    log.warn(`rules ${where} are not usable; Attune stays inert on this page`);
+  if (result.ok && result.rules) return result.rules;
+  log.warn(`rules ${where} are not usable; Attune stays inert on this page`);
+  return null;
+};
+
+/** Evidence on the wire: which signal, where, how strong; nothing else. */
+const wire = (decision: Decision) => decision.evidence.slice(0, 10).map(({ signal, target, count }) => ({ signal, target, count }));
+
+const parse = (source: string | RulesFile, where: string, log: Logger): unknown => {
+  if (typeof source !== 'string') return source;
+  try {
+    return JSON.parse(source);
+  } catch (error) {
+    log.warn(`rules ${where} are not valid JSON (${(error as Error).message}); run \`attune validate\` for the line and column`);
     return null;
   }
-  return result.rules;
 };
 
 /**
- * Validates the rules (JSON text or an object) and returns an engine over the
- * valid ones, or `null` when the file failed structurally. Every problem is
- * logged once with its JSON path; invalid rules never run.
+ * Validates the rules (JSON text or an object) with the same checks as
+ * `attune validate` — issues carry their code here, the CLI prints them in
+ * full — and returns the engine over the valid ones, or `null` when the file
+ * failed structurally. Invalid rules never run.
  */
-export const createEngine = (source: string | RulesFile, where: string, log: Logger): Engine | null => {
-  const rules = report(typeof source === 'string' ? parseRules(source) : validateRules(source), where, log);
+export const createEngine = async (source: string | RulesFile, where: string, host: EngineHost): Promise<Engine | null> => {
+  const input = parse(source, where, host.log);
+  const rules = input === null ? null : compile(compileRules(input), where, host.log);
   if (!rules) return null;
-  return {
-    rules,
-    evaluate: (facts, history, now) => evaluate(rules, facts, history, now),
-    explain,
-    handoff: handoffRecord,
-    remembered: rememberedLines,
-    preview(ruleId, facts, now) {
+  const { win, log, config, storage, $help, now, send } = host;
+  const doc = win.document;
+  const saved = await storage.get<History>(HISTORY_KEY);
+  let history: History = {
+    shown: saved?.shown ?? [],
+    dismissed: saved?.dismissed ?? [],
+    sessionStart: host.visitor()?.visitStart,
+    visible: null,
+  };
+  let profile: Profile = (await storage.get<Profile>(PROFILE_KEY)) ?? {};
+  let handle: WidgetHandle | null = null;
+  // Recorded once per page view: shadow "would have shown" and holdout "kept as control".
+  let recorded = new Set<string>();
+
+  const facts = (): Facts => ({ ...host.facts(), profile });
+  const current = () => $help.get();
+  const path = () => host.facts().page.path;
+  const locale = () => facts().locale ?? 'en';
+  // A preview shows content and records nothing.
+  const recordable = (decision: Decision) => !decision.preview;
+
+  const save = () => {
+    const cutoff = now() - RETENTION_MS;
+    history = {
+      ...history,
+      shown: history.shown.filter((e) => e.at > cutoff),
+      dismissed: history.dismissed.filter((e) => e.at > cutoff || e.kind === 'never'),
+    };
+    void storage.set(HISTORY_KEY, { shown: history.shown, dismissed: history.dismissed });
+  };
+
+  const close = (kind: DismissKind | 'skip' | null) => {
+    const active = current();
+    if (!active) return;
+    handle?.close();
+    handle = null;
+    $help.set(null);
+    history = { ...history, visible: null };
+    if (!kind || !recordable(active.decision)) return;
+    history = { ...history, dismissed: [...history.dismissed, { ruleId: active.decision.ruleId, at: now(), kind }] };
+    save();
+    if (kind !== 'skip') send({ type: 'dismissed', rule: active.decision.ruleId, kind });
+  };
+
+  const handoff = (decision: Decision) => {
+    const info = handoffRecord(decision, path(), history, profile);
+    if (recordable(decision)) send({ type: 'handoff', rule: info.rule, intent: info.intent, reason: info.reason });
+    if (config.onHandoff) return config.onHandoff(info);
+    if (info.href) win.open(info.href, '_blank', 'noopener');
+  };
+
+  const engage = (action: EngageAction) => {
+    const active = current();
+    if (!active) return;
+    if (recordable(active.decision)) send({ type: 'engaged', rule: active.decision.ruleId, action });
+    if (action === 'handoff') handoff(active.decision);
+  };
+
+  const answer = ({ field, value }: AnswerEvent) => {
+    const active = current();
+    const action = active?.decision.action;
+    if (!active || action?.type !== 'ask') return;
+    if (value === null) return close('skip');
+    if (recordable(active.decision)) {
+      profile = { ...profile, [field]: value };
+      void storage.set(PROFILE_KEY, profile);
+      // Choices are the site's own option values; free text stays on the device.
+      send({ type: 'answered', rule: active.decision.ruleId, field, answer: action.options?.length ? value : undefined });
+    }
+    close(null);
+  };
+
+  // Beside the failing field, when the evidence names one the page can find; otherwise a corner.
+  const anchorFor = (evidence: Evidence[]): string | undefined => {
+    const target = evidence.find((e) => e.target.startsWith('#') && /^form_|disabled_click/.test(e.signal))?.target;
+    try {
+      return target && doc.querySelector(target) ? target : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  const show = async (decision: Decision) => {
+    const why = explain(decision, locale());
+    $help.set({ decision, why });
+    if (recordable(decision)) {
+      history = { ...history, visible: decision.ruleId, shown: [...history.shown, { ruleId: decision.ruleId, at: now(), type: decision.action.type }] };
+      save();
+    }
+    if (decision.action.type === 'callback') {
+      config.callbacks?.[decision.action.name]?.({ decision });
+      if (recordable(decision)) send({ type: 'shown', rule: decision.ruleId });
+      $help.set(null);
+      history = { ...history, visible: null };
+      return;
+    }
+    if (!config.headless) {
+      const widget = await host.loadWidget();
+      if (host.destroyed() || current()?.decision !== decision) return;
+      handle = widget.mountWidget(
+        {
+          decision,
+          why,
+          locale: locale(),
+          preview: !!decision.preview,
+          anchor: anchorFor(decision.evidence),
+          remembered: rememberedLines(host.visitor(), history, profile, host.consent()),
+          onForget: () => void host.forget(),
+          onDismiss: ({ kind }) => close(kind),
+          onEngage: ({ action }) => engage(action),
+          onAnswer: answer,
+          onError: (error: unknown) => log.warn('widget error, ignored', error),
+        },
+        doc,
+      );
+    }
+    if (recordable(decision)) send({ type: 'shown', rule: decision.ruleId });
+  };
+
+  const present = (decision: Decision) =>
+    show(decision).catch((error: unknown) => {
+      $help.set(null);
+      history = { ...history, visible: null };
+      log.warn('could not show help', error);
+    });
+
+  const engine: Engine = {
+    async decide() {
+      if (host.destroyed()) return;
+      const at = now();
+      const result = evaluate(rules, facts(), history, at);
+      for (const shadow of result.shadow) {
+        if (recorded.has(`s:${shadow.ruleId}`)) continue;
+        recorded.add(`s:${shadow.ruleId}`);
+        // Shadow rules count against virtual caps, so their forecast is honest.
+        history = { ...history, shown: [...history.shown, { ruleId: shadow.ruleId, at, shadow: true, type: shadow.action.type }] };
+        send({ type: 'decision', rule: shadow.ruleId, shadow: true, evidence: wire(shadow) });
+      }
+      for (const blocked of result.blocked) {
+        if (blocked.reason !== 'holdout' || recorded.has(`h:${blocked.ruleId}`)) continue;
+        recorded.add(`h:${blocked.ruleId}`);
+        send({ type: 'decision', rule: blocked.ruleId, shadow: false, holdout: true });
+      }
+      const decision = result.decision;
+      if (!decision || current()) return;
+      log.debug(`rule ${decision.ruleId} fired`, decision.trace);
+      send({ type: 'decision', rule: decision.ruleId, shadow: false, holdout: false, evidence: wire(decision) });
+      await present(decision);
+    },
+    async preview(ruleId) {
       const rule = rules.rules.find((r) => r.id === ruleId);
-      if (!rule) return null;
-      // The same evaluator, over this one rule made unconditional, so content is localized the same way.
+      if (!rule) return log.warn(`preview: no valid rule "${ruleId}"`);
+      // The same evaluator over this one rule made unconditional, so content is localized the same way.
       const only: CompiledRules = {
         ...rules,
         enabled: true,
         defaults: { ...rules.defaults, quietPages: [] },
         rules: [{ ...rule, status: 'live', when: { all: [] }, holdout: undefined, caps: undefined }],
       };
-      const decision = evaluate(only, facts, { shown: [], dismissed: [] }, now).decision;
-      return decision && { ...decision, preview: true };
+      const decision = evaluate(only, facts(), { shown: [], dismissed: [] }, now()).decision;
+      if (!decision) return log.warn(`preview: rule "${ruleId}" cannot be shown here`);
+      close(null);
+      await present({ ...decision, preview: true });
     },
+    dismiss: (kind) => close(kind),
+    engage,
+    answer(value) {
+      const action = current()?.decision.action;
+      if (action?.type === 'ask') answer({ field: action.field, value });
+    },
+    newPage() {
+      recorded = new Set();
+    },
+    forget() {
+      history = { shown: [], dismissed: [], sessionStart: now(), visible: history.visible };
+      profile = {};
+    },
+    close: () => close(null),
   };
+  return engine;
 };

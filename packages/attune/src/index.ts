@@ -12,9 +12,11 @@ import { createRuntime, type Attune, type AttuneConfig, type RuntimeDeps } from 
  * attune.setConsent({ measurement: true, help: true });
  */
 export const createAttune = (config: AttuneConfig, deps: Partial<RuntimeDeps> = {}): Attune =>
-  createRuntime(config, { loadWidget: () => import('@attune/widget'), loadEngine: () => import('./engine'), ...deps });
+  createRuntime(config, { loadWidget: () => import('@attune/widget'), loadEngine: () => import('./engine'), loadVitals: () => import('./vitals'), ...deps });
 
 export type { Attune, AttuneConfig, RuntimeDeps, ActiveHelp } from './runtime';
-export type { Engine, EngineModule } from './engine';
+export type { Engine, EngineModule, EngineHost } from './engine';
+export type { HandoffRecord } from './handoff';
+export type { ConsentMode } from './consent-adapters';
 export type { Decision, RulesFile, Purpose } from '@attune/rules';
 export type { DismissKind, EngageAction } from '@attune/widget';

@@ -19,14 +19,16 @@ export const fetchRules = async (
 ): Promise<RulesSource | null> => {
   if (typeof source !== 'string') return { source, where: '(inline)' };
   let url = source;
+  let status: string | number = 'a network error';
   try {
     url = new URL(source, win.location.href).href;
-    const response = await win.fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    const response = await win.fetch(url, { credentials: 'same-origin' });
     if (response.ok) return { source: await response.text(), where: url };
-    log.warn(`rules file ${url} answered ${response.status}; Attune stays inert on this page`);
+    status = response.status;
   } catch {
-    log.warn(`rules file ${url} could not be fetched; Attune stays inert on this page`);
+    // reported below
   }
+  log.warn(`rules file ${url} answered ${status}; Attune stays inert on this page`);
   return null;
 };
 

@@ -1,5 +1,5 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import type { Decision, Evidence, Facts, History, Purpose, RulesFile, SignalRecord } from '@attune/rules';
+import type { Decision, Facts, Purpose, RulesFile, SignalRecord } from '@attune/rules';
 import {
   browserTransport,
   createConsent,
@@ -11,18 +11,22 @@ import {
   createRecentSignals,
   deviceClass,
   guard,
+  listen,
   loadVisitor,
+  onRouteChange,
   pageFacts,
   startSignals,
   webLocksFlushLock,
+  type DetectorContext,
   type KeyValueStore,
   type PipeInput,
   type SignalsConfig,
   type Transport,
   type VisitorContext,
 } from '@attune/core';
-import type { AnswerEvent, DismissKind, EngageAction, WidgetHandle, WidgetModule } from '@attune/widget';
+import type { DismissKind, EngageAction, WidgetModule } from '@attune/widget';
 import type { Engine, EngineModule } from './engine';
+import type { VitalsModule } from './vitals';
 import { fetchRules, mayFireWithoutSignals, type RulesSource } from './rules-source';
 import type { HandoffRecord } from './handoff';
 
@@ -59,6 +63,8 @@ export interface AttuneConfig {
    * Without it, a handoff rule's own link (`mailto:` or a URL template) is opened.
    */
   onHandoff?(record: HandoffRecord): void;
+  /** Share of page views that measure LCP, INP and CLS, 0–1 (default 0: off; `data-vitals="0.1"`). */
+  vitals?: number;
   /** App callbacks named by `callback` rules: `{ openChat: ({ decision }) => … }`. */
   callbacks?: Record<string, (event: { decision: Decision }) => void>;
 }
@@ -69,6 +75,8 @@ export interface RuntimeDeps {
   loadWidget(): Promise<WidgetModule>;
   /** Loads the rules engine chunk, only once there is evidence of struggle (or a rule needs no signal). */
   loadEngine(): Promise<EngineModule>;
+  /** Loads the web-vitals chunk, for sampled page views, once the page is idle. */
+  loadVitals?(): Promise<VitalsModule>;
   win?: Window & typeof globalThis;
   storage?: KeyValueStore;
   transport?: Transport;
@@ -92,7 +100,7 @@ export interface Attune {
   flush(): Promise<void>;
   /** Grants (`true`) or denies (`false`) purposes: `setConsent({ measurement: true, help: true })`. */
   setConsent(choice: Partial<Record<Purpose, boolean>>): void;
-  /** Denies every purpose and drops what waits to be sent. */
+  /** Denies every purpose, drops what waits to be sent and wipes what is stored on the device. */
   optOut(): void;
   /** Wipes every local record (visitor, history, answers, queue) at once. */
   forget(): Promise<void>;
@@ -112,13 +120,8 @@ export interface Attune {
   destroy(): void;
 }
 
-const HISTORY_KEY = 'history';
-const PROFILE_KEY = 'profile';
-const RETENTION_MS = 30 * 86_400_000;
 // Re-evaluation while rules can fire without a signal (dwell, intents); cheap, and only while visible.
 const TICK_MS = 5000;
-
-type Profile = Record<string, string | string[]>;
 
 /**
  * Creates the Attune runtime: detectors → recent signals → rules engine →
@@ -130,21 +133,10 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
   const log = createLogger(!!config.debug);
   const $help = atom<ActiveHelp | null>(null);
   const noop = () => {};
-  const inert: Attune = {
-    ready: Promise.resolve(),
-    $help,
-    flush: async () => {},
-    setConsent: noop,
-    optOut: noop,
-    forget: async () => {},
-    setStage: noop,
-    track: noop,
-    preview: async () => {},
-    dismiss: noop,
-    engage: noop,
-    answer: noop,
-    destroy: noop,
-  };
+  const inert = { ready: Promise.resolve(), $help } as unknown as Attune;
+  for (const method of ['flush', 'setConsent', 'optOut', 'forget', 'setStage', 'track', 'preview', 'dismiss', 'engage', 'answer', 'destroy'] as const) {
+    inert[method] = async () => {};
+  }
   if (!win?.document) return inert;
   const doc = win.document;
   const now = deps.now ?? (() => Date.now());
@@ -158,9 +150,6 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
   const stops: (() => void)[] = [];
   let destroyed = false;
   let stage = config.stage;
-  let handle: WidgetHandle | null = null;
-  let history: History = { shown: [], dismissed: [] };
-  let profile: Profile = {};
   let visitor: VisitorContext | null = null;
   let rulesSource: RulesSource | null = null;
   let engine: Promise<Engine | null> | null = null;
@@ -168,8 +157,6 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
   let eager = false;
   let pageStart = now();
   let lastInput = pageStart;
-  // Decisions recorded once per page view: shadow "would have shown" and holdout "kept as control".
-  let recorded = new Set<string>();
 
   const schedule = (fn: () => void, ms: number) => {
     if (destroyed) return noop;
@@ -178,7 +165,8 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
   };
   const page = () => pageFacts(win.location.href, doc.referrer);
   const device = () => deviceClass(!!win.matchMedia?.('(pointer: coarse)').matches, win.innerWidth);
-  const locale = () => config.locale ?? (doc.documentElement.lang || 'en');
+  const declaredStage = () =>
+    (doc.documentElement.getAttribute('data-attune-stage') ?? doc.body?.getAttribute('data-attune-stage'))?.slice(0, 40) || undefined;
 
   const pipe = config.endpoint
     ? createPipe({
@@ -197,20 +185,37 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
         },
       })
     : null;
-  const send = (event: Omit<PipeInput, 'path'> & { path?: string }) => pipe?.push({ path: page().path, ...event } as PipeInput);
+  // Events wait for the visitor record (loaded at idle), so each carries its pseudonymous id.
+  let early: PipeInput[] | null = [];
+  const send = (event: Omit<PipeInput, 'path'> & { path?: string }) => {
+    const input = { path: page().path, ts: now(), ...event } as PipeInput;
+    if (!early) pipe?.push(input);
+    else if (early.length < 500) early.push(input);
+  };
+
+  // The tab's sessionStorage, where blocked storage throws: then nothing is kept there.
+  const tab = <T>(fn: (s: Storage) => T): T | null => {
+    try {
+      return fn(win.sessionStorage);
+    } catch {
+      return null;
+    }
+  };
+  // IndexedDB records and the tab's `attune:` sessionStorage keys (the back-and-forth trail).
+  const clearStorage = () => {
+    tab((s) => Object.keys(s).forEach((key) => key.startsWith('attune:') && s.removeItem(key)));
+    return storage.clear();
+  };
 
   // Nothing but consent state is stored before consent for some purpose.
-  stops.push(consent.$consent.subscribe((state) => void storage.allow(Object.values(state).includes('granted'))));
-
-  const save = () => {
-    const cutoff = now() - RETENTION_MS;
-    history = {
-      ...history,
-      shown: history.shown.filter((e) => e.at > cutoff),
-      dismissed: history.dismissed.filter((e) => e.at > cutoff || e.kind === 'never'),
-    };
-    void storage.set(HISTORY_KEY, { shown: history.shown, dismissed: history.dismissed });
-  };
+  // Once every purpose is denied (a revoke, optOut(), GPC with the rest refused), what was stored under consent goes too.
+  stops.push(
+    consent.$consent.subscribe((state) => {
+      const states = Object.values(state);
+      void storage.allow(states.includes('granted'));
+      if (states.every((s) => s === 'denied')) void clearStorage();
+    }),
+  );
 
   const facts = (): Facts => ({
     page: page(),
@@ -221,161 +226,39 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     dwell: now() - pageStart,
     idle: now() - lastInput,
     device: device(),
-    locale: locale(),
+    locale: config.locale ?? (doc.documentElement.lang || 'en'),
     consent: consent.$consent.get(),
-    profile,
     ...((stage ??= declaredStage()) ? { stage } : {}),
   });
-  const declaredStage = () => (doc.documentElement.getAttribute('data-attune-stage') ?? doc.body?.getAttribute('data-attune-stage'))?.slice(0, 40) || undefined;
-
-  const current = () => $help.get();
-  const ruleOf = () => current()?.decision.ruleId ?? '';
-  // A preview shows content and records nothing.
-  const recordable = (decision: Decision) => !decision.preview;
-
-  const close = (kind: DismissKind | 'skip' | null) => {
-    const active = current();
-    if (!active) return;
-    handle?.close();
-    handle = null;
-    $help.set(null);
-    history = { ...history, visible: null };
-    if (!recordable(active.decision) || !kind) return;
-    history = { ...history, dismissed: [...history.dismissed, { ruleId: active.decision.ruleId, at: now(), kind }] };
-    save();
-    if (kind !== 'skip') send({ type: 'dismissed', rule: active.decision.ruleId, kind });
-  };
-
-  const handoff = () => {
-    const active = current();
-    if (!active || !loaded) return;
-    const info = loaded.handoff(active.decision, page().path, history, profile);
-    if (recordable(active.decision)) send({ type: 'handoff', rule: info.rule, intent: info.intent, reason: info.reason });
-    if (config.onHandoff) return config.onHandoff(info);
-    const action = active.decision.action;
-    if (action.type === 'handoff' && action.href) win.open(info.href ?? action.href, '_blank', 'noopener');
-  };
-
-  const engage = (action: EngageAction) => {
-    const active = current();
-    if (!active) return;
-    if (recordable(active.decision)) send({ type: 'engaged', rule: active.decision.ruleId, action });
-    if (action === 'handoff') handoff();
-  };
-
-  const answer = ({ field, value }: AnswerEvent) => {
-    const active = current();
-    if (!active || active.decision.action.type !== 'ask') return;
-    if (value === null) return close('skip');
-    if (recordable(active.decision)) {
-      profile = { ...profile, [field]: value };
-      void storage.set(PROFILE_KEY, profile);
-      // Choices are the site's own option values; free text stays on the device.
-      const chosen = active.decision.action.options?.length ? value : undefined;
-      send({ type: 'answered', rule: active.decision.ruleId, field, answer: chosen });
-    }
-    close(null);
-  };
-
-  const forget = async () => {
-    close(null);
-    await pipe?.clear();
-    recent.clear();
-    history = { shown: [], dismissed: [] };
-    profile = {};
-    await storage.clear();
-  };
-
-  const show = async (decision: Decision, ready: Engine) => {
-    const why = ready.explain(decision, locale());
-    $help.set({ decision, why });
-    if (recordable(decision)) {
-      const { type } = decision.action;
-      history = { ...history, visible: decision.ruleId, shown: [...history.shown, { ruleId: decision.ruleId, at: now(), type }] };
-      save();
-    }
-    if (decision.action.type === 'callback') {
-      config.callbacks?.[decision.action.name]?.({ decision });
-      if (recordable(decision)) send({ type: 'shown', rule: decision.ruleId });
-      $help.set(null);
-      history = { ...history, visible: null };
-      return;
-    }
-    if (!config.headless) {
-      const widget = await deps.loadWidget();
-      if (destroyed || current()?.decision !== decision) return;
-      handle = widget.mountWidget(
-        {
-          decision,
-          why,
-          locale: locale(),
-          preview: !!decision.preview,
-          anchor: anchorFor(decision.evidence),
-          remembered: loaded?.remembered(visitor, history, profile, consent.$consent.get()),
-          onForget: guard(log, () => void forget()),
-          onDismiss: guard(log, ({ kind }: { kind: DismissKind }) => close(kind)),
-          onEngage: guard(log, ({ action }: { action: EngageAction }) => engage(action)),
-          onAnswer: guard(log, answer),
-          onError: (error: unknown) => log.warn('widget error, ignored', error),
-        },
-        doc,
-      );
-    }
-    if (recordable(decision)) send({ type: 'shown', rule: decision.ruleId });
-  };
-
-  // Beside the failing field, when the evidence names one the page can find; otherwise a corner.
-  const anchorFor = (evidence: Evidence[]): string | undefined => {
-    const target = evidence.find((e) => e.target.startsWith('#') && /^form_|disabled_click/.test(e.signal))?.target;
-    try {
-      return target && doc.querySelector(target) ? target : undefined;
-    } catch {
-      return undefined;
-    }
-  };
 
   // The engine chunk is fetched once, on first need; a failure leaves Attune inert, never the page.
   const loadEngine = () =>
-    (engine ??= rulesSource
-      ? deps.loadEngine().then(
-          (m) => (loaded = m.createEngine(rulesSource!.source, rulesSource!.where, log)),
-          (error: unknown) => {
+    !rulesSource
+      ? Promise.resolve(null)
+      : (engine ??= deps
+          .loadEngine()
+          .then((m) =>
+            m.createEngine(rulesSource!.source, rulesSource!.where, {
+              win,
+              log,
+              config,
+              storage,
+              $help,
+              now,
+              facts,
+              visitor: () => visitor,
+              consent: () => consent.$consent.get(),
+              send,
+              forget: wipe,
+              loadWidget: deps.loadWidget,
+              destroyed: () => destroyed,
+            }),
+          )
+          .then((ready) => (loaded = ready))
+          .catch((error: unknown) => {
             log.warn('could not load the rules engine', error);
             return null;
-          },
-        )
-      : Promise.resolve(null));
-
-  const wire = (decision: Decision) => decision.evidence.slice(0, 10).map(({ signal, target, count }) => ({ signal, target, count }));
-
-  const decide = async () => {
-    const ready = await loadEngine();
-    if (!ready || destroyed) return;
-    const snapshot = facts();
-    const at = now();
-    const result = ready.evaluate(snapshot, history, at);
-    for (const shadow of result.shadow) {
-      if (recorded.has(`s:${shadow.ruleId}`)) continue;
-      recorded.add(`s:${shadow.ruleId}`);
-      // Shadow rules count against virtual caps, so their forecast is honest.
-      history = { ...history, shown: [...history.shown, { ruleId: shadow.ruleId, at, shadow: true, type: shadow.action.type }] };
-      send({ type: 'decision', rule: shadow.ruleId, shadow: true, evidence: wire(shadow) });
-    }
-    for (const blocked of result.blocked) {
-      if (blocked.reason !== 'holdout' || recorded.has(`h:${blocked.ruleId}`)) continue;
-      recorded.add(`h:${blocked.ruleId}`);
-      send({ type: 'decision', rule: blocked.ruleId, shadow: false, holdout: true });
-    }
-    const decision = result.decision;
-    if (!decision || current()) return;
-    log.debug(`rule ${decision.ruleId} fired`, decision.trace);
-    send({ type: 'decision', rule: decision.ruleId, shadow: false, holdout: false, evidence: wire(decision) });
-    await show(decision, ready).catch((error: unknown) => {
-      $help.set(null);
-      history = { ...history, visible: null };
-      log.warn('could not show help', error);
-    });
-  };
+          }));
 
   // Decisions run when the browser is idle, never inside the handler that produced the signal.
   let pending: (() => void) | null = null;
@@ -383,7 +266,7 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     if (pending || destroyed) return;
     const run = () => {
       pending = null;
-      void decide();
+      void loadEngine().then((ready) => ready?.decide());
       if (eager) scheduleDecide(TICK_MS);
     };
     const tick = () => {
@@ -407,54 +290,81 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     scheduleDecide();
   };
 
-  // A single-page app changed route: page facts, dwell and per-page records start again.
-  let lastPath = '';
-  const onRoute = guard(log, () => {
-    const path = page().path;
-    if (path === lastPath) return;
-    lastPath = path;
+  // A single-page app changed route: dwell and per-page records start again.
+  const onRoute = () => {
     pageStart = now();
-    recorded = new Set();
-    if (rulesSource) scheduleDecide();
-  });
-
-  const listen = (target: EventTarget, type: string, fn: (e: Event) => void, options: AddEventListenerOptions = { passive: true }) => {
-    target.addEventListener(type, fn, options);
-    stops.push(() => target.removeEventListener(type, fn, options));
+    loaded?.newPage();
+    if (loaded || eager) scheduleDecide();
   };
 
+  // Every local record at once: the ledger and answers, recent signals, the queue, storage.
+  const wipe = async () => {
+    loaded?.forget();
+    recent.clear();
+    await pipe?.clear();
+    await clearStorage();
+  };
+
+  // Before the browser is idle only listeners are added; storage, rules and the queue wait.
+  const whenIdle = (fn: () => void) =>
+    typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(guard(log, fn), { timeout: 2000 }) : schedule(fn, 200);
+
+  // Web vitals for the sampled share of page views, from a chunk loaded once the page is idle.
+  const startVitals = () =>
+    deps.loadVitals &&
+    Math.random() < (config.vitals ?? 0) &&
+    deps.loadVitals().then((m) => {
+      if (destroyed) return;
+      const report = (vital: object) => {
+        send({ type: 'vital', ...vital });
+        // CLS and the final INP arrive on hide, after the hide flush: beacon them too.
+        if (doc.visibilityState === 'hidden') pipe?.flushOnHide();
+      };
+      stops.push(m.startVitals({ log, report }));
+    }, noop);
+
   const start = async () => {
+    const measured = () => consent.allows('measurement');
+    const ctx: DetectorContext = {
+      doc,
+      now,
+      schedule,
+      wrap: (fn) => guard(log, fn) as typeof fn,
+      emit: (s) => onSignal({ ...s, at: s.at ?? now(), path: page().path }),
+      // Attune's own sends never count as the page responding to a click.
+      ...(config.endpoint ? { endpoint: new URL(config.endpoint, win.location.href).href } : {}),
+      // Debug mode outlines what a detector saw; the outline code comes with the engine chunk.
+      ...(config.debug ? { inspect: (el, s) => void deps.loadEngine().then((m) => m.outlineTarget(doc, el, `${s.type} ${s.target} ×${s.count}`)) } : {}),
+      // Back-and-forth across page loads remembers recent paths for the tab, only with consent.
+      session: {
+        get: (key) => (measured() ? tab((s) => s.getItem(key)) : null),
+        set: (key, value) => void (measured() && tab((s) => s.setItem(key, value))),
+      },
+    };
+    const hide = () => pipe?.flushOnHide();
+    stops.push(
+      startSignals(ctx, config.signals),
+      listen(ctx, doc, 'pointerdown keydown', () => (lastInput = now())),
+      listen(ctx, doc, 'visibilitychange', () => doc.visibilityState === 'hidden' && hide()),
+      listen(ctx, win, 'pagehide', hide),
+      listen(ctx, win, 'online', () => pipe?.resume()),
+      onRouteChange(ctx, onRoute),
+    );
+    stops.push(() => pending?.());
+    await new Promise<void>((resolve) => whenIdle(resolve));
     visitor = await loadVisitor(storage, now());
-    const saved = await storage.get<History>(HISTORY_KEY);
-    history = { shown: saved?.shown ?? [], dismissed: saved?.dismissed ?? [], sessionStart: visitor.visitStart, visible: null };
-    profile = (await storage.get<Profile>(PROFILE_KEY)) ?? {};
-    lastPath = page().path;
+    for (const event of early ?? []) pipe?.push(event);
+    early = null;
+    // Events an earlier page left in the queue go out now.
+    void pipe?.flush();
+    startVitals();
     rulesSource = await fetchRules(config.rules, win, log);
     if (!rulesSource || destroyed) return;
-    stops.push(
-      startSignals(
-        { doc, now, schedule, wrap: (fn) => guard(log, fn), emit: (s) => onSignal({ ...s, at: s.at ?? now(), path: page().path }) },
-        config.signals,
-      ),
-    );
-    const touch = () => (lastInput = now());
-    listen(doc, 'pointerdown', touch, { capture: true, passive: true });
-    listen(doc, 'keydown', touch, { capture: true, passive: true });
-    listen(doc, 'visibilitychange', guard(log, () => doc.visibilityState === 'hidden' && pipe?.flushOnHide()));
-    listen(win, 'pagehide', guard(log, () => pipe?.flushOnHide()));
-    listen(win, 'online', guard(log, () => pipe?.resume()));
-    listen(win, 'popstate', onRoute);
-    listen(win, 'hashchange', onRoute);
-    // History API navigations fire no event; the Navigation API reports them where it exists.
-    const nav = (win as unknown as { navigation?: EventTarget }).navigation;
-    if (nav) listen(nav, 'navigatesuccess', onRoute);
-    stops.push(() => pending?.());
-    void pipe?.flush();
     const previewId = new URL(win.location.href).searchParams.get('attune-preview');
     if (previewId) return api.preview(previewId);
-    // Rules that can fire without a signal need the engine now (at idle); otherwise it waits for evidence.
+    // Rules that can fire without a signal need the engine now; otherwise it waits for evidence.
     eager = mayFireWithoutSignals(rulesSource.source);
-    if (eager) scheduleDecide();
+    if (eager || recent.current(now()).length) scheduleDecide();
   };
 
   const api: Attune = {
@@ -466,9 +376,12 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     setConsent: guard(log, (choice: Partial<Record<Purpose, boolean>>) => consent.set(choice)),
     optOut: guard(log, () => {
       consent.set({ measurement: false, help: false, profiling: false });
-      void pipe?.clear();
+      void api.forget();
     }),
-    forget: guard(log, forget) as () => Promise<void>,
+    forget: guard(log, async () => {
+      loaded?.close();
+      await wipe();
+    }) as () => Promise<void>,
     setStage: guard(log, (next: string) => {
       stage = String(next).slice(0, 40);
     }),
@@ -476,21 +389,14 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
       if (name === 'conversion' && typeof props?.goal === 'string') send({ type: 'conversion', goal: props.goal.slice(0, 60) });
     }),
     preview: guard(log, async (ruleId: string) => {
-      const ready = await loadEngine();
-      const decision = ready?.preview(String(ruleId), facts(), now());
-      if (!ready || !decision) return log.warn(`preview: no valid rule "${ruleId}"`);
-      close(null);
-      await show(decision, ready);
+      await (await loadEngine())?.preview(String(ruleId));
     }) as (ruleId: string) => Promise<void>,
-    dismiss: guard(log, (kind: DismissKind = 'dismiss') => close(kind)),
-    engage: guard(log, engage),
-    answer: guard(log, (value: string | string[] | null) => {
-      const action = current()?.decision.action;
-      if (action?.type === 'ask') answer({ field: action.field, value });
-    }),
+    dismiss: guard(log, (kind: DismissKind = 'dismiss') => loaded?.dismiss(kind)),
+    engage: guard(log, (action: EngageAction) => loaded?.engage(action)),
+    answer: guard(log, (value: string | string[] | null) => loaded?.answer(value)),
     destroy: guard(log, () => {
       destroyed = true;
-      handle?.close();
+      loaded?.close();
       for (const stop of stops.splice(0)) stop();
     }),
   };

@@ -4,6 +4,8 @@
 import { createLogger } from '@attune/core';
 import type { WidgetModule } from '@attune/widget';
 import type { EngineModule } from './engine';
+import type { VitalsModule } from './vitals';
+import type { ConsentModule } from './consent-adapters';
 import { createRuntime, type Attune } from './runtime';
 import { configFromScript } from './script-config';
 
@@ -27,6 +29,7 @@ try {
     const api = createRuntime(config, {
       loadEngine: () => import(near('attune-engine.js')) as Promise<EngineModule>,
       loadWidget: () => import(near('attune-widget.js')) as Promise<WidgetModule>,
+      loadVitals: () => import(near('attune-vitals.js')) as Promise<VitalsModule>,
     });
     const call = (method: string, ...args: unknown[]) => {
       const fn = (api as unknown as Record<string, unknown>)[method];
@@ -35,6 +38,15 @@ try {
       return undefined;
     };
     w.attune = Object.assign(call, api);
+    // data-consent-mode="google" | "tcf": follow the consent tool the site runs (a small chunk,
+    // fetched only by such sites). Leave data-consent pending with it.
+    const mode = script.dataset.consentMode;
+    if (mode === 'google' || mode === 'tcf') {
+      (import(near('attune-consent.js')) as Promise<ConsentModule>).then(
+        (m) => m.startConsentMode(mode, { set: api.setConsent }, window, log, Number(script.dataset.tcfVendorId) || undefined),
+        (error: unknown) => log.warn('could not load the consent adapter', error),
+      );
+    }
     for (const args of queued) call(...(Array.from(args) as [string, ...unknown[]]));
   }
 } catch (error) {

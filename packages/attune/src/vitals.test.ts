@@ -56,8 +56,8 @@ describe('interactionTarget', () => {
       </section>
       <main><div><p>Secret text of a paragraph</p></div></main>
       <div data-attune-ui><button>Close help</button></div>
-      <div data-attune-ignore="slow_interaction"><button id="heavy">Heavy</button></div>
-      <div data-attune-ignore="rage_click"><button id="other">Other</button></div>`;
+      <div data-attune-ignore="slow"><button id="heavy">Heavy</button></div>
+      <div data-attune-ignore="rage"><button id="other">Other</button></div>`;
   });
 
   it('names the nearest actionable element with data-attune labels, never its text', () => {
@@ -77,7 +77,7 @@ describe('interactionTarget', () => {
     expect(interactionTarget(undefined)).toBe('page');
   });
 
-  it("returns null inside Attune's own UI and where slow_interaction is ignored, but not for other ignored signals", () => {
+  it("returns null inside Attune's own UI and where slow signals are ignored, but not for other ignored signals", () => {
     expect(interactionTarget(document.querySelector('[data-attune-ui] button'))).toBeNull();
     expect(interactionTarget(document.getElementById('heavy'))).toBeNull();
     expect(interactionTarget(document.getElementById('other'))).toBe('#other');

@@ -55,6 +55,11 @@ export interface VitalsSources {
   onCLS: Observe;
 }
 
+/** The vitals chunk's entry, as the runtime sees it (`deps.loadVitals()` resolves to it). */
+export interface VitalsModule {
+  startVitals(options: VitalsOptions, sources?: VitalsSources): () => void;
+}
+
 /** Rating bands of each vital: at most `[0]` is good, at most `[1]` needs improvement, above is poor. */
 export const VITAL_THRESHOLDS: Readonly<Record<VitalName, readonly [number, number]>> = {
   LCP: LCPThresholds as [number, number],
@@ -88,12 +93,12 @@ export const toVital = (metric: { name: VitalName; value: number }): Vital => {
 /**
  * Names the element of an interaction as detectors do: its nearest actionable ancestor through
  * `targetName`, `page` when the element is gone, `null` inside Attune's own UI or a subtree
- * marked `data-attune-ignore="slow_interaction"`.
+ * marked `data-attune-ignore="slow"` (the name the core detector uses).
  */
 export const interactionTarget = (node: Node | null | undefined): string | null => {
   const el = !node ? null : node.nodeType === 1 ? (node as Element) : node.parentElement;
   if (!el) return 'page';
-  if (isIgnored(el, 'slow_interaction')) return null;
+  if (isIgnored(el, 'slow')) return null;
   return targetName(actionableOf(el) ?? el);
 };
 

@@ -8,15 +8,15 @@ describe('attune lint', () => {
   it('reports tone problems as warnings and exits 0', async () => {
     const io = createFakeIo({ 'rules.json': file('LAST CHANCE!!') });
     expect(await runCli(['lint', 'rules.json'], io)).toBe(0);
-    expect(io.out()).toContain('rules.json  warning  $.rules[0].show.title  false-urgency:');
-    expect(io.out()).toContain('rules.json  warning  $.rules[0].show.title  shouting:');
+    expect(io.out()).toMatch(/^rules\.json:1:\d+  warning  \$\.rules\[0\]\.show\.title  false-urgency:/m);
+    expect(io.out()).toMatch(/^rules\.json:1:\d+  warning  \$\.rules\[0\]\.show\.title  shouting:/m);
     expect(io.out()).toContain('rules.json: 2 tone warnings.');
   });
 
   it('makes them errors and exits 1 with --strict', async () => {
     const io = createFakeIo({ 'rules.json': file('Act now') });
     expect(await runCli(['lint', 'rules.json', '--strict'], io)).toBe(1);
-    expect(io.out()).toContain('rules.json  error    $.rules[0].show.title  false-urgency:');
+    expect(io.out()).toMatch(/^rules\.json:1:\d+  error    \$\.rules\[0\]\.show\.title  false-urgency:/m);
   });
 
   it('exits 0 with --strict when the content is calm', async () => {
@@ -28,6 +28,6 @@ describe('attune lint', () => {
   it('exits 1 when the file does not validate', async () => {
     const io = createFakeIo({ 'rules.json': '{"rules": 3}' });
     expect(await runCli(['lint', 'rules.json'], io)).toBe(1);
-    expect(io.out()).toContain('$.rules  `rules` must be a list of rules.');
+    expect(io.out()).toContain('rules.json:1:2  error    $.rules  `rules` must be a list of rules.');
   });
 });

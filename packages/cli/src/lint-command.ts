@@ -19,11 +19,11 @@ export async function lintCommand(io: CliIo, files: readonly string[], flags: Re
   let failed = false;
   for (const file of files) {
     const result = await readRulesFile(io, file);
-    io.stdout(formatIssues(file, result.errors));
+    io.stdout(formatIssues(file, result.errors, result.text));
     if (result.errors.length > 0) failed = true;
     if (!result.rules) continue;
     const findings = lintRules(result.rules, { strict });
-    io.stdout(formatIssues(file, findings));
+    io.stdout(formatIssues(file, findings, result.text));
     if (strict && findings.length > 0) failed = true;
     const count = findings.length;
     io.stdout(count === 0 ? `${file}: no tone problems found.\n` : `${file}: ${count} tone ${strict ? 'error' : 'warning'}${count === 1 ? '' : 's'}.\n`);

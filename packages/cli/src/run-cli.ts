@@ -3,6 +3,7 @@ import type { CliIo } from './cli-io';
 import { initCommand } from './init-command';
 import { lintCommand } from './lint-command';
 import { parseArgs } from './parse-args';
+import { reportCommand } from './report-command';
 import { simulateCommand } from './simulate-command';
 import { validateCommand } from './validate-command';
 
@@ -13,6 +14,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   lint: lintCommand,
   init: initCommand,
   simulate: simulateCommand,
+  report: reportCommand,
 };
 
 const USAGE = `usage: attune <command> [options]
@@ -22,6 +24,7 @@ const USAGE = `usage: attune <command> [options]
   init [file] [--force]                              write a starter rules file (attune-rules.json)
   simulate <rules.json> <sessions.jsonl> [--trace] [--json]
                                                      replay recorded sessions against the rules
+  report <events.jsonl> [--json]                     the friction report as static HTML (or JSON)
 `;
 
 /**

@@ -45,7 +45,7 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
     return 2;
   }
   const validation = await readRulesFile(io, rulesFile);
-  io.stderr(formatIssues(rulesFile, validation.errors));
+  io.stderr(formatIssues(rulesFile, validation.errors, validation.text));
   if (!validation.rules) {
     io.stderr(`${rulesFile}: invalid, nothing to simulate.\n`);
     return 1;

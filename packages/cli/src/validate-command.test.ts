@@ -13,18 +13,21 @@ describe('attune validate', () => {
     expect(io.out()).toBe('rules.json: valid, 1 rule.\n');
   });
 
-  it('exits 1 and prints every error with its JSON path', async () => {
-    const io = createFakeIo({ 'rules.json': oneBad });
+  it('exits 1 and prints every error with its JSON path, line and column', async () => {
+    const io = createFakeIo({ 'rules.json': JSON.stringify(JSON.parse(oneBad), null, 2) });
     expect(await runCli(['validate', 'rules.json'], io)).toBe(1);
-    expect(io.out()).toContain('rules.json  error    $.rules[1].when.all[0].signal  unknown signal `rage_clik`. Did you mean `rage_click`?');
-    expect(io.out()).toContain('rules.json  error    $.rules[1]  rule `b` was skipped: 1 error.');
-    expect(io.out()).toContain('1 valid rule would run');
+    expect(io.out()).toBe([
+      'rules.json:20:13  error    $.rules[1].when.all[0].signal  unknown signal `rage_clik`. Did you mean `rage_click`?',
+      'rules.json:15:5  error    $.rules[1]  rule `b` was skipped: 1 error.',
+      'rules.json: 2 errors; 1 valid rule would run, the others are skipped.',
+      '',
+    ].join('\n'));
   });
 
   it('names the line and column of malformed JSON', async () => {
     const io = createFakeIo({ 'rules.json': '{\n  "rules": [\n    {"id": "a",}\n  ]\n}' });
     expect(await runCli(['validate', 'rules.json'], io)).toBe(1);
-    expect(io.out()).toContain('$  Malformed JSON at line 3, column 16');
+    expect(io.out()).toContain('rules.json  error    $  Malformed JSON at line 3, column 16');
     expect(io.out()).toContain('Attune would stay inert');
   });
 
@@ -39,7 +42,7 @@ describe('attune validate', () => {
     expect(await runCli(['validate', 'rules.json', '--json'], io)).toBe(1);
     const report = JSON.parse(io.out());
     expect(report).toMatchObject({ file: 'rules.json', ok: false, rules: 1 });
-    expect(report.errors.map((e: { path: string }) => e.path)).toEqual(['$.rules[1].when.all[0].signal', '$.rules[1]']);
+    expect(report.errors.map((e: { path: string; line: number }) => [e.path, e.line])).toEqual([['$.rules[1].when.all[0].signal', 1], ['$.rules[1]', 1]]);
   });
 
   it('exits 2 with usage when no file is given', async () => {

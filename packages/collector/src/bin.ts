@@ -36,9 +36,11 @@ async function main() {
     maxBodyBytes: command.maxBodyBytes,
     rateLimit: command.rateLimit ? undefined : false,
     trustProxy: command.trustProxy,
+    report: command.report,
   });
   const where = command.store.kind === 'sqlite' ? `SQLite ${command.store.file}` : command.store.kind === 'postgres' ? 'PostgreSQL' : 'memory';
   process.stdout.write(`attune-collector listening on ${collector.url} (store: ${where})\n`);
+  if (command.report) process.stdout.write(`attune-collector: friction report at ${collector.url}/report\n`);
   const stop = (signal: string) => {
     process.stdout.write(`attune-collector: ${signal}, finishing requests in flight\n`);
     collector.close().then(

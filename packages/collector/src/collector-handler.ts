@@ -5,6 +5,7 @@ import { loadWireSchema } from './load-wire-schema';
 import { createMemoryStore } from './memory-store';
 import { DEFAULT_RATE_LIMIT, createRateLimiter, type RateLimit } from './rate-limiter';
 import { readBody } from './read-body';
+import { createReportRoute, type ReportOptions } from './report/report-route';
 import { createSqliteStore } from './sqlite-store';
 import { createBatchValidator } from './validate-batch';
 
@@ -22,6 +23,12 @@ export interface CollectorOptions {
   rateLimit?: RateLimit | false;
   /** Dev and tests only: serve `GET /events?site=&type=&limit=` with stored events, newest last. Default false. */
   exposeEvents?: boolean;
+  /**
+   * Serve the friction report: `GET /report` (HTML) and `GET /report.json`,
+   * each with an optional `?site=` (and `?goal=`). Aggregates only; figures
+   * standing for fewer than `minCount` visitors (default 20) are hidden. Default false.
+   */
+  report?: boolean | ReportOptions;
   /** Take the client address from the first `X-Forwarded-For` entry (behind your own proxy only). Default false. */
   trustProxy?: boolean;
   /** Clock in ms, for rate limiting and `received` stamps. Default `Date.now`. */
@@ -61,6 +68,7 @@ type Json = Record<string, unknown> | unknown[];
  *   shutting down (retry both).
  * - `OPTIONS /collect`: the CORS preflight.
  * - `GET /events` when `exposeEvents` is set.
+ * - `GET /report` and `GET /report.json` when `report` is set.
  * - `GET /health`: 200 `{ ok: true }`.
  *
  * @example
@@ -77,6 +85,7 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
   const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, now);
   const validate = createBatchValidator(loadWireSchema());
   const onError = options.onError ?? ((e: unknown) => console.error('[attune-collector]', e));
+  const report = options.report ? createReportRoute(store, options.report === true ? {} : options.report, now) : null;
 
   let closing = false;
   let inFlight = 0;
@@ -159,6 +168,7 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     const corsHeaders = verdict === 'allowed' && origin ? cors.headers(origin) : {};
     const routes: Record<string, string[]> = { '/collect': ['POST'], '/health': ['GET'] };
     if (options.exposeEvents) routes['/events'] = ['GET'];
+    if (report) routes['/report'] = routes['/report.json'] = ['GET'];
     const methods = routes[url.pathname];
     if (!methods) return send(res, 404, { error: 'not found' }, corsHeaders);
     if (verdict === 'denied') return send(res, 403, { error: 'origin not allowed' });
@@ -170,6 +180,7 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     }
     if (url.pathname === '/collect') return collect(req, res, corsHeaders);
     if (url.pathname === '/events') return listEvents(url, res, corsHeaders);
+    if (report && url.pathname.startsWith('/report')) return report(url, res);
     send(res, 200, { ok: true }, corsHeaders);
   };
 

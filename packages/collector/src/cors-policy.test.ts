@@ -22,7 +22,11 @@ describe('createCorsPolicy', () => {
   });
 
   it('echoes the origin, never a wildcard, and varies on Origin', () => {
-    expect(cors.headers('https://shop.example')).toEqual({ 'Access-Control-Allow-Origin': 'https://shop.example', Vary: 'Origin' });
+    expect(cors.headers('https://shop.example')).toEqual({
+      'Access-Control-Allow-Origin': 'https://shop.example',
+      'Access-Control-Expose-Headers': 'Retry-After',
+      Vary: 'Origin',
+    });
     expect(cors.preflightHeaders('https://shop.example')['Access-Control-Allow-Headers']).toBe('Content-Type');
   });
 });

@@ -38,7 +38,8 @@ export function createCorsPolicy(allowedOrigins: readonly string[]): CorsPolicy 
     if (origin === 'null' || origin !== o.replace(/\/$/, '')) throw new Error(`allowedOrigins: ${o} is not an origin`);
     allowed.add(origin);
   }
-  const base = (origin: string) => ({ 'Access-Control-Allow-Origin': origin, Vary: 'Origin' });
+  // Retry-After is not a CORS-safelisted response header: without exposing it, a browser reads null.
+  const base = (origin: string) => ({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' });
   return {
     judge(origin, host) {
       if (origin === undefined) return 'absent';

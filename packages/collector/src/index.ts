@@ -20,3 +20,29 @@ export type { CorsPolicy, OriginVerdict } from './cors-policy';
 export type { WireBatch, WireEvent } from './wire-batch';
 export { createPostgresStore } from './postgres-store';
 export type { PgPool, PostgresStoreOptions } from './postgres-store';
+export { summarizeEvents } from './report/summarize-events';
+export type { SummarizeOptions } from './report/summarize-events';
+export { renderReportHtml, REPORT_CSP } from './report/render-report-html';
+export { LIFT_METHOD } from './report/rule-funnel';
+export { wilsonInterval, newcombeInterval } from './report/proportion-interval';
+export type { Interval } from './report/proportion-interval';
+export type { ReportOptions } from './report/report-route';
+export type {
+  ReportSummary,
+  Overview,
+  Friction,
+  Trend,
+  Cell,
+  MaybeCell,
+  Count,
+  SignalName,
+  BreakdownRow,
+  BreakdownTable,
+  RuleReport,
+  Comparison,
+  Arm,
+  ShadowReport,
+  VitalName,
+  VitalsRow,
+  VitalsTable,
+} from './report/report-summary';

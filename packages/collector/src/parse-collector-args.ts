@@ -15,6 +15,8 @@ export type CollectorCommand =
       maxBodyBytes?: number;
       rateLimit: boolean;
       trustProxy: boolean;
+      /** Serve GET /report and /report.json; present only when asked for. */
+      report?: true;
     }
   | { kind: 'help'; text: string }
   | { kind: 'error'; message: string };
@@ -34,6 +36,7 @@ Attune's reference collector: POST /collect validates, dedupes and stores events
   --max-body-bytes <n>    largest accepted body (default 262144)
   --no-rate-limit         turn off per-client rate limiting
   --trust-proxy           take the client address from X-Forwarded-For
+  --report                serve the friction report at GET /report (and /report.json)
   --help                  show this text
 `;
 
@@ -70,6 +73,7 @@ export function parseCollectorArgs(argv: readonly string[]): CollectorCommand {
         'max-body-bytes': { type: 'string' },
         'no-rate-limit': { type: 'boolean' },
         'trust-proxy': { type: 'boolean' },
+        report: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -91,6 +95,7 @@ export function parseCollectorArgs(argv: readonly string[]): CollectorCommand {
       maxBodyBytes: wholeNumber(values['max-body-bytes'], '--max-body-bytes'),
       rateLimit: values['no-rate-limit'] !== true,
       trustProxy: values['trust-proxy'] === true,
+      ...(values.report ? { report: true as const } : {}),
     };
   } catch (error) {
     return { kind: 'error', message: error instanceof Error ? error.message : String(error) };

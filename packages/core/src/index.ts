@@ -29,6 +29,8 @@ export { clickTarget } from './signals/click-guard';
 export { outlineTarget } from './debug-outline';
 export { expectsRepeatedClicks } from './signals/repeat-expected';
 export { startSignals } from './start-signals';
+export { listen } from './signals/listen';
+export { onRouteChange } from './signals/route-change';
 export type { SignalsConfig } from './start-signals';
 export { createRecentSignals } from './stores/recent-signals';
 export type { RecentSignals } from './stores/recent-signals';

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createAttune, type ActiveHelp, type Attune, type AttuneConfig, type DismissKind, type EngageAction } from 'attune';
 
 const AttuneContext = createContext<Attune | null>(null);
@@ -23,8 +23,13 @@ export interface AttuneProviderProps {
  */
 export const AttuneProvider = ({ config, instance, children }: AttuneProviderProps) => {
   const [attune] = useState(() => instance ?? createAttune(config));
-  useEffect(() => () => {
-    if (!instance) attune.destroy();
+  // StrictMode mounts, unmounts and mounts again in development: destroy only after a real unmount.
+  const pendingDestroy = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    clearTimeout(pendingDestroy.current);
+    return () => {
+      if (!instance) pendingDestroy.current = setTimeout(() => attune.destroy(), 0);
+    };
   }, [attune, instance]);
   return <AttuneContext.Provider value={attune}>{children}</AttuneContext.Provider>;
 };

@@ -146,3 +146,21 @@ describe('evaluate: status, priority and guardrails', () => {
     expect(evaluate(compiled, facts({ page: { path: '/pricing' } }), none, NOW).decision).not.toBeNull();
   });
 });
+
+describe('evaluate: the debug view', () => {
+  const compiled = () => compile([e2eRule, { id: 'elsewhere', when: { page: '/docs*' }, show: help }]);
+
+  it('lists every rule in considered, tracing only those whose conditions passed', () => {
+    const { considered } = evaluate(compiled(), facts(), none, NOW);
+    expect(considered?.map((c) => [c.ruleId, c.matched, c.trace.length])).toEqual([['pricing-help', true, 2], ['elsewhere', false, 0]]);
+  });
+
+  it('traces every rule with traceAll', () => {
+    const { considered } = evaluate(compiled(), facts(), none, NOW, { traceAll: true });
+    expect(considered?.[1]?.trace).toEqual([{ path: '$.rules[1].when', condition: 'page matches /docs*', observed: '/pricing', passed: false }]);
+  });
+
+  it('gives the same decision with and without traceAll', () => {
+    expect(evaluate(compiled(), facts(), none, NOW, { traceAll: true }).decision).toEqual(evaluate(compiled(), facts(), none, NOW).decision);
+  });
+});

@@ -1,10 +1,19 @@
-import { evaluateCondition } from './evaluate-condition';
+import { evaluateCondition, type ConditionScope } from './evaluate-condition';
 import { checkGuardrails } from './guardrails';
 import { childPath } from './json-path';
 import { localizeAction } from './localize-action';
-import type { Blocked, CompiledRules, Decision, Evaluation, Evidence, Facts, History, Rule, RuleOutcome, TraceEntry } from './types';
+import type { CompiledRules, Decision, Evaluation, Evidence, Facts, History, Rule, RuleOutcome, TraceEntry } from './types';
 
 const EMPTY_HISTORY: History = { shown: [], dismissed: [] };
+
+/** Options for `evaluate`. */
+export interface EvaluateOptions {
+  /**
+   * Trace every rule in `considered`, not only those whose conditions passed: the marketer's
+   * full debug view. Default `false`, which keeps evaluation of many rules cheap.
+   */
+  traceAll?: boolean;
+}
 
 function collectEvidence(facts: Facts, indices: readonly number[]): Evidence[] {
   const byKey = new Map<string, Evidence>();
@@ -40,42 +49,55 @@ export function decide(rule: Rule, facts: Facts, evidence: Evidence[], trace: Tr
  * history and clock give the same result, with no network, storage or randomness.
  *
  * Rules are considered highest priority first (file order among equals); `off` rules are
- * skipped. For each rule whose `when` passes, guardrails run in the precedence documented on
- * `checkGuardrails` (kill switch first, holdout last). The first live rule they allow becomes
- * the `decision`; blocked live rules above it are listed in `blocked`; live rules below it are
- * `outranked`. A rule in its holdout is blocked (`holdout`) and the next rule may act, so the
+ * skipped. For each rule whose `when` passes, guardrails run in this precedence, first match
+ * wins (defaults on `checkGuardrails` and `DEFAULT_GUARDRAILS`): kill switch → quiet page →
+ * never again → dismissed this session → snoozed → cooldown after a dismissal → the rule's
+ * own caps → for questions: field already known, question budget, recent skip → group caps →
+ * global session/day/week caps → minimum gap → another intervention visible → holdout.
+ * The first live rule they allow becomes the `decision`; blocked live rules above it are
+ * listed in `blocked`; live rules below it are `outranked`. A rule in its holdout is blocked (`holdout`) and the next rule may act, so the
  * control group sees what it would have seen without that rule. Every `shadow` rule that
  * passes its conditions and virtual guardrails goes to `shadow` and never becomes `decision`.
  * The visitor's id for holdouts is `facts.visitor.id`. Content is localized to `facts.locale`.
+ * `considered` lists every rule that is not `off`, with its trace when its conditions passed
+ * (every rule's trace with `{ traceAll: true }`).
  *
  * @example
  * const { decision } = evaluate(compiled, facts, history, Date.now());
  * if (decision) widget.show(decision.action, explain(decision, facts.locale));
  */
-export function evaluate(rules: CompiledRules, facts: Facts, history: History, now: number): Evaluation {
+export function evaluate(rules: CompiledRules, facts: Facts, history: History, now: number, options: EvaluateOptions = {}): Evaluation {
   const result: Evaluation = { decision: null, shadow: [], blocked: [], considered: [] };
   const ledger = history ?? EMPTY_HISTORY;
+  // Scopes are built field by field: V8 takes a slow path spreading this object (20x slower).
+  const scope = (trace: TraceEntry[] | null, evidence: number[] | null): ConditionScope => ({ facts, now, intents: rules.intents, regexes: rules.regexes, trace, evidence });
   (rules.rules ?? []).forEach((rule, position) => {
     const status = rule.status ?? 'live';
     if (status === 'off') return;
     const shadow = status === 'shadow';
-    const trace: TraceEntry[] = [];
-    const whenPath = childPath(childPath('$.rules', rules.sourceIndex?.[position] ?? position), 'when');
-    const outcome = evaluateCondition(rule.when, whenPath, { facts, now, intents: rules.intents, regexes: rules.regexes, trace });
-    const considered: RuleOutcome = { ruleId: rule.id, matched: outcome.passed, trace };
+    const whenPath = () => childPath(childPath('$.rules', rules.sourceIndex?.[position] ?? position), 'when');
+    // A cheap pass first: most rules do not match, and they need neither trace nor evidence.
+    const matched = evaluateCondition(rule.when, '', scope(null, null));
+    const considered: RuleOutcome = { ruleId: rule.id, matched, trace: [] };
     result.considered?.push(considered);
-    if (!outcome.passed) return;
-    if (!shadow && result.decision) {
-      considered.blocked = 'outranked';
+    if (!matched) {
+      if (options.traceAll) evaluateCondition(rule.when, whenPath(), scope(considered.trace, null));
       return;
     }
+    if (!shadow && result.decision) {
+      considered.blocked = 'outranked';
+      if (options.traceAll) evaluateCondition(rule.when, whenPath(), scope(considered.trace, null));
+      return;
+    }
+    const evidence: number[] = [];
+    evaluateCondition(rule.when, whenPath(), scope(considered.trace, evidence));
     const reason = checkGuardrails({ rule, compiled: rules, facts, history: ledger, now, shadow });
     if (reason) {
       considered.blocked = reason;
       result.blocked.push(shadow ? { ruleId: rule.id, reason, shadow: true } : { ruleId: rule.id, reason });
       return;
     }
-    const decision = decide(rule, facts, collectEvidence(facts, outcome.evidence), trace, shadow);
+    const decision = decide(rule, facts, collectEvidence(facts, evidence), considered.trace, shadow);
     if (shadow) result.shadow.push(decision);
     else result.decision = decision;
   });

@@ -1,5 +1,8 @@
 export { parseRules } from './parse-rules';
 export { validateRules } from './validate-rules';
+export { compileRules } from './compile-rules';
+export { ISSUE_MESSAGES } from './issue-messages';
+export type { IssueCode, IssueParams } from './issue-messages';
 export { evaluate } from './evaluate';
 export { previewRule } from './preview-rule';
 export { explain } from './explain';
@@ -15,6 +18,8 @@ export { globMatch } from './glob-match';
 export { isSafeHref } from './safe-href';
 export { holdoutBucket } from './holdout-bucket';
 export { summarizeCondition } from './summarize-condition';
+export { childPath } from './json-path';
+export type { EvaluateOptions } from './evaluate';
 export type {
   Action,
   ActionBase,

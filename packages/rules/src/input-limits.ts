@@ -1,3 +1,4 @@
+import type { IssueCode, IssueParams } from './issue-messages';
 import { childPath } from './json-path';
 import { isObject } from './read-fields';
 
@@ -18,41 +19,42 @@ const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
 
 /**
  * Walks an untrusted value without recursion and returns the first reason to refuse it
- * (with its JSON path), or `null`: nesting deeper than 32, more than 50,000 nodes, a string
+ * (its JSON path and issue code), or `null`: nesting deeper than 32, more than 50,000 nodes, a string
  * over 10,000 characters, a key `__proto__`, `constructor` or `prototype`, or anything that
  * is not plain JSON data (functions, class instances, non-finite numbers).
  *
- * @example checkInputLimits(JSON.parse('{"__proto__": {}}')) // { path: '$["__proto__"]', ... }
+ * @example checkInputLimits(JSON.parse('{"__proto__": {}}')) // { path: '$.__proto__', code: 'refused_key', ... }
  */
-export function checkInputLimits(input: unknown): { path: string; message: string } | null {
+export function checkInputLimits(input: unknown): { path: string; code: IssueCode; params: IssueParams } | null {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: input, path: '$', depth: 0 }];
+  const tooLarge = { path: '$', code: 'refused_size', params: { max: INPUT_LIMITS.nodes } } as const;
   let nodes = 0;
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
-    if (++nodes > INPUT_LIMITS.nodes) return { path: '$', message: `the file is too large: more than ${INPUT_LIMITS.nodes} values.` };
+    if (++nodes > INPUT_LIMITS.nodes) return tooLarge;
     if (value === null || typeof value === 'boolean') continue;
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) return { path, message: 'numbers must be finite.' };
+      if (!Number.isFinite(value)) return { path, code: 'refused_number', params: {} };
       continue;
     }
     if (typeof value === 'string') {
-      if (value.length > INPUT_LIMITS.stringLength) return { path, message: `a string is longer than ${INPUT_LIMITS.stringLength} characters.` };
+      if (value.length > INPUT_LIMITS.stringLength) return { path, code: 'refused_string', params: { max: INPUT_LIMITS.stringLength } };
       continue;
     }
     const isArray = Array.isArray(value);
-    if (!isArray && !isObject(value)) return { path, message: 'only JSON data (objects, arrays, strings, numbers, booleans, null) is accepted.' };
-    if (depth >= INPUT_LIMITS.depth) return { path, message: `nesting is deeper than ${INPUT_LIMITS.depth} levels.` };
+    if (!isArray && !isObject(value)) return { path, code: 'refused_value', params: {} };
+    if (depth >= INPUT_LIMITS.depth) return { path, code: 'refused_depth', params: { max: INPUT_LIMITS.depth } };
     if (isArray) {
       const array = value as readonly unknown[];
-      if (array.length > INPUT_LIMITS.nodes) return { path, message: `the file is too large: more than ${INPUT_LIMITS.nodes} values.` };
+      if (array.length > INPUT_LIMITS.nodes) return tooLarge;
       for (let i = array.length - 1; i >= 0; i--) stack.push({ value: array[i], path: childPath(path, i), depth: depth + 1 });
       continue;
     }
     const keys = Object.keys(value as object);
-    if (keys.length > INPUT_LIMITS.nodes) return { path, message: `the file is too large: more than ${INPUT_LIMITS.nodes} values.` };
+    if (keys.length > INPUT_LIMITS.nodes) return tooLarge;
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i] as string;
-      if (FORBIDDEN_KEYS.includes(key)) return { path: childPath(path, key), message: `the key \`${key}\` is not allowed.` };
+      if (FORBIDDEN_KEYS.includes(key)) return { path: childPath(path, key), code: 'refused_key', params: { key } };
       stack.push({ value: (value as Record<string, unknown>)[key], path: childPath(path, key), depth: depth + 1 });
     }
   }

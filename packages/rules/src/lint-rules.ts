@@ -50,12 +50,12 @@ const SENSITIVE: readonly RegExp[] = [
 /** Reading at a glance: the limits a help card should stay within. */
 export const GLANCE_LIMITS = { title: 60, body: 280, bodyWords: 45, question: 120, because: 160 } as const;
 
-const ACRONYMS = new Set(['FAQ', 'API', 'SSO', 'PDF', 'URL', 'CSV', 'SDK', 'SLA', 'GDPR', 'HTTPS', 'HTML', 'CSS', 'USD', 'EUR', 'GBP', 'VAT', 'CEO', 'CTO', 'SAML', 'SCIM', 'JSON', 'SMS', 'B2B', 'B2C', 'SEO', 'CRM', 'ROI', 'UTC', 'AI']);
+const ACRONYMS: readonly string[] = ['FAQ', 'API', 'SSO', 'PDF', 'URL', 'CSV', 'SDK', 'SLA', 'GDPR', 'HTTPS', 'HTML', 'CSS', 'USD', 'EUR', 'GBP', 'VAT', 'CEO', 'CTO', 'SAML', 'SCIM', 'JSON', 'SMS', 'B2B', 'B2C', 'SEO', 'CRM', 'ROI', 'UTC', 'AI'];
 
 function shouts(text: string): boolean {
   if (/!{2,}/.test(text) || (text.match(/!/g)?.length ?? 0) > 1) return true;
   const words = text.match(/\p{L}[\p{L}\d'-]*/gu) ?? [];
-  const loud = words.filter((w) => w.length >= 3 && w === w.toUpperCase() && w !== w.toLowerCase() && !ACRONYMS.has(w));
+  const loud = words.filter((w) => w.length >= 3 && w === w.toUpperCase() && w !== w.toLowerCase() && !ACRONYMS.includes(w));
   if (loud.some((w) => w.length >= 6) || loud.length >= 2) return true;
   const letters = text.replace(/[^\p{L}]/gu, '');
   const upper = letters.replace(/[^\p{Lu}]/gu, '');

@@ -29,11 +29,7 @@ export function localizeAction(action: Action, locale: string | undefined): { ac
   const variant = pickVariant(locales, locale);
   if (!variant) return { action: base as Action, because: undefined };
   const { because, ...texts } = variant;
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(texts)) {
-    if (key in base || (key === 'links' && base.type === 'help') || (key === 'options' && base.type === 'ask') || (key === 'label' && base.type === 'handoff') || ((key === 'title' || key === 'body') && base.type === 'callback')) {
-      merged[key] = value;
-    }
-  }
+  // Validation allows only the texts each action type has, so a variant can simply overlay them.
+  const merged = { ...base, ...texts };
   return { action: merged as unknown as Action, because };
 }

@@ -3,10 +3,10 @@ import { findJsonSyntaxError } from './json-syntax-error';
 import type { ValidationResult } from './types';
 import { validateRules } from './validate-rules';
 
-const refuse = (message: string): ValidationResult => ({
+const refuse = (code: string, message: string): ValidationResult => ({
   ok: false,
   rules: null,
-  errors: [{ path: '$', message, severity: 'error' }],
+  errors: [{ path: '$', message, severity: 'error', code }],
   warnings: [],
 });
 
@@ -19,15 +19,15 @@ const refuse = (message: string): ValidationResult => ({
  * const { ok, rules, errors } = parseRules(await (await fetch('/attune-rules.json')).text());
  */
 export function parseRules(text: string): ValidationResult {
-  if (typeof text !== 'string') return refuse('refused: rules must be JSON text.');
-  if (text.length > INPUT_LIMITS.textLength) return refuse(`refused: the file is larger than ${INPUT_LIMITS.textLength / 1024} KiB.`);
+  if (typeof text !== 'string') return refuse('refused_value', 'refused: rules must be JSON text.');
+  if (text.length > INPUT_LIMITS.textLength) return refuse('refused_size', `refused: the file is larger than ${INPUT_LIMITS.textLength / 1024} KiB.`);
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
     value = JSON.parse(source);
   } catch {
     const syntax = findJsonSyntaxError(source);
-    return refuse(syntax
+    return refuse('malformed_json', syntax
       ? `Malformed JSON at line ${syntax.line}, column ${syntax.column}: ${syntax.reason}.`
       : 'Malformed JSON.');
   }

@@ -1,4 +1,4 @@
-import { suggest } from './did-you-mean';
+import { didYouMean } from './did-you-mean';
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
 
@@ -35,13 +35,13 @@ export function checkKeys(object: JsonObject, allowed: readonly string[], path: 
   for (const key of Object.keys(object)) {
     if (key === '$comment') {
       if (typeof object[key] !== 'string') {
-        report.error(childPath(path, key), '`$comment` must be a string.');
+        report.error(childPath(path, key), 'comment_not_string');
         ok = false;
       }
       continue;
     }
     if (!allowed.includes(key)) {
-      report.error(childPath(path, key), `unknown field \`${key.slice(0, 64)}\` in ${what}.${suggest(key, allowed)}`);
+      report.error(childPath(path, key), 'unknown_field', { key: key.slice(0, 64), where: what, near: didYouMean(key, allowed) ?? '' });
       ok = false;
     }
   }
@@ -63,21 +63,21 @@ export function readText(object: JsonObject, key: string, path: string, report: 
   const at = childPath(path, key);
   if (value === undefined) {
     if (limits.required) {
-      report.error(at, `\`${key}\` is required.`);
+      report.error(at, 'required', { key });
       return null;
     }
     return undefined;
   }
   if (typeof value !== 'string') {
-    report.error(at, `\`${key}\` must be a string.`);
+    report.error(at, 'not_string', { key });
     return null;
   }
   if (value.trim() === '') {
-    report.error(at, `\`${key}\` must not be empty.`);
+    report.error(at, 'empty_text', { key });
     return null;
   }
   if (value.length > limits.max) {
-    report.error(at, `\`${key}\` is ${value.length} characters long; the limit is ${limits.max}.`);
+    report.error(at, 'text_too_long', { key, length: value.length, max: limits.max });
     return null;
   }
   return value;
@@ -91,7 +91,7 @@ export function readInteger(object: JsonObject, key: string, path: string, repor
   const value = own(object, key);
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    report.error(childPath(path, key), `\`${key}\` must be a whole number from ${min} to ${max}.`);
+    report.error(childPath(path, key), 'not_whole_number', { key, min, max });
     return null;
   }
   return value;

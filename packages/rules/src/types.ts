@@ -218,6 +218,8 @@ export interface ContentVariant {
   options?: AskOption[];
   label?: string;
   because?: string;
+  /** An `ask` action's why-line in this locale. */
+  why?: string;
 }
 
 /** Fields every action shares. */
@@ -231,6 +233,8 @@ export interface ActionBase {
 /** The action a rule takes when it fires: a help card. */
 export interface HelpAction extends HelpContent, ActionBase {
   type: 'help';
+  /** Also offer "Talk to a person" on the card (the runtime then hands off with the context). */
+  handoff?: boolean;
 }
 
 /** One choice of a profiling question. */
@@ -247,6 +251,10 @@ export interface AskAction extends ActionBase {
   question: string;
   /** Choices; a free-text answer when absent. */
   options?: AskOption[];
+  /** How it is answered: `single` (default with options), `multiple`, `text` (default without) or `email`. */
+  input?: 'single' | 'multiple' | 'text' | 'email';
+  /** Why it is asked and how the answer will be used, shown under the question (expected for `email`). */
+  why?: string;
 }
 
 /** Channels a handoff to a human can use. */
@@ -363,6 +371,8 @@ export interface RuleIssue {
   path: string;
   message: string;
   severity: 'error' | 'warning';
+  /** Stable, machine-readable kind such as `unknown_signal`; `compileRules` puts it in `message` too. */
+  code?: string;
 }
 
 /** The outcome of validation: only valid rules are kept. */

@@ -1,4 +1,4 @@
-import { suggest } from './did-you-mean';
+import { didYouMean } from './did-you-mean';
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
 import { checkKeys, isObject, own, readText, type JsonObject } from './read-fields';
@@ -10,7 +10,8 @@ export const ACTION_TYPES: readonly ActionType[] = ['help', 'ask', 'handoff', 'c
 const CHANNELS: readonly HandoffChannel[] = ['chat', 'email', 'phone', 'link'];
 
 /** Hard limits on rule text; the content linter warns well before these. */
-export const TEXT_LIMITS = { title: 120, body: 1000, question: 200, label: 80, because: 300, name: 64 } as const;
+export const TEXT_LIMITS = { title: 120, body: 1000, question: 200, label: 80, because: 300, why: 300, name: 64 } as const;
+const INPUTS = ['single', 'multiple', 'text', 'email'];
 
 const NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const LOCALE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/;
@@ -20,7 +21,7 @@ function readLinks(object: JsonObject, path: string, report: IssueReport): HelpL
   if (links === undefined) return undefined;
   const at = childPath(path, 'links');
   if (!Array.isArray(links) || links.length > 5) {
-    report.error(at, '`links` must be a list of at most 5 links.');
+    report.error(at, 'bad_links');
     return null;
   }
   const clean: HelpLink[] = [];
@@ -28,7 +29,7 @@ function readLinks(object: JsonObject, path: string, report: IssueReport): HelpL
   links.forEach((link, i) => {
     const linkPath = childPath(at, i);
     if (!isObject(link)) {
-      report.error(linkPath, 'a link must be an object with `label` and `href`.');
+      report.error(linkPath, 'link_not_object');
       ok = false;
       return;
     }
@@ -36,7 +37,7 @@ function readLinks(object: JsonObject, path: string, report: IssueReport): HelpL
     const label = readText(link, 'label', linkPath, report, { max: TEXT_LIMITS.label, required: true });
     const href = own(link, 'href');
     if (!isSafeHref(href)) {
-      report.error(childPath(linkPath, 'href'), 'unsafe or missing link: use https:, http:, mailto:, tel: or a relative path such as `/faq`.');
+      report.error(childPath(linkPath, 'href'), 'unsafe_href');
       ok = false;
     }
     if (!keysOk || !label) ok = false;
@@ -50,7 +51,7 @@ function readOptions(object: JsonObject, path: string, report: IssueReport): Ask
   if (options === undefined) return undefined;
   const at = childPath(path, 'options');
   if (!Array.isArray(options) || options.length < 2 || options.length > 8) {
-    report.error(at, '`options` must be a list of 2 to 8 choices.');
+    report.error(at, 'bad_options');
     return null;
   }
   const clean: AskOption[] = [];
@@ -59,7 +60,7 @@ function readOptions(object: JsonObject, path: string, report: IssueReport): Ask
   options.forEach((option, i) => {
     const optionPath = childPath(at, i);
     if (!isObject(option)) {
-      report.error(optionPath, 'a choice must be an object with `value` and `label`.');
+      report.error(optionPath, 'option_not_object');
       ok = false;
       return;
     }
@@ -67,7 +68,7 @@ function readOptions(object: JsonObject, path: string, report: IssueReport): Ask
     const value = readText(option, 'value', optionPath, report, { max: TEXT_LIMITS.name, required: true });
     const label = readText(option, 'label', optionPath, report, { max: TEXT_LIMITS.label, required: true });
     if (value && seen.has(value)) {
-      report.error(childPath(optionPath, 'value'), `duplicate choice value \`${value}\`.`);
+      report.error(childPath(optionPath, 'value'), 'duplicate_option', { value });
       ok = false;
     }
     if (value) seen.add(value);
@@ -79,20 +80,20 @@ function readOptions(object: JsonObject, path: string, report: IssueReport): Ask
 
 const VARIANT_FIELDS: Readonly<Record<ActionType, readonly (keyof ContentVariant)[]>> = {
   help: ['title', 'body', 'links', 'because'],
-  ask: ['question', 'options', 'because'],
+  ask: ['question', 'options', 'because', 'why'],
   handoff: ['title', 'body', 'label', 'because'],
   callback: ['title', 'body', 'because'],
 };
 
 function readVariant(object: unknown, type: ActionType, path: string, report: IssueReport, defaultValues: readonly string[] | undefined): ContentVariant | null {
   if (!isObject(object)) {
-    report.error(path, 'a locale variant must be an object of texts.');
+    report.error(path, 'variant_not_object');
     return null;
   }
   const fields = VARIANT_FIELDS[type];
   let ok = checkKeys(object, fields, path, report, `a \`${type}\` locale variant`);
   const clean: ContentVariant = {};
-  for (const key of ['title', 'body', 'question', 'label', 'because'] as const) {
+  for (const key of ['title', 'body', 'question', 'label', 'because', 'why'] as const) {
     if (!fields.includes(key)) continue;
     const text = readText(object, key, path, report, { max: TEXT_LIMITS[key] });
     if (text === null) ok = false;
@@ -109,7 +110,7 @@ function readVariant(object: unknown, type: ActionType, path: string, report: Is
     else if (options) {
       const values = options.map((o) => o.value).join('\u0000');
       if (defaultValues && values !== defaultValues.join('\u0000')) {
-        report.error(childPath(path, 'options'), 'a translation must keep the same choice values in the same order; translate only the labels.');
+        report.error(childPath(path, 'options'), 'variant_options_changed');
         ok = false;
       } else clean.options = options;
     }
@@ -127,20 +128,19 @@ function readVariant(object: unknown, type: ActionType, path: string, report: Is
  */
 export function validateAction(value: unknown, path: string, report: IssueReport): Action | null {
   if (!isObject(value)) {
-    report.error(path, '`show` must be an object such as `{ "type": "help", "title": "…", "body": "…" }`.');
+    report.error(path, 'action_not_object');
     return null;
   }
   const type = own(value, 'type');
   if (typeof type !== 'string' || !ACTION_TYPES.includes(type as ActionType)) {
-    const hint = typeof type === 'string' ? suggest(type, ACTION_TYPES) : '';
-    report.error(childPath(path, 'type'), `\`type\` must be one of ${ACTION_TYPES.map((t) => `\`${t}\``).join(', ')}.${hint}`);
+    report.error(childPath(path, 'type'), 'unknown_action', { types: ACTION_TYPES.join(', '), near: typeof type === 'string' ? (didYouMean(type, ACTION_TYPES) ?? '') : '' });
     return null;
   }
   const actionType = type as ActionType;
   const common = ['type', 'dismissible', 'locales'];
   const specific: Readonly<Record<ActionType, readonly string[]>> = {
-    help: ['title', 'body', 'links'],
-    ask: ['field', 'question', 'options'],
+    help: ['title', 'body', 'links', 'handoff'],
+    ask: ['field', 'question', 'options', 'input', 'why'],
     handoff: ['title', 'body', 'channel', 'href', 'label'],
     callback: ['name', 'title', 'body'],
   };
@@ -149,7 +149,7 @@ export function validateAction(value: unknown, path: string, report: IssueReport
 
   const dismissible = own(value, 'dismissible');
   if (dismissible !== undefined && dismissible !== true) {
-    report.error(childPath(path, 'dismissible'), 'every intervention needs a way out: `dismissible` can only be `true` (the default).');
+    report.error(childPath(path, 'dismissible'), 'not_dismissible');
     ok = false;
   }
 
@@ -167,35 +167,46 @@ export function validateAction(value: unknown, path: string, report: IssueReport
     const links = readLinks(value, path, report);
     if (links === null) ok = false;
     else if (links) clean.links = links;
+    const handoff = own(value, 'handoff');
+    if (handoff !== undefined && typeof handoff !== 'boolean') {
+      report.error(childPath(path, 'handoff'), 'not_one_of', { key: 'handoff', values: 'true, false', near: '' });
+      ok = false;
+    } else if (handoff) clean.handoff = true;
   }
   if (actionType === 'ask') {
     const field = own(value, 'field');
     if (field === undefined) {
-      report.error(childPath(path, 'field'), 'an `ask` needs a `field`: the profile field its answer fills, such as `role`.');
+      report.error(childPath(path, 'field'), 'ask_without_field');
       ok = false;
     } else if (typeof field !== 'string' || !NAME.test(field)) {
-      report.error(childPath(path, 'field'), '`field` must be a name of letters, digits, `_`, `-` or `.` starting with a letter.');
+      report.error(childPath(path, 'field'), 'bad_name', { key: 'field' });
       ok = false;
     } else clean.field = field;
     text('question', true);
     const options = readOptions(value, path, report);
     if (options === null) ok = false;
     else if (options) clean.options = options;
+    const input = own(value, 'input');
+    if (input !== undefined && !INPUTS.includes(input as string)) {
+      report.error(childPath(path, 'input'), 'not_one_of', { key: 'input', values: INPUTS.join(', '), near: '' });
+      ok = false;
+    } else if (input !== undefined) clean.input = input;
+    text('why', false);
   }
   if (actionType === 'handoff') {
     const channel = own(value, 'channel');
     if (typeof channel !== 'string' || !CHANNELS.includes(channel as HandoffChannel)) {
-      report.error(childPath(path, 'channel'), `\`channel\` must be one of ${CHANNELS.map((c) => `\`${c}\``).join(', ')}.`);
+      report.error(childPath(path, 'channel'), 'not_one_of', { key: 'channel', values: CHANNELS.join(', '), near: '' });
       ok = false;
     } else clean.channel = channel;
     const href = own(value, 'href');
     if (href !== undefined) {
       if (!isSafeHref(href)) {
-        report.error(childPath(path, 'href'), 'unsafe link: use https:, http:, mailto:, tel: or a relative path.');
+        report.error(childPath(path, 'href'), 'unsafe_href');
         ok = false;
       } else clean.href = href;
     } else if (channel === 'email' || channel === 'phone' || channel === 'link') {
-      report.error(childPath(path, 'href'), `a \`${String(channel)}\` handoff needs an \`href\` to reach a human.`);
+      report.error(childPath(path, 'href'), 'handoff_without_href', { channel: String(channel) });
       ok = false;
     }
     text('label', false);
@@ -203,7 +214,7 @@ export function validateAction(value: unknown, path: string, report: IssueReport
   if (actionType === 'callback') {
     const name = own(value, 'name');
     if (typeof name !== 'string' || !NAME.test(name)) {
-      report.error(childPath(path, 'name'), '`name` must name the app callback: letters, digits, `_`, `-` or `.`, starting with a letter.');
+      report.error(childPath(path, 'name'), 'bad_name', { key: 'name' });
       ok = false;
     } else clean.name = name;
     text('title', false);
@@ -214,7 +225,7 @@ export function validateAction(value: unknown, path: string, report: IssueReport
   if (locales !== undefined) {
     const at = childPath(path, 'locales');
     if (!isObject(locales)) {
-      report.error(at, '`locales` must map locale tags such as `de` or `fr-CA` to translated texts.');
+      report.error(at, 'locales_not_object');
       ok = false;
     } else {
       const variants: Record<string, ContentVariant> = {};
@@ -223,7 +234,7 @@ export function validateAction(value: unknown, path: string, report: IssueReport
         if (tag === '$comment') continue;
         const tagPath = childPath(at, tag);
         if (!LOCALE_TAG.test(tag)) {
-          report.error(tagPath, `\`${tag.slice(0, 40)}\` is not a locale tag such as \`de\` or \`pt-BR\`.`);
+          report.error(tagPath, 'bad_locale_tag', { tag: tag.slice(0, 40) });
           ok = false;
           continue;
         }

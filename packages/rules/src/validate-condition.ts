@@ -1,4 +1,4 @@
-import { suggest } from './did-you-mean';
+import { didYouMean } from './did-you-mean';
 import { parseDuration } from './duration';
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
@@ -31,23 +31,23 @@ function validateSignal(object: Readonly<Record<string, unknown>>, path: string,
   let ok = checkKeys(object, ['signal', 'target', 'atLeast', 'within'], path, report, 'a signal condition');
   const signal = own(object, 'signal');
   if (typeof signal !== 'string' || !SIGNAL_TYPES.includes(signal as SignalType)) {
-    const shown = typeof signal === 'string' ? `\`${signal.slice(0, 64)}\`` : JSON.stringify(signal)?.slice(0, 40);
-    const hint = typeof signal === 'string' ? suggest(signal, SIGNAL_TYPES) : '';
-    report.error(childPath(path, 'signal'), `unknown signal ${shown}.${hint || ` Known signals: ${SIGNAL_TYPES.join(', ')}.`}`);
+    const name = typeof signal === 'string' ? signal.slice(0, 64) : String(JSON.stringify(signal)).slice(0, 40);
+    const near = typeof signal === 'string' ? didYouMean(signal, SIGNAL_TYPES) : null;
+    report.error(childPath(path, 'signal'), 'unknown_signal', { name, near: near ?? '', known: near ? '' : SIGNAL_TYPES.join(', ') });
     ok = false;
   }
   const clean: SignalCondition = { signal: signal as SignalType };
   const target = own(object, 'target');
   if (target !== undefined) {
     if (typeof target !== 'string' || target.trim() === '' || target.length > 200) {
-      report.error(childPath(path, 'target'), '`target` must be a label or glob such as `pricing*`, at most 200 characters.');
+      report.error(childPath(path, 'target'), 'bad_target');
       ok = false;
     } else clean.target = target;
   }
   const atLeast = own(object, 'atLeast');
   if (atLeast !== undefined) {
     if (typeof atLeast !== 'number' || !Number.isInteger(atLeast) || atLeast < 1 || atLeast > 1000) {
-      report.error(childPath(path, 'atLeast'), '`atLeast` must be a whole number from 1 to 1000.');
+      report.error(childPath(path, 'atLeast'), 'not_whole_number', { key: 'atLeast', min: 1, max: 1000 });
       ok = false;
     } else clean.atLeast = atLeast;
   }
@@ -55,10 +55,10 @@ function validateSignal(object: Readonly<Record<string, unknown>>, path: string,
   if (within !== undefined) {
     const ms = parseDuration(within);
     if (ms === null) {
-      report.error(childPath(path, 'within'), '`within` must be a duration such as "30s", "5m", "2h" or "1d".');
+      report.error(childPath(path, 'within'), 'bad_duration', { key: 'within' });
       ok = false;
     } else if (ms < 1000 || ms > MAX_WINDOW_MS) {
-      report.error(childPath(path, 'within'), `impossible window \`${String(within)}\`: use from 1s to 30d.`);
+      report.error(childPath(path, 'within'), 'impossible_duration', { key: 'within', value: String(within), min: '1s', max: '30d' });
       ok = false;
     } else clean.within = within as string;
   }
@@ -76,17 +76,16 @@ function validateSignal(object: Readonly<Record<string, unknown>>, path: string,
 export function validateCondition(value: unknown, path: string, context: ConditionContext): Condition | null {
   const { report } = context;
   if (!isObject(value)) {
-    report.error(path, 'a condition must be an object such as `{ "signal": "rage_click" }`.');
+    report.error(path, 'condition_not_object');
     return null;
   }
   const kinds = KINDS.filter((k) => has(value, k));
   if (kinds.length !== 1) {
     if (kinds.length === 0) {
       const unknown = Object.keys(value).find((k) => k !== '$comment');
-      const hint = unknown === undefined ? '' : suggest(unknown, KINDS);
-      report.error(path, `a condition needs one of ${KINDS.map((k) => `\`${k}\``).join(', ')}.${hint}`);
+      report.error(path, 'condition_kind_missing', { near: unknown === undefined ? '' : (didYouMean(unknown, KINDS) ?? '') });
     } else {
-      report.error(path, `a condition takes one of ${kinds.map((k) => `\`${k}\``).join(', ')}, not several; wrap them in \`all\` or \`any\`.`);
+      report.error(path, 'condition_kinds_mixed', { kinds: kinds.join(', ') });
     }
     return null;
   }
@@ -100,11 +99,11 @@ export function validateCondition(value: unknown, path: string, context: Conditi
     const ok = checkKeys(value, ['page'], path, report, 'a page condition');
     const page = own(value, 'page');
     if (typeof page !== 'string' || page === '' || page.length > 500) {
-      report.error(childPath(path, 'page'), '`page` must be a path glob such as `/pricing*`.');
+      report.error(childPath(path, 'page'), 'bad_page');
       return null;
     }
     if (!page.startsWith('/') && !page.startsWith('*')) {
-      report.error(childPath(path, 'page'), `\`page\` is matched against the path, which starts with \`/\`; did you mean \`/${page.slice(0, 60)}\`?`);
+      report.error(childPath(path, 'page'), 'page_not_path', { near: `/${page.slice(0, 60)}` });
       return null;
     }
     return ok ? { page } : null;
@@ -115,18 +114,17 @@ export function validateCondition(value: unknown, path: string, context: Conditi
     const intent = own(value, 'intent');
     const at = childPath(path, 'intent');
     if (typeof intent !== 'string') {
-      report.error(at, '`intent` must be the name of an intent defined in `intents`.');
+      report.error(at, 'bad_intent');
       return null;
     }
     if (context.inIntent) {
-      report.error(at, 'an intent cannot refer to another intent; repeat its conditions instead.');
+      report.error(at, 'intent_in_intent');
       return null;
     }
     if (!context.intents.has(intent)) {
       const defined = context.intentNames.includes(intent);
-      report.error(at, defined
-        ? `intent \`${intent}\` is invalid (see its errors), so this condition cannot run.`
-        : `unknown intent \`${intent.slice(0, 64)}\`: define it under \`intents\`.${suggest(intent, context.intentNames)}`);
+      if (defined) report.error(at, 'intent_invalid', { name: intent });
+      else report.error(at, 'unknown_intent', { name: intent.slice(0, 64), near: didYouMean(intent, context.intentNames) ?? '' });
       return null;
     }
     return ok ? { intent } : null;
@@ -142,11 +140,11 @@ export function validateCondition(value: unknown, path: string, context: Conditi
   const list = own(value, kind);
   const listPath = childPath(path, kind);
   if (!Array.isArray(list) || list.length === 0) {
-    report.error(listPath, `\`${kind}\` needs a non-empty list of conditions.`);
+    report.error(listPath, 'empty_list', { key: kind });
     return null;
   }
   if (list.length > MAX_CHILDREN) {
-    report.error(listPath, `\`${kind}\` holds ${list.length} conditions; the limit is ${MAX_CHILDREN}.`);
+    report.error(listPath, 'too_many_conditions', { key: kind, count: list.length, max: MAX_CHILDREN });
     return null;
   }
   const children = list.map((child, i) => validateCondition(child, childPath(listPath, i), context));

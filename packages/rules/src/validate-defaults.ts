@@ -16,7 +16,7 @@ const NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
  */
 export function validateCaps(value: unknown, path: string, report: IssueReport): Caps | null {
   if (!isObject(value)) {
-    report.error(path, '`caps` must be an object such as `{ "perSession": 1, "perWeek": 3 }`.');
+    report.error(path, 'caps_not_object');
     return null;
   }
   let ok = checkKeys(value, ['perSession', 'perDay', 'perWeek', 'total'], path, report, '`caps`');
@@ -25,7 +25,7 @@ export function validateCaps(value: unknown, path: string, report: IssueReport):
     const n = readInteger(value, key, path, report, 0, 1000);
     if (n === null) ok = false;
     else if (n !== undefined) clean[key] = n;
-    if (n === 0) report.warn(childPath(path, key), `a cap of 0 means never shown; use \`"status": "off"\` to turn a rule off.`);
+    if (n === 0) report.warn(childPath(path, key), 'cap_zero');
   }
   return ok ? clean : null;
 }
@@ -39,11 +39,11 @@ export function readDuration(object: JsonObject, key: string, path: string, repo
   if (value === undefined) return undefined;
   const ms = parseDuration(value);
   if (ms === null) {
-    report.error(childPath(path, key), `\`${key}\` must be a duration such as "30s", "10m", "1d" or "2w".`);
+    report.error(childPath(path, key), 'bad_duration', { key });
     return null;
   }
   if (ms < minMs || ms > maxMs) {
-    report.error(childPath(path, key), `impossible \`${key}\` of ${String(value)}: use from ${minMs / 1000}s to ${maxMs / 86_400_000}d.`);
+    report.error(childPath(path, key), 'impossible_duration', { key, value: String(value), min: `${minMs / 1000}s`, max: `${maxMs / 86_400_000}d` });
     return null;
   }
   return value as string;
@@ -59,7 +59,7 @@ const YEAR = 365 * 86_400_000;
  */
 export function validateDefaults(value: unknown, path: string, report: IssueReport): Defaults | null {
   if (!isObject(value)) {
-    report.error(path, '`defaults` must be an object.');
+    report.error(path, 'defaults_not_object');
     return null;
   }
   let ok = checkKeys(value, ['caps', 'minGap', 'cooldown', 'snooze', 'quietPages', 'questions', 'groups'], path, report, '`defaults`');
@@ -78,13 +78,13 @@ export function validateDefaults(value: unknown, path: string, report: IssueRepo
   const quiet = own(value, 'quietPages');
   if (quiet !== undefined) {
     if (!Array.isArray(quiet) || quiet.length > 50 || !quiet.every((p) => typeof p === 'string' && p.length > 0 && p.length <= 500)) {
-      report.error(childPath(path, 'quietPages'), '`quietPages` must be a list of at most 50 path globs such as `/checkout*`.');
+      report.error(childPath(path, 'quietPages'), 'bad_quiet_pages');
       ok = false;
     } else {
       clean.quietPages = [...(quiet as string[])];
       for (const page of ['/checkout', '/payment', '/login']) {
         if (!clean.quietPages.some((glob) => globMatch(glob, page))) {
-          report.warn(childPath(path, 'quietPages'), `\`${page}\` is no longer quiet: \`quietPages\` replaces the built-in list (${DEFAULT_GUARDRAILS.quietPages.join(', ')}).`);
+          report.warn(childPath(path, 'quietPages'), 'quiet_page_dropped', { page, defaults: DEFAULT_GUARDRAILS.quietPages.join(', ') });
         }
       }
     }
@@ -93,7 +93,7 @@ export function validateDefaults(value: unknown, path: string, report: IssueRepo
   if (questions !== undefined) {
     const at = childPath(path, 'questions');
     if (!isObject(questions)) {
-      report.error(at, '`questions` must be an object such as `{ "perSession": 1, "afterSkip": "7d" }`.');
+      report.error(at, 'questions_not_object');
       ok = false;
     } else {
       ok = checkKeys(questions, ['perSession', 'afterSkip'], at, report, '`questions`') && ok;
@@ -111,14 +111,14 @@ export function validateDefaults(value: unknown, path: string, report: IssueRepo
   if (groups !== undefined) {
     const at = childPath(path, 'groups');
     if (!isObject(groups)) {
-      report.error(at, '`groups` must map group names to caps.');
+      report.error(at, 'groups_not_object');
       ok = false;
     } else {
       clean.groups = {};
       for (const name of Object.keys(groups)) {
         if (name === '$comment') continue;
         if (!NAME.test(name)) {
-          report.error(childPath(at, name), 'a group name uses letters, digits, `_`, `-` or `.`, starting with a letter.');
+          report.error(childPath(at, name), 'bad_name', { key: 'group' });
           ok = false;
           continue;
         }

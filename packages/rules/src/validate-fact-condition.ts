@@ -1,5 +1,5 @@
 import { compileBoundedRegex } from './bounded-regex';
-import { suggest } from './did-you-mean';
+import { didYouMean } from './did-you-mean';
 import { parseDuration } from './duration';
 import { FACT_NAMES, factSpec, type FactSpec } from './fact-catalog';
 import type { IssueReport } from './issue-report';
@@ -27,25 +27,25 @@ function readOperand(value: unknown, spec: FactSpec, fact: string, path: string,
   if (spec.kind === 'duration') {
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
     if (parseDuration(value) !== null) return value as string;
-    report.error(path, `\`${fact}\` is a duration: write it like "30s", "5m" or "2h".`);
+    report.error(path, 'fact_wants_duration', { fact });
     return null;
   }
   if (spec.kind === 'number') {
     if (typeof value === 'number' && Number.isFinite(value)) return value;
-    report.error(path, `\`${fact}\` is a number; ${JSON.stringify(value)?.slice(0, 40)} is not.`);
+    report.error(path, 'fact_wants_number', { fact, value: String(JSON.stringify(value)).slice(0, 40) });
     return null;
   }
   if (spec.kind === 'boolean') {
     if (typeof value === 'boolean') return value;
-    report.error(path, `\`${fact}\` is true or false; ${JSON.stringify(value)?.slice(0, 40)} is not.`);
+    report.error(path, 'fact_wants_boolean', { fact, value: String(JSON.stringify(value)).slice(0, 40) });
     return null;
   }
   if (typeof value !== 'string' || value.length > 500) {
-    report.error(path, `compare \`${fact}\` with a string of at most 500 characters.`);
+    report.error(path, 'fact_wants_string', { fact });
     return null;
   }
   if (spec.values && !spec.values.includes(value)) {
-    report.error(path, `\`${fact}\` is never \`${value.slice(0, 40)}\`; it is one of ${spec.values.map((v) => `\`${v}\``).join(', ')}.${suggest(value, spec.values)}`);
+    report.error(path, 'fact_value_unknown', { fact, value: value.slice(0, 40), values: spec.values.join(', '), near: didYouMean(value, spec.values) ?? '' });
     return null;
   }
   return value;
@@ -67,70 +67,69 @@ export function validateFactCondition(object: JsonObject, path: string, report: 
   const fact = own(object, 'fact');
   const factPath = childPath(path, 'fact');
   if (typeof fact !== 'string') {
-    report.error(factPath, '`fact` must be a fact name such as `visitor.visits`.');
+    report.error(factPath, 'bad_fact');
     return null;
   }
   const spec = factSpec(fact);
   if (!spec) {
-    report.error(factPath, `unknown fact \`${fact.slice(0, 64)}\`.${suggest(fact, FACT_NAMES)}`);
+    report.error(factPath, 'unknown_fact', { name: fact.slice(0, 64), near: didYouMean(fact, FACT_NAMES) ?? '' });
     return null;
   }
   const operators = FACT_OPERATORS.filter((op) => own(object, op) !== undefined);
   if (operators.length !== 1) {
-    report.error(path, operators.length === 0
-      ? `a fact condition needs one operator: ${FACT_OPERATORS.map((o) => `\`${o}\``).join(', ')}.`
-      : `a fact condition takes exactly one operator; found ${operators.map((o) => `\`${o}\``).join(' and ')}.`);
+    if (operators.length === 0) report.error(path, 'operator_missing', { allowed: FACT_OPERATORS.join(', ') });
+    else report.error(path, 'operators_mixed', { found: operators.join(', ') });
     return null;
   }
   const op = operators[0] as FactOperator;
   const opPath = childPath(path, op);
   const allowed = OPERATORS_BY_KIND[spec.kind];
   if (!allowed.includes(op)) {
-    report.error(opPath, `\`${op}\` does not apply to \`${fact}\`; use ${allowed.map((o) => `\`${o}\``).join(', ')}.`);
+    report.error(opPath, 'operator_not_for_fact', { op, fact, allowed: allowed.join(', ') });
     return null;
   }
   const operand = own(object, op);
   let clean: unknown = null;
 
   if (op === 'exists') {
-    if (typeof operand !== 'boolean') report.error(opPath, '`exists` must be true or false.');
+    if (typeof operand !== 'boolean') report.error(opPath, 'not_boolean', { key: 'exists' });
     else clean = operand;
   } else if (op === 'in' || op === 'nin') {
     if (!Array.isArray(operand) || operand.length === 0 || operand.length > 100) {
-      report.error(opPath, `\`${op}\` needs a list of 1 to 100 values.`);
+      report.error(opPath, 'bad_value_list', { key: op });
     } else {
       const values = operand.map((v, i) => readOperand(v, spec, fact, childPath(opPath, i), report));
       if (values.every((v) => v !== null)) clean = values;
     }
   } else if (op === 'between') {
     if (!Array.isArray(operand) || operand.length !== 2) {
-      report.error(opPath, '`between` needs two values: `[low, high]`.');
+      report.error(opPath, 'bad_between');
     } else {
       const low = readOperand(operand[0], spec, fact, childPath(opPath, 0), report);
       const high = readOperand(operand[1], spec, fact, childPath(opPath, 1), report);
       if (low !== null && high !== null) {
-        if (asNumber(low) > asNumber(high)) report.error(opPath, `impossible range: ${JSON.stringify(low)} is above ${JSON.stringify(high)}.`);
+        if (asNumber(low) > asNumber(high)) report.error(opPath, 'impossible_range', { low: JSON.stringify(low), high: JSON.stringify(high) });
         else clean = [low, high];
       }
     }
   } else if (op === 'regex') {
     if (typeof operand !== 'string') {
-      report.error(opPath, '`regex` must be a string.');
+      report.error(opPath, 'not_string', { key: 'regex' });
     } else {
       const compiled = compileBoundedRegex(operand);
       if (compiled instanceof RegExp) {
         regexes.set(operand, compiled);
         clean = operand;
       } else {
-        report.error(opPath, `bad regex: ${compiled.reason}`);
+        report.error(opPath, compiled.code);
       }
     }
   } else if (op === 'glob' || op === 'startsWith') {
-    if (typeof operand !== 'string' || operand.length > 500) report.error(opPath, `\`${op}\` needs a string of at most 500 characters.`);
+    if (typeof operand !== 'string' || operand.length > 500) report.error(opPath, 'bad_pattern_operand', { key: op });
     else clean = operand;
   } else if (op === 'contains' && spec.kind !== 'number') {
-    if (!isScalar(operand)) report.error(opPath, '`contains` needs a string, number or boolean.');
-    else if (spec.kind === 'list' && typeof operand !== 'string') report.error(opPath, `\`${fact}\` holds names: compare with a string.`);
+    if (!isScalar(operand)) report.error(opPath, 'bad_contains');
+    else if (spec.kind === 'list' && typeof operand !== 'string') report.error(opPath, 'fact_wants_string', { fact });
     else clean = operand;
   } else {
     clean = readOperand(operand, spec, fact, opPath, report);

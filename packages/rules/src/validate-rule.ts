@@ -1,4 +1,4 @@
-import { suggest } from './did-you-mean';
+import { didYouMean } from './did-you-mean';
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
 import { checkKeys, isObject, own, readText } from './read-fields';
@@ -26,13 +26,13 @@ export interface RuleContext extends ConditionContext {
 export function validateRule(value: unknown, path: string, context: RuleContext): Rule | null {
   const { report } = context;
   if (!isObject(value)) {
-    report.error(path, 'a rule must be an object with `id`, `when` and `show`.');
+    report.error(path, 'rule_not_object');
     return null;
   }
   let ok = checkKeys(value, RULE_KEYS, path, report, 'a rule');
   const id = own(value, 'id');
   if (typeof id !== 'string' || !ID.test(id)) {
-    report.error(childPath(path, 'id'), '`id` is required: up to 64 letters, digits, `_`, `-`, `.` or `:`, such as `pricing-help`.');
+    report.error(childPath(path, 'id'), 'bad_id');
     ok = false;
   }
   const rule: Partial<Rule> & Record<string, unknown> = { id: id as string };
@@ -40,21 +40,20 @@ export function validateRule(value: unknown, path: string, context: RuleContext)
   const status = own(value, 'status');
   if (status !== undefined) {
     if (typeof status !== 'string' || !STATUSES.includes(status as RuleStatus)) {
-      const hint = typeof status === 'string' ? suggest(status, STATUSES) : '';
-      report.error(childPath(path, 'status'), `\`status\` must be \`live\`, \`shadow\` or \`off\`.${hint}`);
+      report.error(childPath(path, 'status'), 'not_one_of', { key: 'status', values: STATUSES.join(', '), near: typeof status === 'string' ? (didYouMean(status, STATUSES) ?? '') : '' });
       ok = false;
     } else rule.status = status as RuleStatus;
   }
   const priority = own(value, 'priority');
   if (priority !== undefined) {
     if (typeof priority !== 'number' || !Number.isFinite(priority) || Math.abs(priority) > 1_000_000) {
-      report.error(childPath(path, 'priority'), '`priority` must be a number; higher wins.');
+      report.error(childPath(path, 'priority'), 'bad_priority');
       ok = false;
     } else rule.priority = priority;
   }
 
   if (own(value, 'when') === undefined) {
-    report.error(childPath(path, 'when'), '`when` is required: the conditions under which the rule fires.');
+    report.error(childPath(path, 'when'), 'rule_without_when');
     ok = false;
   } else {
     const when = validateCondition(own(value, 'when'), childPath(path, 'when'), context);
@@ -62,7 +61,7 @@ export function validateRule(value: unknown, path: string, context: RuleContext)
     else ok = false;
   }
   if (own(value, 'show') === undefined) {
-    report.error(childPath(path, 'show'), '`show` is required: the help, question, handoff or callback the rule offers.');
+    report.error(childPath(path, 'show'), 'rule_without_show');
     ok = false;
   } else {
     const show = validateAction(own(value, 'show'), childPath(path, 'show'), report);
@@ -88,15 +87,14 @@ export function validateRule(value: unknown, path: string, context: RuleContext)
   const holdout = own(value, 'holdout');
   if (holdout !== undefined) {
     if (typeof holdout !== 'number' || !(holdout >= 0 && holdout <= 0.5)) {
-      report.error(childPath(path, 'holdout'), '`holdout` is the fraction of visitors kept as a control group: a number from 0 to 0.5, such as 0.1.');
+      report.error(childPath(path, 'holdout'), 'bad_holdout');
       ok = false;
     } else rule.holdout = holdout;
   }
   const group = own(value, 'group');
   if (group !== undefined) {
     if (typeof group !== 'string' || !context.groups.includes(group)) {
-      const hint = typeof group === 'string' ? suggest(group, context.groups) : '';
-      report.error(childPath(path, 'group'), `unknown group \`${String(group).slice(0, 64)}\`: declare it under \`defaults.groups\`.${hint}`);
+      report.error(childPath(path, 'group'), 'unknown_group', { name: String(group).slice(0, 64), near: typeof group === 'string' ? (didYouMean(group, context.groups) ?? '') : '' });
       ok = false;
     } else rule.group = group;
   }

@@ -165,6 +165,28 @@ describe('validateRules: warnings', () => {
   it('warns that a cap of 0 means never shown', () => {
     const result = validateRules(file([rule({ caps: { perDay: 0 } })]));
     expect(result.ok).toBe(true);
-    expect(result.warnings).toEqual([{ path: '$.rules[0].caps.perDay', message: 'a cap of 0 means never shown; use `"status": "off"` to turn a rule off.', severity: 'warning' }]);
+    expect(result.warnings).toEqual([{ path: '$.rules[0].caps.perDay', message: 'a cap of 0 means never shown; use `"status": "off"` to turn a rule off.', severity: 'warning', code: 'cap_zero' }]);
+  });
+});
+
+describe('validateRules: facts and operators', () => {
+  it('suggests the operator for a misspelled one', () => {
+    const result = validateRules(file([rule({ when: { fact: 'visitor.visits', gtee: 3 } })]));
+    expect(result.errors.map((e) => [e.path, e.code])).toEqual([
+      ['$.rules[0].when.gtee', 'unknown_field'],
+      ['$.rules[0].when', 'operator_missing'],
+      ['$.rules[0]', 'rule_skipped'],
+    ]);
+    expect(result.errors[0]?.message).toContain('Did you mean `gte`?');
+  });
+
+  it('compiles regex conditions once, at load', () => {
+    const result = validateRules(file([rule({ when: { fact: 'page.path', regex: '^/blog/[a-z-]+$' } })]));
+    expect(result.rules?.regexes?.get('^/blog/[a-z-]+$')).toBeInstanceOf(RegExp);
+  });
+
+  it('accepts durations for dwell and idle and refuses them elsewhere', () => {
+    expect(validateRules(file([rule({ when: { fact: 'dwell', between: ['10s', '2m'] } })])).errors).toEqual([]);
+    expect(validateRules(file([rule({ when: { fact: 'visitor.visits', gt: '10s' } })])).errors[0]?.code).toBe('fact_wants_number');
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SIGNAL_TYPES, validateRules } from '@attune/rules';
+import { lintRules, SIGNAL_TYPES, validateRules } from '@attune/rules';
 import { checkJsonSchema } from './json-schema-subset';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -61,6 +61,11 @@ describe('rules.schema.json', () => {
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(result.rules?.rules.length).toBe(json.rules.length);
+  });
+
+  it.each(files.map((f) => [relative(repo, f), f]))('%s models calm content: no tone findings', (_name, file) => {
+    const result = validateRules(JSON.parse(readFileSync(file, 'utf8')));
+    expect(lintRules(result.rules!, { strict: true })).toEqual([]);
   });
 
   it('lists exactly the signals the validator knows', () => {

@@ -32,18 +32,18 @@ button{min-width:24px;min-height:24px;border-radius:6px;cursor:pointer;border:1p
 .links{list-style:none;padding:0;display:grid;gap:2px}
 .links a{display:inline-flex;align-items:center;min-height:28px;font-weight:600}
 .row{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin:.75em 0 0}
-.ho a{display:inline-flex;align-items:center;min-height:32px;text-decoration:none;border-radius:6px}
-.go,.ho a{background:var(--a);border-color:var(--a);color:var(--at);font-weight:600;padding:4px 14px}
+.go{background:var(--a);border-color:var(--a);color:var(--at);font-weight:600;padding:4px 14px}
 .t{border:0;padding:2px 4px;color:var(--mu);text-decoration:underline;text-underline-offset:2px}
 .foot{display:flex;flex-wrap:wrap;gap:4px 8px;margin-top:12px;padding-top:8px;border-top:1px solid var(--bd);font-size:.875em;color:var(--mu)}
 .foot>:first-child{margin-inline-end:auto}
-.why{font-size:.875em;padding:4px 0}.why[hidden]{display:none}
+.why{font-size:.875em;padding:4px 0}
 .badge{flex:none;align-self:center;font-size:.75em;font-weight:600;border:1px solid currentColor;border-radius:4px;padding:0 6px;color:var(--mu)}
 .opts{display:grid;gap:6px;margin:.5em 0;padding:0;border:0}
 .opt{display:flex;align-items:center;gap:10px;width:100%;min-height:36px;text-align:start;padding:4px 10px;border:1px solid var(--bd);border-radius:8px}
 .opt[aria-checked=true]{border-color:var(--a);box-shadow:inset 0 0 0 1px var(--a)}
 [role=radio]:before{content:"";flex:none;width:12px;height:12px;border:2px solid var(--mu);border-radius:50%}
 [aria-checked=true]:before{border-color:var(--a);background:var(--a);box-shadow:inset 0 0 0 2px var(--bg)}
+@media (forced-colors:active){[aria-checked=true]:before{forced-color-adjust:none;background:Highlight}}
 input[type=checkbox]{flex:none;width:18px;height:18px;margin:0;accent-color:var(--a)}
 .field{display:block;width:100%;min-height:36px;margin:.5em 0 0;padding:6px 8px;border:1px solid var(--mu);border-radius:6px;background:var(--bg)}
 .err{color:var(--er);font-size:.875em}

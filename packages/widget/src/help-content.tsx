@@ -1,7 +1,8 @@
-import { isSafeHref, type HelpLink } from '@attune/rules';
+import type { HelpLink } from '@attune/rules';
 import { useRef, useState } from 'preact/hooks';
 import type { InterfaceStrings } from './interface-strings';
 import { renderMarkdown } from './render-markdown';
+import { isSafeHref } from './safe-href';
 import { safeLink } from './safe-link';
 import type { EngageAction } from './types';
 
@@ -11,8 +12,11 @@ export interface HelpContentProps {
   body?: string;
   /** Links under the text; only the first three safe ones are shown. */
   links?: HelpLink[];
-  /** "Talk to a person": a link when `href` is safe, a button otherwise; absent when not offered. */
-  handoff?: { label: string; href?: string } | null;
+  /**
+   * The label of the "Talk to a person" button; no button when absent. The runtime decides
+   * where the visitor goes (the site's `onHandoff`, or the rule's link with the context).
+   */
+  handoff?: string | null;
   /** Ask "Was this helpful?". */
   rate?: boolean;
   strings: InterfaceStrings;
@@ -28,10 +32,10 @@ export const HelpContent = ({ body, links, handoff, rate, strings, engage }: Hel
   const thanks = useRef<HTMLParagraphElement>(null);
   const linkOptions = { onLink: (href: string) => engage('link', href), newTab: strings.newTab };
   const shown = (Array.isArray(links) ? links : []).filter((link) => isSafeHref(link?.href)).slice(0, 3);
-  const handoffHref = handoff?.href && isSafeHref(handoff.href) ? handoff.href : null;
   const answer = (action: 'helpful_yes' | 'helpful_no', event: Event) => {
     // The pressed button is about to go: keep keyboard focus in the card, not on <body>.
-    const hadFocus = (event.currentTarget as HTMLElement).matches(':focus');
+    const pressed = event.currentTarget as HTMLElement;
+    const hadFocus = (pressed.getRootNode() as ShadowRoot | Document).activeElement === pressed;
     setRated(true);
     engage(action);
     if (hadFocus) setTimeout(() => thanks.current?.focus(), 0);
@@ -47,14 +51,10 @@ export const HelpContent = ({ body, links, handoff, rate, strings, engage }: Hel
         </ul>
       )}
       {handoff && (
-        <p class="row ho">
-          {handoffHref ? (
-            safeLink(handoffHref, handoff.label, { onLink: (href) => engage('handoff', href), newTab: strings.newTab })
-          ) : (
-            <button type="button" class="go" onClick={() => engage('handoff')}>
-              {handoff.label}
-            </button>
-          )}
+        <p class="row">
+          <button type="button" class="go" onClick={() => engage('handoff')}>
+            {handoff}
+          </button>
         </p>
       )}
       {rate &&

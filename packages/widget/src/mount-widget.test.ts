@@ -53,7 +53,7 @@ const press = (key: string, target: EventTarget = document) => {
 };
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
   document.documentElement.removeAttribute('lang');
 });
 
@@ -71,6 +71,14 @@ describe('mountWidget: the help card', () => {
     const region = $('aside')!;
     expect(region.getAttribute('aria-modal')).toBeNull();
     expect($(`#${region.getAttribute('aria-labelledby')}`)?.textContent).toBe('Comparing plans?');
+    expect($('[aria-live=polite]')?.textContent).toBe('Comparing plans?');
+  });
+
+  it('fills the polite live region only after the card is on the page, so the title is announced', async () => {
+    mountWidget({ decision: decide(), why: '', onDismiss: vi.fn(), onEngage: vi.fn() });
+    expect($('aside')).not.toBeNull();
+    expect($('[aria-live=polite]')?.textContent).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect($('[aria-live=polite]')?.textContent).toBe('Comparing plans?');
   });
 
@@ -201,31 +209,36 @@ describe('mountWidget: the help card', () => {
     expect($('aside')?.textContent).toContain('Thanks for telling us.');
   });
 
+  it('keeps keyboard focus in the card, on the thanks, after "Was this helpful?" is answered', async () => {
+    mount();
+    act(() => button('No')!.focus());
+    click(button('No'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(host()!.shadowRoot!.activeElement?.textContent).toBe('Thanks for telling us.');
+  });
+
   it('offers "Talk to a person" only when the action allows a handoff', () => {
     mount();
     expect(button('Talk to a person')).toBeUndefined();
-    document.body.innerHTML = '';
+    document.body.replaceChildren();
     const { props } = mount({ decision: decide({ handoff: true }) });
     click(button('Talk to a person'));
     expect(props.onEngage).toHaveBeenCalledWith({ action: 'handoff' });
   });
 
-  it('renders a handoff action with its label, as a link when it has a safe href', () => {
+  it('renders a handoff action as a button with its label, leaving where to go to the runtime', () => {
     const handoff = { type: 'handoff', title: 'Stuck on SSO?', body: 'Our team can set it up with you.', channel: 'email', label: 'Email our team', href: 'mailto:help@example.com' } as const;
     const { props } = mount({ decision: decide(handoff) });
     expect($('h2')?.textContent).toBe('Stuck on SSO?');
-    host()!.shadowRoot!.addEventListener('click', (e) => e.preventDefault());
-    const link = $$<HTMLAnchorElement>('a').find((a) => a.textContent === 'Email our team')!;
-    expect(link.getAttribute('href')).toBe('mailto:help@example.com');
-    click(link);
-    expect(props.onEngage).toHaveBeenCalledWith({ action: 'handoff', href: 'mailto:help@example.com' });
+    expect($('a')).toBeNull();
+    click(button('Email our team'));
+    expect(props.onEngage).toHaveBeenCalledWith({ action: 'handoff' });
     expect(button('Yes')).toBeUndefined();
   });
 
-  it('renders a handoff without a safe href as a button with the default label', () => {
-    const handoff = { type: 'handoff', title: 'Need a hand?', body: '', channel: 'chat', href: 'javascript:alert(1)' } as const;
+  it('labels a handoff button "Talk to a person" when the rule gives no label', () => {
+    const handoff = { type: 'handoff', title: 'Need a hand?', body: '', channel: 'chat' } as const;
     const { props } = mount({ decision: decide(handoff) });
-    expect($('a')).toBeNull();
     click(button('Talk to a person'));
     expect(props.onEngage).toHaveBeenCalledWith({ action: 'handoff' });
   });
@@ -261,7 +274,7 @@ describe('mountWidget: the help card', () => {
     expect(props.onDismiss).not.toHaveBeenCalled();
   });
 
-  it('moves to another corner rather than cover the focused field, and stays put while focus is in the card', async () => {
+  it('moves to another corner rather than cover the focused field, and stays clear of it while focus is in the card', async () => {
     const input = document.createElement('input');
     document.body.append(input);
     // happy-dom lays nothing out, so the card measures 0 × 0 at the corner point; the field covers that point.
@@ -286,7 +299,7 @@ describe('mountWidget: the help card', () => {
     mount({ anchor: '#email' });
     expect($('aside')?.classList.contains('free')).toBe(true);
     expect($('aside')?.style.transform).toBe('translate(248px,100px)');
-    document.body.innerHTML = '';
+    document.body.replaceChildren();
     mount({ anchor: '#missing' });
     expect($('aside')?.style.transform).toBe(`translate(${window.innerWidth - 16}px,${window.innerHeight - 16}px)`);
   });
@@ -368,7 +381,7 @@ describe('mountWidget: one profiling question', () => {
   it('asks a rules-format question without an input kind: choices when it has options, text otherwise', () => {
     mount({ decision: ask({ input: undefined }) });
     expect($$('[role=radio]')).toHaveLength(3);
-    document.body.innerHTML = '';
+    document.body.replaceChildren();
     mount({ decision: ask({ input: undefined, options: undefined }) });
     expect($('[role=radio]')).toBeNull();
     expect($<HTMLInputElement>('input.field')?.type).toBe('text');

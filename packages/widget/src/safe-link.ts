@@ -1,5 +1,5 @@
 import { h, type ComponentChildren, type VNode } from 'preact';
-import { isSafeHref } from '@attune/rules';
+import { isSafeHref } from './safe-href';
 
 /** How links in rule content behave. */
 export interface LinkOptions {
@@ -10,9 +10,8 @@ export interface LinkOptions {
 }
 
 /**
- * A link to `href` when `@attune/rules`' `isSafeHref` accepts it (`https:`, `http:`, `mailto:`,
- * `tel:` or relative), otherwise the bare children as text: the validator's policy, applied
- * again where links are rendered.
+ * A link to `href` when `isSafeHref` accepts it (`https:`, `http:`, `mailto:`, `tel:` or
+ * relative), otherwise the bare children as text.
  * Web links open in a new tab so the visitor keeps what they typed on the page.
  *
  * @example

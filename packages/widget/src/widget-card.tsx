@@ -62,14 +62,15 @@ export const WidgetCard = ({ widget, doc, guard, remove }: WidgetCardProps) => {
     if (!view) return;
     let frame = 0;
     let last = '';
+    let avoid: Box | null = null;
     const place = guard(() => {
       frame = 0;
       const el = card.current;
+      if (!el) return;
       const active = doc.activeElement;
-      // Never move the card while the visitor is working inside it.
-      if (!el || active === (el.getRootNode() as ShadowRoot).host) return;
+      // While the visitor works inside the card, keep clear of the field they came from.
+      if (active !== (el.getRootNode() as ShadowRoot).host) avoid = active?.matches(TYPING) ? active.getBoundingClientRect() : null;
       const target = widget.anchor ? doc.querySelector(widget.anchor) : null;
-      const avoid: Box | null = active?.matches(TYPING) ? active.getBoundingClientRect() : null;
       // The natural height, not a height already capped by an earlier placement.
       const height = el.scrollHeight + el.offsetHeight - el.clientHeight;
       const next = choosePlacement({
@@ -89,12 +90,16 @@ export const WidgetCard = ({ widget, doc, guard, remove }: WidgetCardProps) => {
       if (!frame) frame = view.requestAnimationFrame(place);
     };
     const passive = { passive: true, capture: true };
+    // The card grows when "Why am I seeing this?" opens: place it again so it stays on screen.
+    const resized = view.ResizeObserver && new view.ResizeObserver(schedule);
     place();
+    if (card.current) resized?.observe(card.current);
     view.addEventListener('resize', schedule, passive);
     doc.addEventListener('scroll', schedule, passive);
     doc.addEventListener('focusin', schedule, passive);
     return () => {
       view.cancelAnimationFrame(frame);
+      resized?.disconnect();
       view.removeEventListener('resize', schedule, passive);
       doc.removeEventListener('scroll', schedule, passive);
       doc.removeEventListener('focusin', schedule, passive);
@@ -136,9 +141,9 @@ export const WidgetCard = ({ widget, doc, guard, remove }: WidgetCardProps) => {
           links={action.type === 'help' ? action.links : undefined}
           handoff={
             action.type === 'handoff'
-              ? { label: action.label || strings.handoff, href: action.href }
+              ? action.label || strings.handoff
               : action.type === 'help' && action.handoff
-                ? { label: strings.handoff }
+                ? strings.handoff
                 : null
           }
           rate={action.type === 'help'}

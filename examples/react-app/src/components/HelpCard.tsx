@@ -18,10 +18,10 @@ export const HelpCard = ({ help, actions }: { help: ActiveHelp; actions: SlotAct
     if (event.key === 'Escape') actions.dismiss('dismiss');
   };
   const onLink = (event: MouseEvent<HTMLAnchorElement>) => {
-    actions.engage(action.type === 'handoff' ? 'handoff' : 'link');
+    actions.engage('link');
     followLink(event);
   };
-  const links = action.type === 'help' ? (action.links ?? []) : action.href ? [{ label: action.label ?? 'Talk to us', href: action.href }] : [];
+  const links = action.type === 'help' ? (action.links ?? []) : [];
 
   return (
     // data-attune-ignore: clicks on the help itself are not signals of struggle.
@@ -43,6 +43,12 @@ export const HelpCard = ({ help, actions }: { help: ActiveHelp; actions: SlotAct
             </li>
           ))}
         </ul>
+      )}
+      {action.type === 'handoff' && (
+        // Attune opens the rule's link, or hands the visitor to the site's onHandoff with the context.
+        <button type="button" className="button small" onClick={() => actions.engage('handoff')}>
+          {action.label ?? 'Talk to us'}
+        </button>
       )}
       {why && <p className="help-card__why">{help.why}</p>}
       <div className="help-card__foot">

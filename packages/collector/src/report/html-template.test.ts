@@ -14,8 +14,9 @@ describe('html', () => {
     expect(html`<ul>${items}${null}${undefined}${false}</ul>`.__safeHtml).toBe('<ul><li>a&lt;b</li><li>c</li></ul>');
   });
 
-  it('does not treat a look-alike plain object from outside as markup unless it has the brand', () => {
-    expect(html`${{ toString: () => '<b>' } as unknown as string}`.__safeHtml).toBe('&lt;b&gt;');
+  it('escapes a forged markup object, such as one parsed from JSON, like text', () => {
+    const forged = JSON.parse('{"__safeHtml":"<script>alert(1)</script>"}') as string;
+    expect(html`${forged}`.__safeHtml).toBe('{&quot;__safeHtml&quot;:&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;}');
   });
 });
 

@@ -11,13 +11,15 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 /** Escapes text for HTML content and quoted attribute values alike. */
 export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
-const isSafe = (value: unknown): value is SafeHtml => typeof value === 'object' && value !== null && '__safeHtml' in value;
+// Only objects made here count as markup: a forged `{ __safeHtml }` from parsed JSON is escaped like text.
+const made = new WeakSet<object>();
+const isSafe = (value: unknown): value is SafeHtml => typeof value === 'object' && value !== null && made.has(value);
 
 const render = (value: HtmlValue): string => {
   if (value === null || value === undefined || value === false) return '';
   if (isSafe(value)) return value.__safeHtml;
   if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
+  return escapeHtml(typeof value === 'object' ? JSON.stringify(value) : String(value));
 };
 
 /**
@@ -33,5 +35,7 @@ const render = (value: HtmlValue): string => {
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
   let out = strings[0]!;
   values.forEach((value, i) => (out += render(value) + strings[i + 1]!));
-  return { __safeHtml: out };
+  const safe = { __safeHtml: out };
+  made.add(safe);
+  return safe;
 }

@@ -76,6 +76,7 @@ export interface BreakdownTable {
   folded: number;
 }
 
+/** Totals for the whole period. */
 export interface Overview {
   /** All stored events considered. */
   events: number;
@@ -86,6 +87,7 @@ export interface Overview {
   droppedOnDevice: number;
 }
 
+/** Friction signals broken down every way the report shows them. */
 export interface Friction {
   /** The signal columns present in the data, in display order. */
   signals: SignalName[];
@@ -116,6 +118,7 @@ export interface Trend {
 /** Visitor counts; `null` when between 1 and `minCount − 1`. */
 export type Count = number | null;
 
+/** One live rule: its funnel in visitors, and its holdout comparison. */
 export interface RuleReport {
   rule: string;
   funnel: {
@@ -161,6 +164,7 @@ export type Comparison =
       verdict: 'helps' | 'hurts' | 'unclear';
     };
 
+/** One shadow rule: how often, where and for whom it would have shown. */
 export interface ShadowReport {
   rule: string;
   /** Shadow decisions ("would have shown") and visitors. */
@@ -170,8 +174,10 @@ export interface ShadowReport {
   byReferrer: BreakdownTable;
 }
 
+/** The web vitals the report summarises. */
 export type VitalName = 'LCP' | 'INP' | 'CLS';
 
+/** One page's web vitals next to its friction. */
 export interface VitalsRow {
   path: string;
   /** 75th percentile per metric, `null` when fewer than `minCount` visitors reported it. */
@@ -180,6 +186,7 @@ export interface VitalsRow {
   friction: MaybeCell;
 }
 
+/** Pages with enough visitors reporting vitals, and how many were left out. */
 export interface VitalsTable {
   rows: VitalsRow[];
   folded: number;

@@ -77,7 +77,18 @@ const readEvent = (raw: unknown, index: number, site: string | undefined): Repor
   };
 };
 
-const dayOf = (ts: number) => new Date(Math.floor(ts / DAY) * DAY).toISOString().slice(0, 10);
+const dayName = (ts: number) => new Date(Math.floor(ts / DAY) * DAY).toISOString().slice(0, 10);
+
+// Day names are asked for once or twice per event: remember them per call.
+const dayNamer = () => {
+  const names = new Map<number, string>();
+  return (ts: number) => {
+    const day = Math.floor(ts / DAY);
+    let name = names.get(day);
+    if (name === undefined) names.set(day, (name = dayName(ts)));
+    return name;
+  };
+};
 
 const percentile75 = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -119,6 +130,7 @@ export function summarizeEvents(events: Iterable<unknown>, options: SummarizeOpt
   // Stable sort: "after it was shown" needs time order.
   list.sort((a, b) => a.ts - b.ts);
 
+  const dayOf = dayNamer();
   const firstDay = new Map<string, string>();
   for (const e of list) if (e.vid && !firstDay.has(e.vid)) firstDay.set(e.vid, dayOf(e.ts));
 
@@ -265,7 +277,7 @@ export function summarizeEvents(events: Iterable<unknown>, options: SummarizeOpt
     notes: [
       `Figures that would stand for fewer than ${minCount} visitors are hidden, or folded into “other”. No visitor-level data is shown.`,
       'Visitors are counted by their pseudonymous id, which rotates; an event without one counts as one visitor.',
-      `Lift is the conversion rate${goal ? ` on “${goal}”` : ''} of visitors the rule fired for and who were not held out, minus that of the holdout group (intention to treat: every assigned visitor counts, conversions at or after the rule’s first decision). Its interval is the ${LIFT_METHOD}. Below ${minSamplePerArm} visitors per group the report says “not enough data yet”.`,
+      `Lift is the conversion rate${goal ? ` on “${goal}”` : ''} of visitors the rule fired for and who were not held out, minus that of the holdout group (intention to treat: every assigned visitor counts, conversions at or after the rule’s first decision). Its interval is the ${LIFT_METHOD}. Conversion rates are shown only for groups of at least ${minSamplePerArm} visitors; below that the report says “not enough data yet”.`,
       'A returning visitor is one whose id was already seen on an earlier day in this data. Days are UTC days.',
       'Shadow rules only record that they would have shown; how often caps would have blocked them is not sent by devices yet.',
     ],
@@ -280,7 +292,7 @@ const trendOf = (byDay: Breakdown, signals: readonly SignalName[], minCount: num
   const last = Date.parse(`${keys[keys.length - 1]}T00:00:00Z`);
   const first = Math.max(Date.parse(`${keys[0]}T00:00:00Z`), last - (maxDays - 1) * DAY);
   const days: string[] = [];
-  for (let t = first; t <= last; t += DAY) days.push(dayOf(t));
+  for (let t = first; t <= last; t += DAY) days.push(dayName(t));
   // Re-threshold here: the table above ran with no minimum.
   const value = (cell: { events: number; visitors: number } | null | undefined) =>
     cell ? thresholdCell(cell.events, cell.visitors, minCount)?.events ?? null : 0;

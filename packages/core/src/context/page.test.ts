@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { deviceClass, pageFacts, referrerClass, templatePath } from './page';
 
 describe('pageFacts', () => {
+  it('drops utm values that carry an email address or a phone or card number', () => {
+    const page = pageFacts(
+      'https://shop.example/?utm_source=news&utm_content=jane%40example.com&utm_term=%2B44%2020%207946%200958&utm_campaign=2024-11-sale',
+      '',
+    );
+    expect(page.utm).toEqual({ utm_source: 'news', utm_campaign: '2024-11-sale' });
+  });
+
   it('keeps the path and allowlisted utm keys only, never the full URL', () => {
     const page = pageFacts('https://shop.example/pricing?utm_source=news&email=a%40b.c&token=xyz#top', '');
     expect(page).toEqual({ path: '/pricing', referrer: 'direct', utm: { utm_source: 'news' } });

@@ -7,6 +7,10 @@ export const DEFAULT_QUERY_ALLOWLIST: readonly string[] = ['utm_source', 'utm_me
 // they say nothing about friction and may identify a person.
 const ID_SEGMENT = /^(?:\d{5,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,}|[\w-]*\d{6,}[\w-]*|[^/]*@[^/]*)$/i;
 
+// Mailing tools put the subscriber's address or phone number in utm values: such a value is
+// dropped on the device (the collector would refuse the whole batch for it).
+const PERSONAL_VALUE = /@|(?:\d[\s().-]?){9,}/;
+
 /** The page path with record ids templated: `/orders/123456/edit` → `/orders/:id/edit`. */
 export const templatePath = (path: string): string =>
   path
@@ -32,7 +36,7 @@ export const pageFacts = (
   const utm: Record<string, string> = {};
   for (const key of allow) {
     const value = here.searchParams.get(key);
-    if (value) utm[key] = value.slice(0, 100);
+    if (value && !PERSONAL_VALUE.test(value)) utm[key] = value.slice(0, 100);
   }
   return {
     path: templatePath(here.pathname).slice(0, 512),
@@ -43,12 +47,12 @@ export const pageFacts = (
 
 const SEARCH = /(^|\.)(google|bing|duckduckgo|yahoo|baidu|yandex|ecosia|startpage|qwant|kagi)\./;
 const SOCIAL = /(^|\.)(facebook|fb|instagram|linkedin|lnkd|twitter|x|t|reddit|youtube|tiktok|pinterest|mastodon|threads|bsky)\.(com|co|social|net|in|app)$/;
-const EMAIL = /(^|\.)(mail\.google|outlook\.live|mail\.yahoo|mail\.proton)\./;
 
 /** Classifies a referrer coarsely; the referrer URL itself is never kept. */
 export const referrerClass = (referrer: string, host: string, utm: Readonly<Record<string, string>> = {}): ReferrerClass => {
   const medium = (utm.utm_medium ?? '').toLowerCase();
   if (/^(cpc|ppc|paid|paidsearch|display|cpm)/.test(medium)) return 'paid';
+  // Webmail sends no useful referrer; email traffic is known by its utm_medium.
   if (medium === 'email' || medium === 'newsletter') return 'email';
   if (medium === 'social') return 'social';
   if (!referrer) return 'direct';
@@ -61,7 +65,6 @@ export const referrerClass = (referrer: string, host: string, utm: Readonly<Reco
   if (from === host) return 'internal';
   if (SEARCH.test(from)) return 'search';
   if (SOCIAL.test(from)) return 'social';
-  if (EMAIL.test(from)) return 'email';
   return 'referral';
 };
 

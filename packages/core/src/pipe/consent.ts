@@ -1,4 +1,4 @@
-import { map, type MapStore } from 'nanostores';
+import { atom, type WritableAtom } from 'nanostores';
 import type { ConsentState, Purpose } from '@attune/rules';
 
 /** Consent per purpose. */
@@ -6,7 +6,7 @@ export type ConsentMap = Record<Purpose, ConsentState>;
 
 /** The consent gate: one store of per-purpose states that the pipe and storage obey. */
 export interface ConsentGate {
-  $consent: MapStore<ConsentMap>;
+  $consent: WritableAtom<ConsentMap>;
   /** Grants (`true`) or denies (`false`) the named purposes; others keep their state. */
   set(choice: Partial<Record<Purpose, boolean>>): void;
   /** Whether events for `purpose` may be sent now. */
@@ -35,7 +35,7 @@ export const createConsent = (options: ConsentOptions = {}): ConsentGate => {
     options.gpc ? (options.gpcAllowsMeasurement ? ['profiling'] : ['profiling', 'measurement']) : [],
   );
   const start = (purpose: Purpose): ConsentState => (blocked.has(purpose) ? 'denied' : initial);
-  const $consent = map<ConsentMap>({
+  const $consent = atom<ConsentMap>({
     measurement: start('measurement'),
     help: start('help'),
     profiling: start('profiling'),
@@ -43,10 +43,11 @@ export const createConsent = (options: ConsentOptions = {}): ConsentGate => {
   return {
     $consent,
     set(choice) {
+      const next = { ...$consent.get() };
       for (const [purpose, granted] of Object.entries(choice) as [Purpose, boolean][]) {
-        if (!(purpose in $consent.get())) continue;
-        $consent.setKey(purpose, granted && !blocked.has(purpose) ? 'granted' : 'denied');
+        if (purpose in next) next[purpose] = granted && !blocked.has(purpose) ? 'granted' : 'denied';
       }
+      $consent.set(next);
     },
     allows: (purpose) => $consent.get()[purpose] === 'granted',
     allowsStorage: () => Object.values($consent.get()).includes('granted'),

@@ -1,5 +1,6 @@
-import { clear, createStore, delMany, entries, setMany, type UseStore } from 'idb-keyval';
+import { clear, delMany, entries, setMany } from 'idb-keyval';
 import type { Logger } from '../safe';
+import { openIdbOrMemory } from '../storage/idb-or-memory';
 import type { WireEvent } from './wire';
 
 /**
@@ -20,6 +21,9 @@ export interface EventQueue {
   inMemory(): boolean;
 }
 
+// UUIDv7 ids sort in the order events were accepted.
+const byId = (a: WireEvent, b: WireEvent) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** An in-memory queue: the fallback when IndexedDB is blocked. */
 export const createMemoryQueue = (): EventQueue => {
   const events = new Map<string, WireEvent>();
@@ -27,7 +31,7 @@ export const createMemoryQueue = (): EventQueue => {
     add: async (list) => {
       for (const e of list) events.set(e.id, e);
     },
-    all: async () => [...events.values()].sort((a, b) => a.ts - b.ts),
+    all: async () => [...events.values()].sort(byId),
     remove: async (ids) => {
       for (const id of ids) events.delete(id);
     },
@@ -37,65 +41,27 @@ export const createMemoryQueue = (): EventQueue => {
 };
 
 /**
- * The IndexedDB queue (database `attune-queue`), through idb-keyval. Any
- * IndexedDB failure (private mode, blocked storage, quota) moves it to memory
- * for the rest of the page, carrying over what it can, and never throws.
+ * The IndexedDB queue (database `attune-queue`), through idb-keyval, one key per
+ * event so tabs never overwrite each other. Any IndexedDB failure (private mode,
+ * blocked storage, quota) moves it to memory for the rest of the page.
  */
 export const createIdbQueue = (log: Logger, idb: IDBFactory | undefined = globalThis.indexedDB): EventQueue => {
+  const db = openIdbOrMemory('attune-queue', 'events', log, idb);
   const memory = createMemoryQueue();
-  let store: UseStore | null = null;
-  try {
-    if (idb) store = createStore('attune-queue', 'events');
-  } catch {
-    store = null;
-  }
-  const degrade = (error: unknown) => {
-    if (store) log.warn('IndexedDB unavailable, queueing events in memory for this page', error);
-    store = null;
-  };
   return {
-    async add(list) {
-      if (store) {
-        try {
-          return await setMany(
-            list.map((e) => [e.id, e]),
-            store,
-          );
-        } catch (error) {
-          degrade(error);
-        }
-      }
-      return memory.add(list);
-    },
+    add: (list) => db.run((s) => setMany(list.map((e) => [e.id, e]), s), () => memory.add(list), true),
     async all() {
       const kept = await memory.all();
-      if (!store) return kept;
-      try {
-        const stored = (await entries<string, WireEvent>(store)).map(([, e]) => e);
-        return [...stored, ...kept].sort((a, b) => a.ts - b.ts);
-      } catch (error) {
-        degrade(error);
-        return kept;
-      }
+      return db.run(async (s) => [...(await entries<string, WireEvent>(s)).map(([, e]) => e), ...kept].sort(byId), () => kept);
     },
     async remove(ids) {
       await memory.remove(ids);
-      if (!store) return;
-      try {
-        await delMany([...ids], store);
-      } catch (error) {
-        degrade(error);
-      }
+      await db.run((s) => delMany([...ids], s), () => {});
     },
     async clear() {
       await memory.clear();
-      if (!store) return;
-      try {
-        await clear(store);
-      } catch (error) {
-        degrade(error);
-      }
+      await db.run((s) => clear(s), () => {});
     },
-    inMemory: () => !store,
+    inMemory: db.inMemory,
   };
 };

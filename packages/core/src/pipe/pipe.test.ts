@@ -115,6 +115,22 @@ describe('createPipe', () => {
     expect(pipe.size()).toBe(0);
   });
 
+  it('keeps beaconed events queued until a POST is answered, since a beacon has no answer', async () => {
+    const queue = createMemoryQueue();
+    const { pipe, posts, beacons } = setup([], 'granted', { queue });
+    pipe.push({ type: 'shown', path: '/', rule: 'r' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await queue.all()).toHaveLength(1);
+    pipe.flushOnHide();
+    pipe.flushOnHide();
+    expect(beacons).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await queue.all()).toHaveLength(1);
+    await pipe.flush();
+    expect(posts[0]!.events[0]!.id).toBe(beacons[0]!.events[0]!.id);
+    expect(await queue.all()).toHaveLength(0);
+  });
+
   it('waits at least Retry-After seconds after a 429', async () => {
     const { pipe, posts, advance } = setup([{ status: 429, retryAfter: 120 }]);
     pipe.push({ type: 'shown', path: '/', rule: 'r' });

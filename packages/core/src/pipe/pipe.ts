@@ -49,7 +49,7 @@ export interface PipeOptions {
   maxQueue?: number;
   /** Events older than this are purged, never sent (default 7 days). */
   retentionMs?: number;
-  /** Random source for ids and jitter (tests pass a seeded one). */
+  /** Random source for the backoff jitter (tests pass a seeded one). */
   random?: (bytes: Uint8Array) => Uint8Array;
 }
 
@@ -97,6 +97,9 @@ export const createPipe = (options: PipeOptions): Pipe => {
   let timer: (() => void) | null = null;
   let sending: Promise<void> | null = null;
   let again = false;
+  // Ids made in the same millisecond carry a counter, so the queue replays them in order.
+  let seq = 0;
+  let lastMs = 0;
   let failures = 0;
   let retryAt = 0;
 
@@ -202,8 +205,9 @@ export const createPipe = (options: PipeOptions): Pipe => {
     push(input) {
       const spec = EVENT_FIELDS[input.type];
       if (!spec || state(spec.purpose) === 'denied') return null;
-      const ts = input.ts ?? options.now();
-      const event = minimise({ ...options.common?.(), ...input, id: uuidv7(ts, random), ts, purpose: spec.purpose } as WireEvent);
+      const now = options.now();
+      const ts = input.ts ?? now;
+      const event = minimise({ ...options.common?.(), ...input, id: uuidv7(now, now === lastMs ? ++seq : ((lastMs = now), (seq = 0))), ts, purpose: spec.purpose } as WireEvent);
       if (!event) return null;
       if (state(spec.purpose) === 'pending') {
         waiting.push(event);
@@ -242,8 +246,9 @@ export const createPipe = (options: PipeOptions): Pipe => {
     flushOnHide() {
       for (const batch of chunks([...mine.values()].filter(sendable))) {
         if (!options.transport.beacon(options.endpoint, body(batch))) return;
-        // The browser now owns delivery; the collector dedupes if the next page sends them too.
-        void forgetIds(batch.map((e) => e.id)).catch(() => {});
+        // A beacon has no answer, so its events stay queued until a POST gets a 2xx (on this
+        // page's next flush or the next page's); the collector dedupes the second delivery.
+        for (const e of batch) mine.delete(e.id);
       }
     },
     resume() {

@@ -1,6 +1,6 @@
 import type { Detector } from './detector';
 import { emitSignal } from './emit-signal';
-import { listen } from './listen';
+import { onRouteChange } from './route-change';
 
 /** Back-and-forth thresholds. */
 export interface BackForthConfig {
@@ -12,7 +12,6 @@ export interface BackForthConfig {
   revisitMs?: number;
 }
 
-type NavigateEvent = Event & { destination: { url: string; sameDocument: boolean } };
 type Visit = [path: string, at: number];
 
 const KEY = 'attune:trail';
@@ -28,7 +27,6 @@ const KEY = 'attune:trail';
  */
 export const startBackForth: Detector<BackForthConfig> = (ctx, config) => {
   const win = ctx.doc.defaultView!;
-  const nav = (win as unknown as { navigation?: EventTarget }).navigation;
   const windowMs = config.windowMs ?? 10_000;
   const need = config.visits ?? 3;
   const revisitMs = config.revisitMs ?? 120_000;
@@ -39,9 +37,8 @@ export const startBackForth: Detector<BackForthConfig> = (ctx, config) => {
     // A damaged trail starts again.
   }
 
-  const visit = (url: string) => {
+  const visit = (path: string) => {
     const t = ctx.now();
-    const path = new URL(url, win.location.href).pathname;
     trail = [...trail.filter((v) => t - v[1] <= revisitMs), [path, t] as Visit].slice(-20);
     ctx.session?.set(KEY, JSON.stringify(trail));
     const n = trail.length;
@@ -51,11 +48,6 @@ export const startBackForth: Detector<BackForthConfig> = (ctx, config) => {
     else if (same >= need) emitSignal(ctx, 'back_forth', null, same);
   };
 
-  visit(win.location.href);
-  const stop = nav
-    ? listen(ctx, nav, 'navigate', (event: NavigateEvent) => {
-        if (event.destination.sameDocument && new URL(event.destination.url).pathname !== win.location.pathname) visit(event.destination.url);
-      })
-    : listen(ctx, win, 'popstate', () => visit(win.location.href));
-  return stop;
+  visit(win.location.pathname);
+  return onRouteChange(ctx, visit);
 };

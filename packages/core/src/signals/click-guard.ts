@@ -7,12 +7,13 @@ const MEDIA = 'canvas,video,audio,iframe,embed,object';
 
 /**
  * The element a click is about, when the click can count for signal `name` (`rage`, `dead`,
- * `error`): trusted, primary button and primary pointer, no modifier key, not on a text field,
+ * `error`): trusted, primary button, no modifier key, not on a text field,
  * a modal backdrop, media, canvas or frame, not inside Attune's UI or a `data-attune-ignore` subtree.
  */
 export const clickTarget = (event: MouseEvent, name: string): Element | null => {
   const el = event.target;
-  if (!event.isTrusted || event.button || (event as PointerEvent).isPrimary === false) return null;
+  // Chromium's click is a PointerEvent whose isPrimary is always false: the button is what tells.
+  if (!event.isTrusted || event.button) return null;
   if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return null;
   if (!(el instanceof Element) || isIgnored(el, name) || isTextEditable(el)) return null;
   return el.matches(BACKDROP) || el.closest(MEDIA) ? null : el;

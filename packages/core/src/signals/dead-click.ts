@@ -13,8 +13,8 @@ export interface DeadClickConfig {
   ignoreUrls?: string[];
 }
 
-/** Clicks whose effect happens outside the page: downloads, new tabs, file and colour pickers, native selects. */
-const OUTSIDE = 'a[download],a[target="_blank"],select,input[type="file"],input[type="color"]';
+/** Clicks whose effect happens outside the page (downloads, new tabs, pickers, native selects) or that `disabled_click` reports. */
+const OUTSIDE = 'a[download],a[target="_blank"],select,input[type="file"],input[type="color"],[aria-disabled="true"]';
 
 interface Candidate {
   el: Element;

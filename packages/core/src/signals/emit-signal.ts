@@ -13,7 +13,7 @@ export const emitSignal = (
   count: number,
   high?: boolean,
 ): void => {
-  const signal = { type, target: el ? targetName(el) : 'page', count, ...(high ? { confidence: 'high' as const } : {}) };
+  const signal = { type, target: el ? targetName(el) : 'page', count, confidence: high ? ('high' as const) : undefined };
   ctx.emit(signal);
   if (el) ctx.inspect?.(el, signal);
 };

@@ -2,14 +2,13 @@ import type { Detector } from './detector';
 import { isIgnored } from '../target';
 import { emitSignal } from './emit-signal';
 import { listen } from './listen';
+import { onRouteChange } from './route-change';
 
 /** Form-abandonment settings. */
 export interface FormAbandonConfig {
   /** How long the tab must stay hidden before a changed form counts as abandoned, ms (default 30000). */
   hiddenMs?: number;
 }
-
-type NavigateEvent = Event & { destination: { url: string } };
 
 /**
  * Detects form abandonment: the visitor typed in or changed a form's fields and did not
@@ -22,8 +21,6 @@ type NavigateEvent = Event & { destination: { url: string } };
  */
 export const startFormAbandon: Detector<FormAbandonConfig> = (ctx, config) => {
   const win = ctx.doc.defaultView!;
-  const nav = (win as unknown as { navigation?: EventTarget }).navigation;
-  const path = (url: string) => new URL(url, win.location.href).pathname;
   let touched = new Set<Element>();
   let last: Element | null = null;
   let cancel = () => {};
@@ -51,14 +48,8 @@ export const startFormAbandon: Detector<FormAbandonConfig> = (ctx, config) => {
       if (ctx.doc.visibilityState === 'hidden') cancel = ctx.schedule(abandon, config.hiddenMs ?? 30_000);
     }),
     listen(ctx, win, 'pagehide', abandon),
+    onRouteChange(ctx, abandon),
   ];
-  let here = path(win.location.href);
-  const onRoute = (url: string) => {
-    if (path(url) !== here) abandon();
-    here = path(url);
-  };
-  stops.push(listen(ctx, win, 'popstate', () => onRoute(win.location.href)));
-  if (nav) stops.push(listen(ctx, nav, 'navigate', (event: NavigateEvent) => onRoute(event.destination.url)));
   return () => {
     for (const stop of stops) stop();
     cancel();

@@ -42,13 +42,14 @@ export const startHesitation: Detector<HesitationConfig> = (ctx, config) => {
   let fieldAt = 0;
   let idleAt = ctx.now();
   let idleDone = false;
-  let cancel: (() => void) | null = null;
+  let cancel = () => {};
+  let due = Infinity;
 
   const report = (el: Element | null | undefined, ms: number) => {
     if (el && !isIgnored(el, 'dwell')) emitSignal(ctx, 'hesitation', el, Math.round(ms / 1000));
   };
   const tick = () => {
-    cancel = null;
+    due = Infinity;
     if (doc.visibilityState === 'hidden') return;
     const t = ctx.now();
     if (rest instanceof Element && t - restAt >= pointerMs) {
@@ -72,7 +73,11 @@ export const startHesitation: Detector<HesitationConfig> = (ctx, config) => {
       field ? fieldAt + fieldMs : Infinity,
       idleDone ? Infinity : idleAt + sectionMs,
     );
-    if (next < Infinity) cancel ??= ctx.schedule(tick, Math.max(0, next - t));
+    if (next < due) {
+      cancel();
+      due = next;
+      cancel = ctx.schedule(tick, Math.max(0, next - t));
+    }
   };
   const active = () => {
     idleAt = ctx.now();
@@ -105,8 +110,6 @@ export const startHesitation: Detector<HesitationConfig> = (ctx, config) => {
       arm();
     }),
     listen(ctx, doc, 'visibilitychange', () => {
-      cancel?.();
-      cancel = null;
       field = null;
       active();
     }),
@@ -114,6 +117,6 @@ export const startHesitation: Detector<HesitationConfig> = (ctx, config) => {
   arm();
   return () => {
     for (const stop of stops) stop();
-    cancel?.();
+    cancel();
   };
 };

@@ -85,6 +85,39 @@ describe('startRageClick', () => {
     expect(emitted).toHaveLength(0);
   });
 
+  it('marks a burst high confidence when nothing responded to it, normal when the page responded', async () => {
+    const live = document.getElementById('term')!;
+    live.addEventListener('click', () => live.setAttribute('data-n', String(Math.random())));
+    for (const id of ['buy', 'term']) {
+      for (let i = 0; i < 3; i++) {
+        trustedClick(document.getElementById(id)!);
+        await vi.advanceTimersByTimeAsync(150);
+      }
+      await vi.advanceTimersByTimeAsync(1000);
+    }
+    expect(emitted.map((s) => [s.target, s.confidence])).toEqual([
+      ['#buy', 'high'],
+      ['pricing/plan-team', undefined],
+    ]);
+  });
+
+  it('marks a burst high confidence when an uncaught error follows it', async () => {
+    const live = document.getElementById('term')!;
+    live.addEventListener('click', () => live.setAttribute('data-n', String(Math.random())));
+    const el = document.getElementById('term')!;
+    for (let i = 0; i < 3; i++) trustedClick(el);
+    await Promise.resolve();
+    window.dispatchEvent(new ErrorEvent('error', { message: 'boom' }));
+    vi.advanceTimersByTime(1100);
+    expect(emitted[0]).toMatchObject({ type: 'rage_click', confidence: 'high' });
+  });
+
+  it('ignores a modal backdrop clicked to close it', () => {
+    document.body.insertAdjacentHTML('beforeend', '<div id="shade" class="modal-backdrop"></div>');
+    burst('shade', 4);
+    expect(emitted).toHaveLength(0);
+  });
+
   it('names an unlabelled target by id, never by its text', () => {
     burst('buy', 3);
     expect(emitted[0]?.target).toBe('#buy');

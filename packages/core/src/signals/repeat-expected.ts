@@ -14,28 +14,22 @@ const REPEAT_SELECTOR = [
   'input[type="checkbox"]',
   'input[type="radio"]',
   '[data-attune-repeat]',
+  '[aria-roledescription="carousel" i]',
+  ...['carousel', 'slider', 'swiper', 'stepper', 'pagination', 'spinner', 'quantity'].map((c) => `[class*="${c}" i]`),
 ].join(',');
 
 /** Names and labels of stepper, carousel and pagination controls (attribute values only, never text). */
 const REPEAT_NAME = /\b(next|prev|previous|increment|decrement|increase|decrease|plus|minus|carousel|slide|quantity|qty)\b|^[+\-−]$/i;
-
-const CONTAINER = /\b(carousel|slider|swiper|stepper|pagination|spinner|quantity)\b/i;
 
 /** Whether repeated clicks on `el` are expected and must not count as rage. */
 export const expectsRepeatedClicks = (el: Element): boolean => {
   if (el.closest(REPEAT_SELECTOR)) return true;
   const named = el.closest('button,[role="button"],a');
   if (named) {
-    const label = `${named.getAttribute('aria-label') ?? ''} ${named.getAttribute('title') ?? ''} ${named.getAttribute('rel') ?? ''} ${named.getAttribute('name') ?? ''}`;
-    if (REPEAT_NAME.test(label.trim())) return true;
+    if (REPEAT_NAME.test(['aria-label', 'title', 'rel', 'name'].map((a) => named.getAttribute(a)).join(' '))) return true;
     // A one-character + or - button is a stepper; this reads one short text node, never sends it.
     const glyph = (named.textContent ?? '').trim();
     if (glyph.length === 1 && REPEAT_NAME.test(glyph)) return true;
-  }
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    if (node.getAttribute('aria-roledescription') === 'carousel') return true;
-    const cls = node.getAttribute('class');
-    if (cls && CONTAINER.test(cls)) return true;
   }
   return false;
 };

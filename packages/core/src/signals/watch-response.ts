@@ -1,20 +1,28 @@
 import type { DetectorContext } from './detector';
 import { listen } from './listen';
 
-/** Events that show the page reacted: navigation, scroll, focus, selection, toggles, motion, input. */
+/**
+ * Events that show the page reacted: scroll, focus, selection, toggles, motion, input, media,
+ * leaving. History and hash changes are seen by the caller comparing URLs; dialogs closing by the MutationObserver.
+ */
 const RESPONSES =
-  'scroll selectionchange focusin focusout visibilitychange toggle transitionrun animationstart input change submit invalid copy play pause fullscreenchange close hashchange popstate pagehide blur';
+  'scroll selectionchange focusin focusout visibilitychange toggle transitionrun animationstart input change submit invalid copy play pagehide blur';
+
+/** Data requests a page makes in answer to a click; scripts and styles (Attune's own lazy chunks too) are not. */
+const DATA = /^(fetch|xmlhttprequest|beacon)$/;
 
 const isOwn = (node: Node): boolean =>
   !!(node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('[data-attune-ui]');
 
 /**
  * Watches, from now until the returned stop is called, for any sign that the page responded
- * to a click: a DOM mutation outside Attune's UI, a request starting (except to
- * `ignoreUrls` and Attune's endpoint), navigation, scroll, a selection, a focus or visibility
- * change (a new window blurs this one), a dialog, popover or details toggling, a transition or
- * animation starting away from the pointer, input. Calls `onResponse` once, then stops itself.
- * The MutationObserver and listeners exist only while watching.
+ * to a click: a DOM mutation outside Attune's UI; a data request (fetch, XHR, beacon) started
+ * since, except to `ignoreUrls` and Attune's endpoint (Resource Timing reports a request when it
+ * ends, so one still running at the verdict is not seen); the page being left; scroll; a real
+ * selection or a copy; a focus or visibility change (a new window blurs this one); a popover or
+ * details toggling; a transition or animation starting away from the pointer; input, change,
+ * submit or a validation failure; media starting to play. Calls `onResponse` once, then stops
+ * itself. The MutationObserver and listeners exist only while watching.
  */
 export const watchResponse = (
   ctx: DetectorContext,
@@ -45,14 +53,11 @@ export const watchResponse = (
     win.PerformanceObserver &&
     new win.PerformanceObserver(
       ctx.wrap((list: PerformanceObserverEntryList) => {
-        for (const e of list.getEntries()) if (e.startTime >= since && !skip.some((u) => e.name.includes(u))) return respond();
+        for (const e of list.getEntries() as PerformanceResourceTiming[])
+          if (e.startTime >= since && DATA.test(e.initiatorType) && !skip.some((u) => e.name.includes(u))) return respond();
       }),
     );
-  try {
-    requests?.observe({ type: 'resource' });
-  } catch {
-    // No Resource Timing: requests are simply not seen.
-  }
+  requests?.observe({ type: 'resource' });
   const unlisten = listen(ctx, win, `pointerdown pointerup ${RESPONSES}`, (event: Event) => {
     const type = event.type;
     const target = event.target as Element;

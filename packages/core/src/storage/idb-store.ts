@@ -1,41 +1,19 @@
-import { createStore, get, set, del, clear, type UseStore } from 'idb-keyval';
+import { clear, del, get, set } from 'idb-keyval';
 import type { Logger } from '../safe';
-import { createMemoryStore, type KeyValueStore } from './key-value';
+import type { KeyValueStore } from './key-value';
+import { openIdbOrMemory } from './idb-or-memory';
 
 /**
- * A key-value store in IndexedDB (database `attune`, store `kv`) through idb-keyval.
- * When IndexedDB is missing or fails (private modes, blocked storage, quota),
- * it warns once and carries on in memory, never throwing into the page.
+ * A key-value store in IndexedDB (database `attune`, store `kv`) through idb-keyval,
+ * in memory when IndexedDB is missing or fails.
  */
 export const createIdbStore = (log: Logger, idb: IDBFactory | undefined = globalThis.indexedDB): KeyValueStore => {
-  const memory = createMemoryStore();
-  let store: UseStore | null = null;
-  try {
-    if (idb) store = createStore('attune', 'kv');
-  } catch {
-    store = null;
-  }
-  const degrade = (error: unknown) => {
-    if (store) log.warn('IndexedDB unavailable, keeping data in memory for this page', error);
-    store = null;
-  };
-  const run = async <T>(idbCall: (s: UseStore) => Promise<T>, memoryCall: () => Promise<T>): Promise<T> => {
-    if (store) {
-      try {
-        return await idbCall(store);
-      } catch (error) {
-        degrade(error);
-      }
-    }
-    return memoryCall();
-  };
+  const db = openIdbOrMemory('attune', 'kv', log, idb);
+  const memory = new Map<string, unknown>();
   return {
-    get: <T>(key: string) => run((s) => get<T>(key, s), () => memory.get<T>(key)),
-    set: (key, value) => run((s) => set(key, value, s), () => memory.set(key, value)),
-    del: (key) => run((s) => del(key, s), () => memory.del(key)),
-    clear: async () => {
-      await memory.clear();
-      await run((s) => clear(s), async () => {});
-    },
+    get: <T>(key: string) => db.run((s) => get<T>(key, s), () => memory.get(key) as T | undefined),
+    set: (key, value) => db.run((s) => set(key, value, s), () => void memory.set(key, value), true),
+    del: (key) => db.run((s) => del(key, s), () => void memory.delete(key)),
+    clear: () => db.run((s) => clear(s), () => memory.clear()),
   };
 };

@@ -1,0 +1,105 @@
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import { expect, flush, rapidClicks } from '../fixtures';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+type StoredEvent = Record<string, unknown> & { id: string; type: string };
+interface Collected {
+  events(type?: string): Promise<StoredEvent[]>;
+}
+
+/** Opens a widget fixture page and waits until Attune has loaded its rules and started its detectors. */
+export const openFixture = async (page: Page, url: string) => {
+  await page.goto(url);
+  await page.waitForFunction(() => typeof (window as unknown as { attune?: { ready?: unknown } }).attune?.ready === 'object');
+  await page.evaluate(() => (window as unknown as { attune: { ready: Promise<void> } }).attune.ready);
+};
+
+/** A rage-click burst (four quick real clicks) on the element labelled `data-attune="<label>"`. */
+export const rageClick = (page: Page, label: string) => rapidClicks(page, page.locator(`[data-attune="${label}"]`), 4);
+
+/** The shadow host the widget appends to `<body>`. */
+export const host = (page: Page) => page.locator('[data-attune-ui]');
+
+/** The card: a labelled complementary region inside the shadow root. */
+export const card = (page: Page) => host(page).locator('aside');
+
+/** Accessible-ish name of the element focused inside the card, or `null` when focus is outside it. */
+export const focusedInCard = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('[data-attune-ui]')?.shadowRoot;
+    const el = root?.activeElement as HTMLElement | null | undefined;
+    if (!el) return null;
+    return (el.getAttribute('aria-label') || el.textContent || el.tagName).trim();
+  });
+
+/** What the page itself has focused (outside the card), as `#id` or a tag name. */
+export const focusedOnPage = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? (el.id ? `#${el.id}` : el.tagName.toLowerCase()) : null;
+  });
+
+/** Presses Tab until focus enters the card; returns the name of the first element focused there. */
+export const tabIntoCard = async (page: Page, max = 25) => {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focusedInCard(page);
+    if (now) return now;
+  }
+  throw new Error('Tab never reached the card');
+};
+
+/** Presses `key` until the focused element inside the card has a name matching `name` (at most `max` presses). */
+export const pressUntilFocused = async (page: Page, key: string, name: RegExp, max = 25) => {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const now = await focusedInCard(page);
+    if (now && name.test(now)) return now;
+  }
+  throw new Error(`${key} never reached ${name} in the card (last: ${await focusedInCard(page)})`);
+};
+
+/**
+ * Runs axe-core on the card's shadow host. Returns its violations (id, impact, targets) and how many
+ * elements inside the card axe checked for colour contrast, so a run that saw nothing cannot pass.
+ */
+export const axeOnCard = async (page: Page) => {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    type Result = { id: string; impact: string; help: string; nodes: { target: unknown; failureSummary?: string }[] };
+    const axe = (window as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: Result[]; passes: Result[] }> } }).axe;
+    const result = await axe.run(document.querySelector('[data-attune-ui]')!, { resultTypes: ['violations', 'passes'] });
+    return {
+      violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, why: n.failureSummary })) })),
+      contrastChecked: result.passes.find((p) => p.id === 'color-contrast')?.nodes.length ?? 0,
+    };
+  });
+};
+
+/** Flushes the page's queue and polls the collector until `type` events satisfy `count`. */
+export const collected = async (page: Page, collector: Collected, type: string, count = 1) => {
+  await expect
+    .poll(async () => {
+      await flush(page);
+      return (await collector.events(type)).length;
+    })
+    .toBeGreaterThanOrEqual(count);
+  return collector.events(type);
+};
+
+/** The plans fixture page (English, consent granted for every purpose). */
+export const PLANS = '/e2e/widget/page.html';
+/** The same rules on an Arabic, right-to-left page with `data-locale="ar"`. */
+export const PLANS_AR = '/e2e/widget/rtl.html';
+/** A sign-up form whose email field fails validation when submitted empty. */
+export const SIGNUP = '/e2e/widget/form.html';
+
+/** Rage-clicks the element labelled `label` and waits for the card the rule decides. */
+export const showCard = async (page: Page, label: string) => {
+  await rageClick(page, label);
+  await expect(card(page)).toBeVisible();
+  return card(page);
+};

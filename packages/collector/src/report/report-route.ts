@@ -1,0 +1,40 @@
+import type { ServerResponse } from 'node:http';
+import type { EventStore } from '../event-store';
+import { REPORT_CSP, renderReportHtml } from './render-report-html';
+import { summarizeEvents } from './summarize-events';
+
+/** The collector's `report` option, when it is an object. */
+export interface ReportOptions {
+  /** Smallest number of visitors a shown figure may stand for. Default 20. */
+  minCount?: number;
+  /** Smallest group (with help, holdout) before a lift is estimated. Default 30. */
+  minSamplePerArm?: number;
+  /** The site's declared conversion goal; `?goal=` overrides it. Default: every conversion counts. */
+  goal?: string;
+}
+
+/**
+ * Serves `GET /report` (HTML) and `GET /report.json` from what the store
+ * holds, optionally for one `?site=`. The page gets a CSP that allows no
+ * script and no external asset, and no CORS headers: only the collector's
+ * operator, not the sites that send events, should read it.
+ */
+export function createReportRoute(store: EventStore, options: ReportOptions, now: () => number) {
+  return async (url: URL, res: ServerResponse): Promise<void> => {
+    const site = url.searchParams.get('site') || undefined;
+    const goal = url.searchParams.get('goal') || options.goal;
+    const events = await store.list(site ? { site } : {});
+    const summary = summarizeEvents(events, { minCount: options.minCount, minSamplePerArm: options.minSamplePerArm, goal, site, now: now() });
+    const json = url.pathname === '/report.json';
+    const body = json ? JSON.stringify(summary) : renderReportHtml(summary);
+    res.writeHead(200, {
+      'Content-Type': json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+      'Content-Length': String(Buffer.byteLength(body)),
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': REPORT_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
+    res.end(body);
+  };
+}

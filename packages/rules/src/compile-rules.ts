@@ -1,0 +1,19 @@
+import { checkRulesFile } from './check-rules-file';
+import type { IssueCode } from './issue-messages';
+import type { ValidationResult } from './types';
+
+const codeOnly = (code: IssueCode): string => code;
+
+/**
+ * `validateRules` for browser bundles: the same checks and the same compiled rules, but each
+ * issue's `message` is its short code (`unknown_signal`) instead of a sentence, which keeps
+ * several kilobytes of English out of the script every page loads. Use `validateRules` in
+ * tools and wherever a person reads the errors.
+ *
+ * @example
+ * const { rules, errors } = compileRules(JSON.parse(text));
+ * for (const e of errors) console.warn(`[attune] rule skipped: ${e.path} ${e.message}`);
+ */
+export function compileRules(input: unknown): ValidationResult {
+  return checkRulesFile(input, codeOnly);
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// `pnpm bench`: what Attune costs, printed as a table and written to bench-results/bench.json.
+// Sizes of what browsers download; page cost in Chromium at 4x CPU throttling with and without
+// Attune on the landing page; time in Attune's listeners; rule evaluation time; bytes sent per
+// visit; collector throughput. Figures only: nothing here passes or fails on a time.
+//
+//   pnpm bench                     (builds first)
+//   node scripts/bench.mjs [--runs 3] [--vitals-runs 1] [--handler-runs 1] [--collector-seconds 4] [--no-page]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { ENTRIES, measure } from './sizes.mjs';
+import { benchCollector } from './bench/collector-load.mjs';
+import { benchPageCost } from './bench/page-cost.mjs';
+import { benchRuleEvaluation } from './bench/rule-eval.mjs';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    'vitals-runs': { type: 'string', default: '1' },
+    'handler-runs': { type: 'string', default: '1' },
+    'collector-seconds': { type: 'string', default: '4' },
+    'no-page': { type: 'boolean', default: false },
+  },
+});
+
+const started = performance.now();
+const progress = (message) => process.stderr.write(`  … ${message}\n`);
+const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+const ms = (n, digits = 1) => (n == null ? '–' : n.toFixed(digits));
+const signed = (n, digits = 1) => (n == null ? '–' : `${n >= 0 ? '+' : ''}${n.toFixed(digits)}`);
+const row = (cells, widths) => `  ${cells.map((c, i) => (i ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ')}`;
+const lines = [];
+const print = (line = '') => lines.push(line);
+
+// (a) Sizes.
+progress('sizes');
+const sizeEntries = [...ENTRIES, { name: 'web-vitals chunk (attune-vitals.js)', file: 'packages/attune/dist/attune-vitals.js' }];
+const sizes = sizeEntries.map((e) => ({ ...e, ...measure(e.file) }));
+
+// (d) Rule evaluation.
+progress('rule evaluation');
+const rules = benchRuleEvaluation();
+
+// (b), (c), (e) Page cost, handler cost and network, in Chromium.
+let page = null;
+if (!values['no-page']) {
+  page = await benchPageCost({
+    runs: Number(values.runs),
+    vitalsRuns: Number(values['vitals-runs']),
+    handlerRuns: Number(values['handler-runs']),
+    log: progress,
+  });
+}
+
+// (f) Collector throughput (last, so its load never overlaps a page measurement).
+progress('collector');
+const collector = await benchCollector({ seconds: Number(values['collector-seconds']) });
+
+const machine = `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model?.trim() ?? 'unknown'})`;
+print(`\nAttune bench · ${new Date().toISOString()} · ${machine}${page ? ` · Chromium ${page.chromium}` : ''}`);
+
+print('\nSizes (what browsers download)');
+print(row(['', 'minified', 'brotli'], [52, 10, 9]));
+for (const s of sizes) print(row([s.name, kb(s.minified), kb(s.brotli)], [52, 10, 9]));
+
+if (page) {
+  const v = page.variants;
+  const w = v.without;
+  const a = v.with;
+  const x = v['with + vitals'];
+  const diff = (key) => (a[key] != null && w[key] != null ? a[key] - w[key] : null);
+  print(`\nPage cost · landing page, one scripted 50-interaction visit · CPU throttling ${page.throttle}x · medians of ${w.runs} runs per variant${x ? ` (${x.runs} with vitals)` : ''}`);
+  const widths = [48, 9, 9, 9, 13];
+  print(row(['', 'without', 'with', 'added', 'with + vitals'], widths));
+  const line = (label, key, digits = 1) => print(row([label, ms(w[key], digits), ms(a[key], digits), signed(diff(key), digits), x ? ms(x[key], digits) : '–'], widths));
+  line('script time at load, ms', 'scriptMsAtLoad');
+  line("Attune's code on the stack at load (profile), ms", 'attuneMsAtLoad');
+  line('main-thread task time at load, ms', 'taskMsAtLoad');
+  line('long tasks at load', 'longTasksAtLoad', 0);
+  line('script time during the visit, ms', 'scriptMsVisit');
+  line("Attune's code on the stack in the visit, ms", 'attuneMsVisit');
+  line('long tasks during the visit', 'longTasksVisit', 0);
+  line('INP of the visit, ms', 'inp', 0);
+  line('longest interaction, ms', 'maxInteraction', 0);
+  line('CLS (whole visit)', 'cls', 4);
+  print(row(['help shown (runs)', `${w.helpShownRuns}/${w.runs}`, `${a.helpShownRuns}/${a.runs}`, '', x ? `${x.helpShownRuns}/${x.runs}` : '–'], widths));
+  line('requests to the collector per visit', 'requestsToCollector', 0);
+  line('bytes sent to the collector per visit', 'bytesToCollector', 0);
+  print(`  Attune files fetched: ${a.attuneFiles.join(', ') || 'none'}`);
+  print('  Script and task times come from CDP Performance.getMetrics (wall time on a throttled main thread),');
+  print("  Attune's share from a V8 CPU profile of the same run (its frames and what they called); INP and");
+  print('  CLS from Event Timing and layout-shift entries observed in the page; bytes are request bodies.');
+
+  print(`\nHandler cost · all of Attune's listeners on one event · CPU throttling ${page.throttle}x · timer ${page.crossOriginIsolated ? '5 µs (cross-origin isolated)' : '100 µs (not isolated)'}`);
+  const hw = [14, 7, 10, 9];
+  print(row(['event', 'events', 'median µs', 'p95 µs', "  by detector: median µs (p95)"], [...hw, 0]));
+  for (const [type, h] of Object.entries(page.handlers)) {
+    const parts = Object.entries(h.detectors)
+      .sort((p, q) => (q[1].medianUs ?? 0) - (p[1].medianUs ?? 0))
+      .map(([name, d]) => `${name} ${ms(d.medianUs)} (${ms(d.p95Us, 0)})`);
+    print(row([type, h.events, ms(h.medianUs), ms(h.p95Us), `  ${parts.join(', ')}`], [...hw, 0]));
+  }
+}
+
+print('\nRule evaluation · Node, medians per evaluation against one facts snapshot of a busy page view (30 signals)');
+print(row(['rules', 'files', 'validate ms', 'CPU µs/eval', 'wall µs/eval', 'matched', 'batches'], [6, 5, 11, 11, 12, 7, 7]));
+for (const r of rules) print(row([r.rules, r.files, ms(r.validateMs), ms(r.cpuUs), ms(r.wallUs), r.matched, `${r.batches}×${r.perBatch}`], [6, 5, 11, 11, 12, 7, 7]));
+print('  Above 500 rules (the validator\'s per-file limit) the rules come from several validated files, merged by priority.');
+
+const c0 = collector[0];
+print(`\nCollector · loopback, batches of ${c0.batch} events, ${c0.concurrency} concurrent requests, ${c0.seconds}s per store`);
+print(row(['store', 'events/s', 'accepted', 'stored', 'failed requests'], [8, 9, 9, 9, 15]));
+for (const c of collector) print(row([c.store, c.eventsPerSecond, c.accepted, c.stored, c.failedRequests], [8, 9, 9, 9, 15]));
+
+const seconds = (performance.now() - started) / 1000;
+print(`\nBench time: ${seconds.toFixed(0)} s. Written to bench-results/bench.json.`);
+console.log(lines.join('\n'));
+
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(
+  'bench-results/bench.json',
+  `${JSON.stringify({ at: new Date().toISOString(), machine, seconds: +seconds.toFixed(1), sizes, page, rules, collector }, null, 2)}\n`,
+);

@@ -1,0 +1,220 @@
+// Page cost in Chromium at 4x CPU throttling: the example landing page served with and without
+// Attune (and with the web-vitals chunk loaded at idle), the same scripted 50-interaction visit
+// in each, variants interleaved, each repeated; figures are per run, summarised as medians.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { createMemoryStore, startCollector } from '../../packages/collector/dist/index.js';
+import { startSiteServer } from '../../examples/site-server.mjs';
+import { startCountingProxy } from './counting-proxy.mjs';
+import { median } from './median.mjs';
+import { attuneProfileMs } from './profile-share.mjs';
+import { visit } from './visit.mjs';
+import { withoutAttune, withVitals } from './page-variants.mjs';
+
+const landing = fileURLToPath(new URL('../../examples/landing', import.meta.url));
+const observersScript = readFileSync(new URL('./page-observers.js', import.meta.url), 'utf8');
+const handlerTimerScript = readFileSync(new URL('./handler-timer.js', import.meta.url), 'utf8');
+
+/** Copies of the landing page: `/bare/` without Attune, `/vitals/` with Attune and the vitals chunk. */
+const writeVariants = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'attune-bench-site-'));
+  const html = readFileSync(join(landing, 'index.html'), 'utf8');
+  cpSync(landing, join(dir, 'bare'), { recursive: true });
+  writeFileSync(join(dir, 'bare', 'index.html'), withoutAttune(html));
+  cpSync(landing, join(dir, 'vitals'), { recursive: true });
+  writeFileSync(join(dir, 'vitals', 'index.html'), withVitals(html));
+  return dir;
+};
+
+export const LAUNCH_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+// The handler-timing runs are not profiled: the sampler would add to the times they measure.
+const stopProfile = async (cdp, on) => (on ? attuneProfileMs((await cdp.send('Profiler.stop')).profile) : null);
+const startProfile = async (cdp, on) => {
+  if (!on) return;
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+};
+
+const metricsOf = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+
+/** One page view: load, settle, the scripted visit, settle, leave (so page-hide beacons go too). */
+const runOnce = async (browser, { url, proxy, throttle, timeHandlers }) => {
+  const started = performance.now();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(observersScript);
+  if (timeHandlers) await context.addInitScript(handlerTimerScript);
+  const attuneFiles = [];
+  proxy.take();
+  context.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/attune/')) attuneFiles.push(path.slice('/attune/'.length));
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await cdp.send('Performance.enable');
+  await cdp.send('Profiler.enable');
+  await startProfile(cdp, !timeHandlers);
+
+  await page.goto(url, { waitUntil: 'load' });
+  // Attune starts after load (rules fetch, storage): give every variant the same quiet time.
+  await page.waitForTimeout(2000);
+  const atLoad = await metricsOf(cdp);
+  const attuneMsAtLoad = await stopProfile(cdp, !timeHandlers);
+  await startProfile(cdp, !timeHandlers);
+  const loadLongTasks = await page.evaluate(() => window.__bench.longTasks());
+
+  await page.evaluate(() => window.__bench.startVisit());
+  const visitStarted = performance.now();
+  const interactions = await visit(page);
+  const visitSeconds = (performance.now() - visitStarted) / 1000;
+  // Let help appear, decisions run and timers fire.
+  await page.waitForTimeout(1500);
+  const atEnd = await metricsOf(cdp);
+  const attuneMsVisit = await stopProfile(cdp, !timeHandlers);
+  const inPage = await page.evaluate(() => window.__bench.summary());
+  const vitals = await page.evaluate(() => window.__vitals ?? null);
+
+  // Leaving the page sends what is left (keepalive fetch or beacon on page hide).
+  await page.goto('about:blank');
+  await page.waitForTimeout(500);
+  await context.close();
+  const sent = proxy.take();
+  return {
+    scriptMsAtLoad: atLoad.ScriptDuration * 1000,
+    taskMsAtLoad: atLoad.TaskDuration * 1000,
+    attuneMsAtLoad,
+    layoutMsAtLoad: atLoad.LayoutDuration * 1000,
+    longTasksAtLoad: loadLongTasks.count,
+    longTaskMsAtLoad: loadLongTasks.ms,
+    scriptMsVisit: (atEnd.ScriptDuration - atLoad.ScriptDuration) * 1000,
+    taskMsVisit: (atEnd.TaskDuration - atLoad.TaskDuration) * 1000,
+    attuneMsVisit,
+    longTasksVisit: inPage.longTasksVisit,
+    interactionsScripted: interactions,
+    interactionsSeen: inPage.interactionCount,
+    inp: inPage.inp,
+    maxInteraction: inPage.maxInteraction,
+    cls: inPage.cls,
+    helpShown: inPage.helpShown,
+    requestsToCollector: sent.posts,
+    bytesToCollector: sent.bytes,
+    attuneFiles,
+    vitals,
+    visitSeconds: +visitSeconds.toFixed(1),
+    runSeconds: +((performance.now() - started) / 1000).toFixed(1),
+    handlers: inPage.handlers,
+  };
+};
+
+/**
+ * Runs the page-cost comparison. `runs` page views per variant (interleaved), plus
+ * `handlerRuns` instrumented views of the Attune variant for the per-listener cost.
+ */
+export const benchPageCost = async ({ runs = 3, vitalsRuns = 1, handlerRuns = 1, throttle = 4, log = () => {} } = {}) => {
+  const executablePath = process.env.ATTUNE_CHROMIUM || '/usr/bin/chromium';
+  const dir = writeVariants();
+  let endpoint = 'http://127.0.0.1:9/collect';
+  // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs, for the
+  // handler timings; the pages load nothing cross-origin but the collector, which answers CORS.
+  const site = await startSiteServer({
+    endpoint: () => endpoint,
+    mounts: { '/bare/': join(dir, 'bare'), '/vitals/': join(dir, 'vitals') },
+    headers: () => ({ 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }),
+  });
+  const live = await startCollector({ port: 0, store: createMemoryStore(), allowedOrigins: [site.url], rateLimit: false, onError: () => {} });
+  const proxy = await startCountingProxy(live.url);
+  endpoint = `${proxy.url}/collect`;
+  let browser = null;
+  let version = '';
+  const variants = {
+    without: { url: `${site.url}/bare/`, rows: [] },
+    with: { url: `${site.url}/`, rows: [] },
+    'with + vitals': { url: `${site.url}/vitals/`, rows: [] },
+  };
+  const handlerRows = [];
+  try {
+    browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+    version = browser.version();
+    const plan = [];
+    for (let i = 0; i < runs; i++) {
+      plan.push('without', 'with');
+      if (i < vitalsRuns) plan.push('with + vitals');
+    }
+    for (const [i, name] of plan.entries()) {
+      log(`page cost ${i + 1}/${plan.length + handlerRuns}: ${name}`);
+      variants[name].rows.push(await runOnce(browser, { url: variants[name].url, proxy, throttle, timeHandlers: false }));
+    }
+    for (let i = 0; i < handlerRuns; i++) {
+      log(`page cost ${plan.length + i + 1}/${plan.length + handlerRuns}: handler timing`);
+      handlerRows.push(await runOnce(browser, { url: variants.with.url, proxy, throttle, timeHandlers: true }));
+    }
+  } finally {
+    await browser?.close();
+    await proxy.close();
+    await live.close();
+    await site.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const summary = {};
+  for (const [name, { rows }] of Object.entries(variants)) {
+    if (!rows.length) continue;
+    const m = (key) => median(rows.map((r) => r[key]));
+    summary[name] = {
+      runs: rows.length,
+      scriptMsAtLoad: m('scriptMsAtLoad'),
+      taskMsAtLoad: m('taskMsAtLoad'),
+      attuneMsAtLoad: m('attuneMsAtLoad'),
+      longTasksAtLoad: m('longTasksAtLoad'),
+      scriptMsVisit: m('scriptMsVisit'),
+      taskMsVisit: m('taskMsVisit'),
+      attuneMsVisit: m('attuneMsVisit'),
+      longTasksVisit: m('longTasksVisit'),
+      inp: m('inp'),
+      maxInteraction: m('maxInteraction'),
+      cls: m('cls'),
+      interactionsSeen: m('interactionsSeen'),
+      helpShownRuns: rows.filter((r) => r.helpShown).length,
+      requestsToCollector: m('requestsToCollector'),
+      bytesToCollector: m('bytesToCollector'),
+      attuneFiles: rows[0].attuneFiles,
+    };
+  }
+  const TYPES = ['click', 'pointermove', 'pointerdown', 'pointerup', 'keydown', 'input'];
+  const stats = (xs) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return {
+      events: xs.length,
+      medianUs: xs.length ? +(median(xs) * 1000).toFixed(1) : null,
+      p95Us: xs.length ? +(sorted[Math.floor(xs.length * 0.95)] * 1000).toFixed(1) : null,
+    };
+  };
+  const handlers = Object.fromEntries(
+    TYPES.map((type) => {
+      const detectors = {};
+      for (const r of handlerRows) {
+        for (const [name, xs] of Object.entries(r.handlers?.byDetector?.[type] ?? {})) (detectors[name] ??= []).push(...xs);
+      }
+      return [
+        type,
+        {
+          ...stats(handlerRows.flatMap((r) => r.handlers?.[type] ?? [])),
+          detectors: Object.fromEntries(Object.entries(detectors).map(([name, xs]) => [name, stats(xs)])),
+        },
+      ];
+    }),
+  );
+  return {
+    throttle,
+    chromium: version,
+    crossOriginIsolated: handlerRows[0]?.handlers?.isolated ?? null,
+    variants: summary,
+    handlers,
+    runs: Object.fromEntries(Object.entries(variants).map(([k, v]) => [k, v.rows.map(({ handlers: _h, ...rest }) => rest)])),
+  };
+};
