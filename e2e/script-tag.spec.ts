@@ -56,3 +56,30 @@ test('calls queued before attune.js loaded are replayed in order once it has', a
     return (await collector.events('conversion')).map((e) => e.goal);
   }).toEqual(['demo_booked', 'newsletter']);
 });
+
+const addAttune = (page: import('@playwright/test').Page, integrity: string) =>
+  page.evaluate((hash) => {
+    const script = document.createElement('script');
+    script.src = '/attune/attune.js';
+    script.integrity = hash;
+    script.crossOrigin = 'anonymous';
+    script.dataset.rules = 'rules.json';
+    script.dataset.consent = 'granted';
+    document.head.append(script);
+    return new Promise<string>((resolve) => {
+      script.onload = () => resolve('loaded');
+      script.onerror = () => resolve('blocked');
+    });
+  }, integrity);
+
+test('the sha384 integrity the build prints lets attune.js load, and a wrong one blocks it', async ({ page, site }) => {
+  const { measure } = await import('../scripts/sizes.mjs');
+  const { integrity } = measure('packages/attune/dist/attune.js');
+  await page.goto(`${site.url}/e2e/script-tag/blank.html`);
+  expect(await addAttune(page, integrity)).toBe('loaded');
+  expect(await page.evaluate(() => typeof (window as unknown as { attune?: { flush?: unknown } }).attune?.flush)).toBe('function');
+
+  await page.goto(`${site.url}/e2e/script-tag/blank.html`);
+  expect(await addAttune(page, `sha384-${'A'.repeat(64)}`)).toBe('blocked');
+  expect(await page.evaluate(() => typeof (window as unknown as { attune?: unknown }).attune)).toBe('undefined');
+});

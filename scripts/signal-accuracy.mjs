@@ -8,21 +8,9 @@
 // Usage: pnpm playwright test e2e/signals && node scripts/signal-accuracy.mjs [file]
 import { existsSync, readFileSync } from 'node:fs';
 
-export const SIGNALS = [
-  'rage_click',
-  'dead_click',
-  'error_click',
-  'form_error',
-  'form_correction',
-  'form_refill',
-  'disabled_click',
-  'form_abandon',
-  'hesitation',
-  'exit_intent',
-  'back_forth',
-  'scroll_thrash',
-  'slow_interaction',
-];
+// The signal names come from the rules package, the one list every part of Attune shares.
+export { SIGNAL_TYPES as SIGNALS } from '../packages/rules/dist/index.js';
+import { SIGNAL_TYPES as SIGNALS } from '../packages/rules/dist/index.js';
 
 /** Tallies scenarios into per-signal true positives, false negatives, false positives and negative scenarios. */
 export const score = (scenarios) => {

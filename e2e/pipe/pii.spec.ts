@@ -1,8 +1,8 @@
 // PII canaries: personal data typed, selected and written into every kind of
 // field, carried by element text, labels, ids and the page URL, must never
 // leave the device, and nothing may go to any origin but the site's and the endpoint's.
-import type { Locator, Page } from '@playwright/test';
 import { test, expect, openFixture, flushPage } from './pipe-fixtures';
+import { rapidClicks } from '../fixtures';
 
 const TYPED = 'Canary-Zx81-typed';
 const AREA = 'Canary-Qm27-textarea';
@@ -27,17 +27,6 @@ const NEEDLES = [
 
 const leaks = (text: string) => NEEDLES.filter((needle) => text.toLowerCase().includes(needle));
 
-const clickCentre = async (page: Page, target: Locator, times = 1) => {
-  const box = await target.boundingBox();
-  if (!box) throw new Error('target is not visible');
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  for (let i = 0; i < times; i++) {
-    await page.mouse.click(x, y);
-    await page.waitForTimeout(80);
-  }
-};
 
 test('canary strings, an email, a phone and a card number typed into every kind of field never leave the device, and no request goes to another origin', async ({
   page,
@@ -50,7 +39,7 @@ test('canary strings, an email, a phone and a card number typed into every kind 
   await page.evaluate(() => (window as unknown as { attune: { ready: Promise<void> } }).attune.ready);
 
   // Type into every kind of field with the keyboard, moving with Tab as a visitor does.
-  await clickCentre(page, page.locator('#name'));
+  await rapidClicks(page, page.locator('#name'), 1, 80);
   await page.keyboard.type(TYPED);
   await page.keyboard.press('Tab');
   await page.keyboard.type(EMAIL);
@@ -63,7 +52,7 @@ test('canary strings, an email, a phone and a card number typed into every kind 
   await page.keyboard.type('Can');
   await page.keyboard.press('Tab');
   await page.keyboard.type(`${AREA} ${EMAIL} ${PHONE}`);
-  await clickCentre(page, page.locator('#bio'));
+  await rapidClicks(page, page.locator('#bio'), 1, 80);
   await page.keyboard.type(`${EDITABLE} ${CARD}`);
   await expect(page.locator('#plan')).toHaveValue('canary-kv90-value');
   await expect(page.locator('#card')).toHaveValue(CARD);
@@ -71,19 +60,19 @@ test('canary strings, an email, a phone and a card number typed into every kind 
 
   // Click around: rage bursts on dead controls whose text, label and id carry personal data,
   // and repeated clicks inside the filled fields.
-  await clickCentre(page, page.getByRole('button', { name: 'Canary-Bt44-label' }), 4);
-  await clickCentre(page, page.getByRole('button', { name: 'Canary-Ar63-aria' }), 4);
-  await clickCentre(page, page.locator('#pay-4111111111111111'), 4);
-  await clickCentre(page, page.locator('#email'), 4);
-  await clickCentre(page, page.locator('#about'), 3);
+  await rapidClicks(page, page.getByRole('button', { name: 'Canary-Bt44-label' }), 4, 80);
+  await rapidClicks(page, page.getByRole('button', { name: 'Canary-Ar63-aria' }), 4, 80);
+  await rapidClicks(page, page.locator('#pay-4111111111111111'), 4, 80);
+  await rapidClicks(page, page.locator('#email'), 4, 80);
+  await rapidClicks(page, page.locator('#about'), 3, 80);
   await page.waitForTimeout(1100);
 
   // Submit the filled form.
-  await clickCentre(page, page.locator('#signup-submit'));
+  await rapidClicks(page, page.locator('#signup-submit'), 1, 80);
   await expect(page.locator('#done')).toBeVisible();
 
   // Start a second form, then abandon it by leaving the page.
-  await clickCentre(page, page.locator('#contact-msg'));
+  await rapidClicks(page, page.locator('#contact-msg'), 1, 80);
   await page.keyboard.type(`${ABANDONED} call me on ${PHONE}`);
   await page.keyboard.press('Tab');
   await page.keyboard.type(EMAIL);

@@ -184,5 +184,6 @@ test('slow: typing into a field whose key handler blocks gives a slow_interactio
   await mouseClick(page, at(page, 'search'));
   await page.keyboard.type('a');
   const signals = await outcome(page, collector, { expected: ['slow_interaction'] });
-  expect(signals.map((s) => s.target)).toEqual(['#search']);
+  // On a loaded machine the click into the field can be slow too; every slow one is on the field.
+  expect([...new Set(signals.map((s) => s.target))]).toEqual(['#search']);
 });

@@ -44,7 +44,7 @@ test('keyboard only: reach the help card, open "Why am I seeing this?", follow a
   await openFixture(page, site.url + PLANS);
   await showCard(page, 'pricing');
   // The card arrived without taking focus from the tile the visitor used.
-  expect(await focusedInCard(page)).toBeNull();
+  await expect.poll(() => focusedInCard(page)).toBeNull();
   expect(await focusedOnPage(page)).toBe('button');
 
   // Tab order runs from the page into the card (it is the last thing in <body>), × first.
@@ -65,7 +65,7 @@ test('keyboard only: reach the help card, open "Why am I seeing this?", follow a
   await page.keyboard.press('Enter');
   await expect(card(page)).toContainText('Thanks for telling us.');
   // The pressed button is gone; keyboard focus stays in the card rather than falling to <body>.
-  expect(await focusedInCard(page)).toBe('Thanks for telling us.');
+  await expect.poll(() => focusedInCard(page)).toBe('Thanks for telling us.');
 
   await page.keyboard.press('Escape');
   await expect(host(page)).toHaveCount(0);
@@ -91,26 +91,26 @@ test('keyboard only: answer the question with roving focus (one Tab stop, arrows
   const aside = await showCard(page, 'plans');
   await pressUntilFocused(page, 'Tab', /^Developer$/);
   await page.keyboard.press('ArrowDown');
-  expect(await focusedInCard(page)).toBe('Marketer');
+  await expect.poll(() => focusedInCard(page)).toBe('Marketer');
   await page.keyboard.press('ArrowDown');
-  expect(await focusedInCard(page)).toBe('Founder');
+  await expect.poll(() => focusedInCard(page)).toBe('Founder');
   // Wraps around both ways.
   await page.keyboard.press('ArrowDown');
-  expect(await focusedInCard(page)).toBe('Developer');
+  await expect.poll(() => focusedInCard(page)).toBe('Developer');
   await page.keyboard.press('ArrowUp');
-  expect(await focusedInCard(page)).toBe('Founder');
+  await expect.poll(() => focusedInCard(page)).toBe('Founder');
   await page.keyboard.press('ArrowUp');
-  expect(await focusedInCard(page)).toBe('Marketer');
+  await expect.poll(() => focusedInCard(page)).toBe('Marketer');
   await page.keyboard.press('Space');
   await expect(aside.getByRole('radio', { name: 'Marketer' })).toHaveAttribute('aria-checked', 'true');
   await expect(aside.getByRole('radio', { checked: true })).toHaveCount(1);
 
   // The group is one Tab stop: the next Tab leaves it for Send.
   await page.keyboard.press('Tab');
-  expect(await focusedInCard(page)).toBe('Send');
+  await expect.poll(() => focusedInCard(page)).toBe('Send');
   // Shift+Tab comes back to the checked choice, not the first one.
   await page.keyboard.press('Shift+Tab');
-  expect(await focusedInCard(page)).toBe('Marketer');
+  await expect.poll(() => focusedInCard(page)).toBe('Marketer');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(host(page)).toHaveCount(0);
@@ -170,7 +170,7 @@ test('the card never takes focus from a visitor who is typing: every keystroke l
 
   await expect(field).toHaveValue(`Started ${rest} done`);
   expect(await focusedOnPage(page)).toBe('#note');
-  expect(await focusedInCard(page)).toBeNull();
+  await expect.poll(() => focusedInCard(page)).toBeNull();
   const a = (await card(page).boundingBox())!;
   const b = (await field.boundingBox())!;
   const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

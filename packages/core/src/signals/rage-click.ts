@@ -20,8 +20,8 @@ export interface RageClickConfig {
  * Detects rage clicks: `clicks` or more trusted primary-button clicks on the
  * same resolved target, within `radius` px, each within `windowMs` of the
  * previous one. Emits one `rage_click` per burst, when the burst ends, with its
- * click count; `confidence: 'high'` when nothing responded to the burst or an
- * uncaught error followed it. Skips text fields, elements where repeated clicks
+ * click count; `confidence: 'high'` when nothing responded from the burst's second
+ * click on, or an uncaught error followed it. Skips text fields, elements where repeated clicks
  * are expected, modified clicks, backdrops, media, and the double or triple
  * clicks that select text or copy it.
  *
@@ -47,6 +47,7 @@ export const startRageClick: Detector<RageClickConfig> = (ctx, config) => {
   const finish = () => {
     cancel();
     unwatch();
+    unwatch = () => {};
     const el = target;
     target = null;
     if (!el || count < need || copied) return;
@@ -67,9 +68,10 @@ export const startRageClick: Detector<RageClickConfig> = (ctx, config) => {
       x = event.clientX;
       y = event.clientY;
       live = erred = copied = false;
-      unwatch = watchResponse(ctx, () => (live = true));
     }
-    count++;
+    // A lone click never becomes a burst: the response watcher starts with the second one, so
+    // ordinary clicks cost no observers at all.
+    if (++count === 2) unwatch = watchResponse(ctx, () => (live = true));
     last = at;
     cancel();
     cancel = ctx.schedule(finish, windowMs);
