@@ -122,6 +122,26 @@ test('"Forget all of this" wipes what the device remembers: after a reload, the 
   const help = await showCard(page, 'pricing');
   await mouseClick(page, help.getByRole('button', { name: 'Why am I seeing this?' }));
   await mouseClick(page, help.getByRole('button', { name: 'Forget all of this' }));
+  // The wipe is asynchronous: wait until Attune's store on the device is empty before reloading.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('attune');
+            open.onerror = () => resolve(-1);
+            open.onsuccess = () => {
+              const db = open.result;
+              const count = db.transaction('kv').objectStore('kv').count();
+              count.onsuccess = () => {
+                db.close();
+                resolve(count.result);
+              };
+            };
+          }),
+      ),
+    )
+    .toBe(0);
 
   await page.reload();
   await page.evaluate(async () => {

@@ -260,13 +260,16 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
             return null;
           }));
 
+  // A failure in the engine is logged, never an unhandled rejection the page would see.
+  const decide = guard(log, async () => (await loadEngine())?.decide());
+
   // Decisions run when the browser is idle, never inside the handler that produced the signal.
   let pending: (() => void) | null = null;
   const scheduleDecide = (delay = 0) => {
     if (pending || destroyed) return;
     const run = () => {
       pending = null;
-      void loadEngine().then((ready) => ready?.decide());
+      void decide();
       if (eager) scheduleDecide(TICK_MS);
     };
     const tick = () => {
@@ -334,7 +337,7 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
       // Attune's own sends never count as the page responding to a click.
       ...(config.endpoint ? { endpoint: new URL(config.endpoint, win.location.href).href } : {}),
       // Debug mode outlines what a detector saw; the outline code comes with the engine chunk.
-      ...(config.debug ? { inspect: (el, s) => void deps.loadEngine().then((m) => m.outlineTarget(doc, el, `${s.type} ${s.target} ×${s.count}`)) } : {}),
+      ...(config.debug ? { inspect: (el, s) => void deps.loadEngine().then((m) => m.outlineTarget(doc, el, `${s.type} ${s.target} ×${s.count}`), noop) } : {}),
       // Back-and-forth across page loads remembers recent paths for the tab, only with consent.
       session: {
         get: (key) => (measured() ? tab((s) => s.getItem(key)) : null),
