@@ -1,16 +1,13 @@
-// Prints the minified and brotli-compressed size of what browsers download:
-// the script-tag bundle (every page) and the widget chunk (only when help is shown).
+// Prints the minified and brotli-compressed size and the SRI hash of what browsers download:
+// the script-tag bundle (every page) and the chunks it loads only when needed.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-export const ENTRIES = [
-  { name: 'script tag (attune.js)', file: 'packages/attune/dist/attune.js' },
-  { name: 'rules engine chunk (attune-engine.js)', file: 'packages/attune/dist/attune-engine.js' },
-  { name: 'widget chunk (attune-widget.js, Preact included)', file: 'packages/attune/dist/attune-widget.js' },
-  { name: 'web-vitals chunk (attune-vitals.js)', file: 'packages/attune/dist/attune-vitals.js' },
-  { name: 'consent-adapter chunk (attune-consent.js)', file: 'packages/attune/dist/attune-consent.js' },
-];
+// The files browsers download, as the size budgets in package.json name them (one list, no drift).
+export const ENTRIES = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))['size-limit'].map(
+  ({ name, path }) => ({ name, file: path }),
+);
 
 export const measure = (file) => {
   const bytes = readFileSync(file);

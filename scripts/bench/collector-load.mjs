@@ -1,53 +1,10 @@
 // Collector throughput: wire batches POSTed over loopback for a bounded time to a collector
-// in a child process, once per store. The batch shape follows packages/collector/scripts/load.mjs
-// (which prints rather than returns, so it is not imported).
+// in a child process, once per store, with the collector's own load driver.
 import { fork } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { driveLoad } from '../../packages/collector/scripts/load-driver.mjs';
 
 const child = fileURLToPath(new URL('./collector-process.mjs', import.meta.url));
-
-// A UUIDv7-shaped id: 48-bit time, version 7, variant 10, random rest.
-const uuidv7 = () => {
-  const r = randomUUID().replace(/-/g, '').split('');
-  const t = Date.now().toString(16).padStart(12, '0');
-  for (let i = 0; i < 12; i++) r[i] = t[i];
-  r[12] = '7';
-  r[16] = '89ab'[parseInt(r[16], 16) & 3];
-  const h = r.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-};
-
-const batchBody = (size) =>
-  JSON.stringify({
-    v: 1,
-    site: 'bench',
-    sent: Date.now(),
-    events: Array.from({ length: size }, (_, i) => ({
-      id: uuidv7(),
-      type: 'signal',
-      purpose: 'measurement',
-      ts: Date.now(),
-      path: '/pricing',
-      device: 'desktop',
-      signal: i % 2 ? 'rage_click' : 'dead_click',
-      target: 'pricing/plan-team',
-      count: 3,
-      confidence: 'normal',
-    })),
-  });
-
-const post = (url, agent, text) =>
-  new Promise((resolve, reject) => {
-    const req = request(`${url}/collect`, { method: 'POST', agent, headers: { 'content-type': 'text/plain;charset=UTF-8' } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on('error', reject);
-    req.end(text);
-  });
 
 const ask = (proc, message, key) =>
   new Promise((resolve) => {
@@ -68,22 +25,7 @@ const loadOne = async (store, { seconds, batch, concurrency }) => {
     proc.once('error', reject);
     proc.once('exit', (code) => reject(new Error(`collector process exited (${code})`)));
   });
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  let accepted = 0;
-  let failed = 0;
-  const started = performance.now();
-  const until = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < until) {
-        const res = await post(url, agent, batchBody(batch));
-        if (res.status === 200) accepted += JSON.parse(res.body).accepted;
-        else failed++;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
+  const { accepted, failed, elapsed } = await driveLoad(url, { seconds, batch, concurrency, site: 'bench' });
   const stored = await ask(proc, 'count', 'stored');
   proc.removeAllListeners('exit');
   await new Promise((resolve) => {

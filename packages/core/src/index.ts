@@ -1,7 +1,5 @@
 export { createLogger, guard } from './safe';
 export type { Logger } from './safe';
-export { createBus } from './bus';
-export type { SignalBus } from './bus';
 export { targetName, actionableOf, isIgnored, isTextEditable } from './target';
 export type { DetectorContext, Detector, SignalDraft } from './signals/detector';
 export { startRageClick } from './signals/rage-click';

@@ -30,7 +30,9 @@ const FIXED: Readonly<Record<string, FactSpec>> = {
 };
 
 /** Fact names as the docs list them, for suggestions (`<key>` and `<field>` are placeholders). */
-export const FACT_NAMES: readonly string[] = [...Object.keys(FIXED), 'page.utm.<key>', 'profile.<field>'];
+const factNames = (): readonly string[] => [...Object.keys(FIXED), 'page.utm.<key>', 'profile.<field>'];
+// Marked pure so a bundle that only needs another export of @attune/rules leaves the catalog out.
+export const FACT_NAMES: readonly string[] = /* @__PURE__ */ factNames();
 
 /**
  * What a fact name means, or `null` for an unknown name. `page.utm.<key>` and

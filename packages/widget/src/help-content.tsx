@@ -2,7 +2,7 @@ import type { HelpLink } from '@attune/rules';
 import { useRef, useState } from 'preact/hooks';
 import type { InterfaceStrings } from './interface-strings';
 import { renderMarkdown } from './render-markdown';
-import { isSafeHref } from './safe-href';
+import { isSafeHref } from '@attune/rules';
 import { safeLink } from './safe-link';
 import type { EngageAction } from './types';
 

@@ -1,5 +1,5 @@
 import { h, type ComponentChildren, type VNode } from 'preact';
-import { isSafeHref } from './safe-href';
+import { isSafeHref } from '@attune/rules';
 
 /** How links in rule content behave. */
 export interface LinkOptions {
