@@ -177,6 +177,9 @@ describe('docs/privacy.md', () => {
     const rotateDays = days('packages/core/src/context/visitor.ts', /rotateMs \?\? (\d+) \* 86_400_000/);
     const historyDays = days('packages/attune/src/', /RETENTION_MS = (\d+) \* 86_400_000/);
     const queueDays = days('packages/core/src/pipe/pipe.ts', /retentionMs \?\? (\d+) \* 86_400_000/);
+    const consentDays = days('packages/attune/src/runtime.ts', /CONSENT_MS = (\d+) \* 86_400_000/);
+    expect(row('consent')).toContain(`${consentDays} days from the last choice`);
+    expect(md).toContain(`older than ${consentDays} days are ignored and deleted`);
     expect(row('visitor')).toContain(`replaced every ${rotateDays} days`);
     expect(row('visitor')).toContain(`deleted after ${visitorDays} days without a visit`);
     expect(row('history')).toContain(`older than ${historyDays} days`);

@@ -177,3 +177,78 @@ test('after every purpose is revoked, Attune keeps no local record but consent s
   await expect.poll(async () => (await dumpStorage(page)).records.filter((r) => !isConsentState(r.key))).toEqual([]);
   await expectNothingButConsentState(page, context);
 });
+
+const setConsent = (page: Page, choice: Record<string, boolean>) =>
+  page.evaluate((c) => (window as unknown as { attune: { setConsent(c: object): void } }).attune.setConsent(c), choice);
+
+test('a consent choice carries over to the next page view: the site does not have to ask again', async ({ page, context, site, lab }) => {
+  await openFixture(page, site.url, 'pending');
+  await setConsent(page, { measurement: true, help: true });
+  // The choice is the one record kept; nothing else was stored yet.
+  await expect.poll(async () => (await dumpStorage(page)).records.map((r) => r.key)).toContain('consent');
+  await page.reload();
+  await openFixture(page, site.url, 'pending');
+  // No setConsent on this page: the remembered grant lets the visit's events go out.
+  const clicked = await clickGoals(page, 'remembered-grant', 2);
+  await track(page, goalsFor('remembered-grant', 2));
+  await expect
+    .poll(async () => {
+      await flushPage(page);
+      return (await lab.stored()).map((e) => e.goal).sort();
+    })
+    .toEqual([...clicked, 'remembered-grant-g0', 'remembered-grant-g1'].sort());
+  expect(await context.cookies()).toEqual([]);
+});
+
+test('an opt-out holds on the next page even where the site declares consent for everyone, and survives forget()', async ({
+  page,
+  site,
+  lab,
+}) => {
+  await openFixture(page, site.url, 'granted');
+  await page.evaluate(() => (window as unknown as { attune: { optOut(): void } }).attune.optOut());
+  await expect
+    .poll(async () => (await dumpStorage(page)).records.map((r) => `${r.db}/${r.key}`))
+    .toEqual(['attune/consent']);
+  const optedOutAt = Date.now();
+  for (let view = 0; view < 2; view++) {
+    await page.reload();
+    await openFixture(page, site.url, 'granted');
+    await rageBursts(page, ['dead-1']);
+    await clickGoals(page, `after-opt-out-${view}`, 2);
+    await track(page, goalsFor(`after-opt-out-${view}`, 2));
+    await flushPage(page);
+    // forget() on the second page: the denial must still hold on the third.
+    if (view === 0) await page.evaluate(() => (window as unknown as { attune: { forget(): Promise<void> } }).attune.forget());
+  }
+  await page.goto(`${site.url}/e2e/pipe/rules.json`);
+  expect(lab.requests.filter((r) => r.at >= optedOutAt && new URL(r.url).origin === new URL(lab.proxy.endpoint).origin)).toEqual([]);
+  expect(await lab.stored()).toEqual([]);
+});
+
+test('a call on the page outranks the remembered choice for the purposes it names, and is remembered in turn', async ({ page, site, lab }) => {
+  await openFixture(page, site.url, 'pending');
+  await setConsent(page, { measurement: false, help: true });
+  await expect.poll(async () => (await dumpStorage(page)).records.map((r) => r.key)).toContain('consent');
+  await page.reload();
+  await openFixture(page, site.url, 'pending');
+  // This page grants measurement over the remembered denial.
+  await setConsent(page, { measurement: true });
+  await track(page, goalsFor('page-wins', 1));
+  await expect
+    .poll(async () => {
+      await flushPage(page);
+      return (await lab.stored()).map((e) => e.goal);
+    })
+    .toEqual(['page-wins-g0']);
+  // The next page makes no call: the grant made on the page before is what holds.
+  await page.reload();
+  await openFixture(page, site.url, 'pending');
+  await track(page, goalsFor('then-remembered', 1));
+  await expect
+    .poll(async () => {
+      await flushPage(page);
+      return (await lab.stored()).map((e) => e.goal).sort();
+    })
+    .toEqual(['page-wins-g0', 'then-remembered-g0']);
+});

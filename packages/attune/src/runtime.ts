@@ -98,11 +98,14 @@ export interface Attune {
   $help: ReadableAtom<ActiveHelp | null>;
   /** Sends every event that may be sent now. */
   flush(): Promise<void>;
-  /** Grants (`true`) or denies (`false`) purposes: `setConsent({ measurement: true, help: true })`. */
+  /**
+   * Grants (`true`) or denies (`false`) purposes: `setConsent({ measurement: true, help: true })`.
+   * The choice is remembered on the device for 182 days and outranks the configured `consent`.
+   */
   setConsent(choice: Partial<Record<Purpose, boolean>>): void;
   /** Denies every purpose, drops what waits to be sent and wipes what is stored on the device. */
   optOut(): void;
-  /** Wipes every local record (visitor, history, answers, queue) at once. */
+  /** Wipes every local record (visitor, history, answers, queue, remembered grants) at once; denials are kept. */
   forget(): Promise<void>;
   /** Declares the visitor's lifecycle stage. */
   setStage(stage: string): void;
@@ -122,6 +125,11 @@ export interface Attune {
 
 // Re-evaluation while rules can fire without a signal (dwell, intents); cheap, and only while visible.
 const TICK_MS = 5000;
+// The visitor's consent choices, the one record kept without consent, so the next page starts from them.
+const CONSENT_KEY = 'consent';
+const CONSENT_MS = 182 * 86_400_000;
+const PURPOSES: Purpose[] = ['measurement', 'help', 'profiling'];
+type Choice = Partial<Record<Purpose, boolean>>;
 
 /**
  * Creates the Attune runtime: detectors → recent signals → rules engine →
@@ -145,7 +153,8 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     gpc: !!(win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl,
     gpcAllowsMeasurement: !!config.gpcAllowsMeasurement,
   });
-  const storage = createConsentStore(deps.storage ?? createIdbStore(log, win.indexedDB));
+  const kv = deps.storage ?? createIdbStore(log, win.indexedDB);
+  const storage = createConsentStore(kv);
   const recent = createRecentSignals();
   const stops: (() => void)[] = [];
   let destroyed = false;
@@ -157,6 +166,13 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
   let eager = false;
   let pageStart = now();
   let lastInput = pageStart;
+  // Choices made through setConsent (on this page or restored from an earlier one): they outrank
+  // the site's configured default, so an opt-out holds on the next page even where the site
+  // declares consent for everyone.
+  let chosen: Choice = {};
+  const saveConsent = (choice: Choice) =>
+    Object.keys(choice).length ? kv.set(CONSENT_KEY, { choice, at: now() }) : kv.del(CONSENT_KEY);
+  const denials = () => Object.fromEntries(Object.entries(chosen).filter(([, granted]) => !granted)) as Choice;
 
   const schedule = (fn: () => void, ms: number) => {
     if (destroyed) return noop;
@@ -202,9 +218,24 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     }
   };
   // IndexedDB records and the tab's `attune:` sessionStorage keys (the back-and-forth trail).
-  const clearStorage = () => {
+  // Of the consent record only the denials survive, so forgetting never restarts collection.
+  const clearStorage = async () => {
     tab((s) => Object.keys(s).forEach((key) => key.startsWith('attune:') && s.removeItem(key)));
-    return storage.clear();
+    await storage.clear();
+    await saveConsent(denials());
+  };
+  // A saved choice younger than CONSENT_MS applies to the purposes this page has not chosen yet.
+  const restoreConsent = async () => {
+    const saved = await kv.get<{ choice?: Record<string, unknown>; at?: number }>(CONSENT_KEY);
+    if (!saved) return;
+    if (!(now() - Number(saved.at) < CONSENT_MS)) return kv.del(CONSENT_KEY);
+    const choice: Choice = {};
+    for (const purpose of PURPOSES) {
+      const value = saved.choice?.[purpose];
+      if (typeof value === 'boolean') choice[purpose] = value;
+    }
+    chosen = { ...choice, ...chosen };
+    consent.set(chosen);
   };
 
   // Nothing but consent state is stored before consent for some purpose.
@@ -355,6 +386,7 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     );
     stops.push(() => pending?.());
     await new Promise<void>((resolve) => whenIdle(resolve));
+    await restoreConsent();
     visitor = await loadVisitor(storage, now());
     for (const event of early ?? []) pipe?.push(event);
     early = null;
@@ -376,9 +408,15 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     flush: guard(log, async () => {
       await pipe?.flush();
     }) as () => Promise<void>,
-    setConsent: guard(log, (choice: Partial<Record<Purpose, boolean>>) => consent.set(choice)),
+    setConsent: guard(log, (choice: Choice) => {
+      const next: Choice = { ...chosen };
+      for (const purpose of PURPOSES) if (purpose in Object(choice)) next[purpose] = !!choice[purpose];
+      chosen = next;
+      consent.set(next);
+      void saveConsent(next);
+    }),
     optOut: guard(log, () => {
-      consent.set({ measurement: false, help: false, profiling: false });
+      api.setConsent({ measurement: false, help: false, profiling: false });
       void api.forget();
     }),
     forget: guard(log, async () => {
