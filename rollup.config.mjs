@@ -110,6 +110,12 @@ const builds = [
     format: 'es',
     sourcemap: true,
   }),
+  // The sending half of the event pipe, fetched by attune.js once there is something to send.
+  browserBundle('packages/attune/src/sender.ts', {
+    file: 'packages/attune/dist/attune-send.js',
+    format: 'es',
+    sourcemap: true,
+  }),
   // The web-vitals chunk, fetched by attune.js once the page is idle, for sampled page views only.
   browserBundle('packages/attune/src/vitals.ts', {
     file: 'packages/attune/dist/attune-vitals.js',

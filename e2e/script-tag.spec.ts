@@ -3,7 +3,7 @@ import { test, expect, rapidClicks, mouseClick, flush } from './fixtures';
 const attuneFiles = (requests: { url: string }[]) =>
   requests.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith('/attune/'));
 
-test('a calm visit loads attune.js and nothing else of Attune: no rules engine, no widget', async ({ page, site, requests }) => {
+test('a calm visit loads attune.js and nothing else of Attune: no rules engine, no widget, no sender', async ({ page, site, requests }) => {
   await page.goto(`${site.url}/`);
   await mouseClick(page, page.getByRole('button', { name: 'Allow' }));
   // A calm visitor: reads, scrolls slowly, opens one FAQ answer.
@@ -23,7 +23,16 @@ test('evidence of struggle loads the rules engine, and the widget only once help
   await term.scrollIntoViewIfNeeded();
   await rapidClicks(page, term, 4);
   await expect(page.locator('[data-attune-ui]')).toHaveCount(1);
-  expect(attuneFiles(requests)).toEqual(['/attune/attune-snippet.js', '/attune/attune.js', '/attune/attune-engine.js', '/attune/attune-widget.js']);
+  const loaded = attuneFiles(requests);
+  expect(loaded.filter((file) => file !== '/attune/attune-send.js')).toEqual([
+    '/attune/attune-snippet.js',
+    '/attune/attune.js',
+    '/attune/attune-engine.js',
+    '/attune/attune-widget.js',
+  ]);
+  // The sending half of the pipe comes once there are events to send (the rage click, the help shown).
+  await flush(page);
+  expect(attuneFiles(requests).filter((file) => file === '/attune/attune-send.js')).toEqual(['/attune/attune-send.js']);
 });
 
 test('a rules file that answers 404 leaves the page working with one clear console warning', async ({ page, site }) => {

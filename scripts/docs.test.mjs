@@ -176,7 +176,7 @@ describe('docs/privacy.md', () => {
     const visitorDays = days('packages/core/src/context/visitor.ts', /retentionMs \?\? (\d+) \* 86_400_000/);
     const rotateDays = days('packages/core/src/context/visitor.ts', /rotateMs \?\? (\d+) \* 86_400_000/);
     const historyDays = days('packages/attune/src/', /RETENTION_MS = (\d+) \* 86_400_000/);
-    const queueDays = days('packages/core/src/pipe/pipe.ts', /retentionMs \?\? (\d+) \* 86_400_000/);
+    const queueDays = days('packages/core/src/pipe/send.ts', /retentionMs \?\? (\d+) \* 86_400_000/);
     const consentDays = days('packages/attune/src/runtime.ts', /CONSENT_MS = (\d+) \* 86_400_000/);
     expect(row('consent')).toContain(`${consentDays} days from the last choice`);
     expect(md).toContain(`older than ${consentDays} days are ignored and deleted`);

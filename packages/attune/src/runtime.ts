@@ -1,7 +1,7 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import type { Decision, Facts, Purpose, RulesFile, SignalRecord } from '@attune/rules';
 import {
-  browserTransport,
+  browserBeacon,
   createConsent,
   createConsentStore,
   createIdbQueue,
@@ -16,10 +16,10 @@ import {
   onRouteChange,
   pageFacts,
   startSignals,
-  webLocksFlushLock,
   type DetectorContext,
   type KeyValueStore,
   type PipeInput,
+  type SenderModule,
   type SignalsConfig,
   type Transport,
   type VisitorContext,
@@ -75,6 +75,8 @@ export interface RuntimeDeps {
   loadWidget(): Promise<WidgetModule>;
   /** Loads the rules engine chunk, only once there is evidence of struggle (or a rule needs no signal). */
   loadEngine(): Promise<EngineModule>;
+  /** Loads the sending half of the event pipe, the first time there is something to send. */
+  loadSender(): Promise<SenderModule>;
   /** Loads the web-vitals chunk, for sampled page views, once the page is idle. */
   loadVitals?(): Promise<VitalsModule>;
   win?: Window & typeof globalThis;
@@ -189,9 +191,10 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
         endpoint: new URL(config.endpoint, win.location.href).href,
         site: config.site ?? win.location.host,
         consent,
-        transport: deps.transport ?? browserTransport(win),
+        transport: deps.transport ?? browserBeacon(win),
+        sender: deps.loadSender,
         queue: createIdbQueue(log, win.indexedDB),
-        lock: webLocksFlushLock(win.navigator),
+        webLocks: true,
         log,
         now,
         schedule,

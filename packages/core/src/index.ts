@@ -42,7 +42,9 @@ export type { VisitorContext, VisitorRecord, VisitorOptions } from './context/vi
 export { pageFacts, referrerClass, deviceClass, DEFAULT_QUERY_ALLOWLIST } from './context/page';
 export { createConsent } from './pipe/consent';
 export type { ConsentGate, ConsentMap, ConsentOptions } from './pipe/consent';
-export { createPipe, browserTransport, webLocksFlushLock } from './pipe/pipe';
+export { createPipe, browserBeacon } from './pipe/pipe';
+export { createSender, fetchPost, webLocksFlushLock } from './pipe/send';
+export type { Sender, SenderHost, SenderModule } from './pipe/send';
 export { createIdbQueue, createMemoryQueue } from './pipe/event-queue';
 export type { EventQueue } from './pipe/event-queue';
 export type { Pipe, PipeInput, PipeOptions, Transport, FlushLock } from './pipe/pipe';

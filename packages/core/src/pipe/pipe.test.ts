@@ -3,6 +3,7 @@ import { createLogger } from '../safe';
 import { createConsent } from './consent';
 import { createMemoryQueue } from './event-queue';
 import { createPipe, type Transport } from './pipe';
+import * as senderModule from './send';
 import type { WireBatch } from './wire';
 
 const setup = (
@@ -26,7 +27,12 @@ const setup = (
   let clock = 1_700_000_000_000;
   const timers: { at: number; fn: () => void }[] = [];
   const consent = createConsent({ initial });
+  const loads = { count: 0 };
   const pipe = createPipe({
+    sender: async () => {
+      loads.count++;
+      return senderModule;
+    },
     endpoint: 'https://collect.example/collect',
     site: 'test',
     consent,
@@ -49,7 +55,7 @@ const setup = (
     }
     await new Promise((r) => setTimeout(r, 0));
   };
-  return { pipe, posts, beacons, consent, advance, now: () => clock };
+  return { pipe, posts, beacons, consent, advance, loads, now: () => clock };
 };
 
 describe('createPipe', () => {
@@ -172,6 +178,54 @@ describe('createPipe', () => {
     expect(sent.find((e) => e.type === 'shown')).toBeDefined();
     expect(sent.filter((e) => e.type === 'signal').map((e) => e.target)).toEqual(['t3', 't4', 't5', 't6']);
     expect(sent.find((e) => e.type === 'dropped')).toMatchObject({ count: 3, reason: 'queue_full' });
+  });
+
+  it('bounds the queue by bytes too, dropping the oldest measurement events first', async () => {
+    const { pipe, posts } = setup([], 'granted', { maxQueueBytes: 2_000, maxBatch: 100 });
+    pipe.push({ type: 'shown', path: '/', rule: 'keep' });
+    for (let i = 0; i < 12; i++) pipe.push({ type: 'signal', path: '/', signal: 'rage_click', target: `t${i}`, count: 3 });
+    await pipe.flush();
+    const sent = posts.flatMap((b) => b.events);
+    const signals = sent.filter((e) => e.type === 'signal').map((e) => e.target);
+    const bytes = sent.filter((e) => e.type !== 'dropped').reduce((sum, e) => sum + JSON.stringify(e).length, 0);
+    expect(bytes).toBeLessThanOrEqual(2_000);
+    expect(signals.length).toBeGreaterThan(0);
+    expect(signals.length).toBeLessThan(12);
+    // The newest survive: what was dropped is the oldest.
+    expect(signals).toEqual(Array.from({ length: signals.length }, (_, i) => `t${12 - signals.length + i}`));
+    expect(sent.find((e) => e.type === 'shown')).toBeDefined();
+    expect(sent.find((e) => e.type === 'dropped')).toMatchObject({ count: 12 - signals.length, reason: 'queue_full' });
+  });
+
+  it('loads the sender only once there is something to send', async () => {
+    const { pipe, posts, loads } = setup();
+    await pipe.flush();
+    await pipe.flush();
+    expect(loads.count).toBe(0);
+    pipe.push({ type: 'shown', path: '/', rule: 'r' });
+    await pipe.flush();
+    await pipe.flush();
+    expect(loads.count).toBe(1);
+    expect(posts).toHaveLength(1);
+  });
+
+  it('keeps events queued when the sender cannot be loaded, and sends them once it can', async () => {
+    const queue = createMemoryQueue();
+    let fail = true;
+    const { pipe, posts } = setup([], 'granted', {
+      queue,
+      sender: async () => {
+        if (fail) throw new Error('chunk 404');
+        return senderModule;
+      },
+    });
+    pipe.push({ type: 'shown', path: '/', rule: 'r' });
+    await pipe.flush();
+    expect(await queue.all()).toHaveLength(1);
+    fail = false;
+    await pipe.flush();
+    expect(posts.flatMap((b) => b.events).map((e) => e.rule)).toEqual(['r']);
+    expect(await queue.all()).toHaveLength(0);
   });
 
   it('sends events a previous page left in the persistent queue', async () => {

@@ -3,6 +3,7 @@ import type { Logger } from '../safe';
 import type { ConsentGate } from './consent';
 import { createMemoryQueue, type EventQueue } from './event-queue';
 import { minimise } from './minimise';
+import type { Sender, SenderHost, SenderModule } from './send';
 import { uuidv7 } from './uuid';
 import { EVENT_FIELDS, WIRE_VERSION, type EventType, type WireBatch, type WireEvent } from './wire';
 
@@ -11,8 +12,8 @@ export type PipeInput = { type: EventType; path: string; ts?: number } & Record<
 
 /** How a batch leaves the device. */
 export interface Transport {
-  /** POSTs `body`; resolves with the HTTP status, or 0 for a network error. */
-  post(url: string, body: string, keepalive: boolean): Promise<{ status: number; retryAfter?: number }>;
+  /** POSTs `body`; resolves with the HTTP status, or 0 for a network error (default: `fetch`, in the sender chunk). */
+  post?(url: string, body: string, keepalive: boolean): Promise<{ status: number; retryAfter?: number }>;
   /** Hands `body` to the browser to send after the page is gone; `false` if it refused. */
   beacon(url: string, body: string): boolean;
 }
@@ -31,14 +32,21 @@ export interface PipeOptions {
   site: string;
   consent: ConsentGate;
   transport: Transport;
+  /**
+   * Loads the sending half (retries, backoff, the queue's bounds). The script tag fetches it
+   * as `attune-send.js` the first time there is something to send.
+   */
+  sender(): Promise<SenderModule>;
   log: Logger;
   now(): number;
   /** Schedules `fn` after `ms`; returns a cancel function. */
   schedule(fn: () => void, ms: number): () => void;
   /** Where accepted events wait (default: memory). The browser passes the IndexedDB queue. */
   queue?: EventQueue;
-  /** Cross-tab lock so one tab flushes at a time (default: none). */
+  /** Cross-tab lock so one tab flushes at a time (default: none, or Web Locks with `webLocks`). */
   lock?: FlushLock;
+  /** Use the Web Locks API as the flush lock where the browser has it. */
+  webLocks?: boolean;
   /** Fields every event gets (visitor id, device class, referrer class, utm). */
   common?: () => Record<string, unknown>;
   /** Flush when this many events wait (default 20). */
@@ -47,6 +55,8 @@ export interface PipeOptions {
   flushMs?: number;
   /** Most events kept waiting; the oldest measurement events go first (default 500). */
   maxQueue?: number;
+  /** Most bytes (of event JSON) kept waiting; the oldest measurement events go first (default 512,000). */
+  maxQueueBytes?: number;
   /** Events older than this are purged, never sent (default 7 days). */
   retentionMs?: number;
   /** Random source for the backoff jitter (tests pass a seeded one). */
@@ -71,134 +81,72 @@ export interface Pipe {
 
 /** Keep keepalive and beacon bodies well under the browser's 64 KB in-flight budget. */
 const BODY_BYTES = 48_000;
-const RETRYABLE = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;
 
 /**
  * Creates the event pipe. Every accepted event is written to the queue before
  * any attempt to send it, and removed only after a 2xx or a non-retryable 4xx.
  * Events whose purpose is pending wait in memory only; denied purposes drop
- * theirs. Batches are POSTed as `text/plain` (a CORS-simple request) with
- * full-jitter exponential backoff on network errors, 408, 429 (honouring
- * Retry-After) and 5xx; a 413 splits the batch.
+ * theirs. Batches are POSTed as `text/plain` (a CORS-simple request) by the
+ * sender (see `createSender`), loaded only once the queue holds something.
  */
 export const createPipe = (options: PipeOptions): Pipe => {
   const flushMs = options.flushMs ?? 5000;
   const maxQueue = options.maxQueue ?? 500;
-  const retentionMs = options.retentionMs ?? 7 * 86_400_000;
-  const random = options.random ?? ((b: Uint8Array) => crypto.getRandomValues(b));
   const queue = options.queue ?? createMemoryQueue();
-  let maxBatch = options.maxBatch ?? 20;
   // Events waiting for consent: memory only, never stored.
   let waiting: WireEvent[] = [];
   // Events this page accepted and has not seen sent: what a beacon carries on page hide.
   const mine = new Map<string, WireEvent>();
   let writes: Promise<void> = Promise.resolve();
-  let dropped = 0;
   let timer: (() => void) | null = null;
-  let sending: Promise<void> | null = null;
-  let again = false;
+  let sender: Promise<Sender> | null = null;
   // Ids made in the same millisecond carry a counter, so the queue replays them in order.
   let seq = 0;
   let lastMs = 0;
-  let failures = 0;
-  let retryAt = 0;
 
   const state = (purpose: Purpose) => options.consent.$consent.get()[purpose];
-  const sendable = (event: WireEvent) => state(event.purpose) === 'granted';
 
-  const body = (events: WireEvent[]): string => {
-    const batch: WireBatch = { v: WIRE_VERSION, site: options.site, sent: options.now(), events };
-    return JSON.stringify(batch);
-  };
-
-  // Cut events into batches of at most maxBatch events and BODY_BYTES bytes.
-  const chunks = (events: WireEvent[]): WireEvent[][] => {
-    const out: WireEvent[][] = [];
-    let current: WireEvent[] = [];
-    let bytes = 64;
-    for (const event of events) {
-      const size = JSON.stringify(event).length + 1;
-      if (current.length && (current.length >= maxBatch || bytes + size > BODY_BYTES)) {
-        out.push(current);
-        current = [];
-        bytes = 64;
+  const host: SenderHost = {
+    options,
+    queue,
+    maxBatch: options.maxBatch ?? 20,
+    sendable: (event) => state(event.purpose) === 'granted',
+    body: (events) => JSON.stringify({ v: WIRE_VERSION, site: options.site, sent: options.now(), events } satisfies WireBatch),
+    // Cut events into batches of at most maxBatch events and BODY_BYTES bytes.
+    chunks(events) {
+      const out: WireEvent[][] = [];
+      let current: WireEvent[] = [];
+      let bytes = 64;
+      for (const event of events) {
+        const size = JSON.stringify(event).length + 1;
+        if (current.length && (current.length >= host.maxBatch || bytes + size > BODY_BYTES)) {
+          out.push(current);
+          current = [];
+          bytes = 64;
+        }
+        current.push(event);
+        bytes += size;
       }
-      current.push(event);
-      bytes += size;
-    }
-    if (current.length) out.push(current);
-    return out;
-  };
-
-  const schedule = (ms: number) => {
-    timer?.();
-    timer = options.schedule(() => {
-      timer = null;
-      void pipe.flush();
-    }, ms);
+      if (current.length) out.push(current);
+      return out;
+    },
+    async forget(ids) {
+      for (const id of ids) mine.delete(id);
+      await queue.remove(ids);
+    },
+    later(ms) {
+      timer?.();
+      timer = options.schedule(() => {
+        timer = null;
+        void pipe.flush();
+      }, ms);
+    },
+    push: (input) => pipe.push(input),
   };
 
   const store = (events: WireEvent[]) => {
     for (const e of events) mine.set(e.id, e);
     writes = writes.then(() => queue.add(events)).catch((error: unknown) => options.log.warn('could not queue events', error));
-  };
-
-  const forgetIds = async (ids: string[]) => {
-    for (const id of ids) mine.delete(id);
-    await queue.remove(ids);
-  };
-
-  // Purge what expired or lost its consent, and keep the queue within bounds.
-  const tidy = async (all: WireEvent[]): Promise<WireEvent[]> => {
-    const cutoff = options.now() - retentionMs;
-    const gone = new Set(all.filter((e) => e.ts < cutoff || state(e.purpose) === 'denied'));
-    let kept = all.filter((e) => !gone.has(e));
-    if (kept.length > maxQueue) {
-      const victims = kept.filter((e) => e.purpose === 'measurement' && e.type !== 'dropped').slice(0, kept.length - maxQueue);
-      dropped += victims.length;
-      for (const e of victims) gone.add(e);
-      kept = kept.filter((e) => !gone.has(e));
-    }
-    if (gone.size) await forgetIds([...gone].map((e) => e.id));
-    return kept;
-  };
-
-  const reportDropped = () => {
-    if (!dropped) return;
-    const count = dropped;
-    dropped = 0;
-    pipe.push({ type: 'dropped', path: '/', count, reason: 'queue_full' });
-  };
-
-  const sendAll = async (): Promise<void> => {
-    while (true) {
-      const ready = (await tidy(await queue.all())).filter(sendable);
-      reportDropped();
-      if (!ready.length) return;
-      const wait = retryAt - options.now();
-      if (wait > 0) return schedule(wait);
-      const [batch] = chunks(ready);
-      if (!batch) return;
-      const text = body(batch);
-      const result = await options.transport.post(options.endpoint, text, text.length < BODY_BYTES);
-      if (result.status === 413 && batch.length > 1) {
-        maxBatch = Math.max(1, Math.floor(batch.length / 2));
-        continue;
-      }
-      if (RETRYABLE(result.status)) {
-        failures++;
-        const cap = Math.min(60_000, 1000 * 2 ** Math.min(failures, 6));
-        const jitter = (random(new Uint8Array(1))[0]! / 255) * cap;
-        const delay = Math.max((result.retryAfter ?? 0) * 1000, jitter);
-        retryAt = options.now() + delay;
-        options.log.debug(`send failed (${result.status || 'network error'}); next try in ${Math.round(delay)} ms`);
-        return schedule(delay);
-      }
-      failures = 0;
-      retryAt = 0;
-      if (result.status >= 400) options.log.warn(`the endpoint refused a batch (${result.status}); it was dropped`);
-      await forgetIds(batch.map((e) => e.id));
-    }
   };
 
   const pipe: Pipe = {
@@ -215,52 +163,41 @@ export const createPipe = (options: PipeOptions): Pipe => {
         return event.id;
       }
       store([event]);
-      if (mine.size >= maxBatch) void pipe.flush();
-      else if (!timer) schedule(flushMs);
+      if (mine.size >= host.maxBatch) void pipe.flush();
+      else if (!timer) host.later(flushMs);
       return event.id;
     },
-    flush() {
-      const granted = waiting.filter(sendable);
+    async flush() {
+      const granted = waiting.filter(host.sendable);
       waiting = waiting.filter((e) => state(e.purpose) === 'pending');
       if (granted.length) store(granted);
-      again = true;
-      if (!sending) {
-        const run = async () => {
-          // A flush asked for while one runs makes it go round once more, so nothing waits for a timer.
-          while (again) {
-            again = false;
-            await writes;
-            if (!options.lock || queue.inMemory()) await sendAll();
-            // Another tab is flushing the shared queue; look again later in case it finished first.
-            else if (!(await options.lock(sendAll))) schedule(flushMs);
-          }
-        };
-        sending = run()
-          .catch((error: unknown) => options.log.warn('flush failed', error))
-          .finally(() => {
-            sending = null;
-          });
+      try {
+        await writes;
+        // A page with nothing to send never fetches the sender.
+        if (!sender && !(await queue.all()).length) return;
+        sender ??= options.sender().then((m) => m.createSender(host));
+        await (await sender).flush();
+      } catch (error) {
+        sender = null;
+        options.log.warn('could not send events; they stay queued', error);
       }
-      return sending;
     },
     flushOnHide() {
-      for (const batch of chunks([...mine.values()].filter(sendable))) {
-        if (!options.transport.beacon(options.endpoint, body(batch))) return;
+      for (const batch of host.chunks([...mine.values()].filter(host.sendable))) {
+        if (!options.transport.beacon(options.endpoint, host.body(batch))) return;
         // A beacon has no answer, so its events stay queued until a POST gets a 2xx (on this
         // page's next flush or the next page's); the collector dedupes the second delivery.
         for (const e of batch) mine.delete(e.id);
       }
     },
     resume() {
-      retryAt = 0;
-      failures = 0;
-      void pipe.flush();
+      if (sender) void sender.then((s) => s.resume(), () => {});
+      else void pipe.flush();
     },
     size: () => mine.size + waiting.length,
     async clear() {
       waiting = [];
       mine.clear();
-      dropped = 0;
       await writes;
       await queue.clear();
     },
@@ -276,23 +213,8 @@ export const createPipe = (options: PipeOptions): Pipe => {
   return pipe;
 };
 
-/** The browser transport: `fetch` with keepalive, and `sendBeacon` on page hide. Credentials are never sent. */
-export const browserTransport = (win: Window & typeof globalThis): Transport => ({
-  async post(url, text, keepalive) {
-    try {
-      const response = await win.fetch(url, {
-        method: 'POST',
-        body: text,
-        keepalive,
-        credentials: 'omit',
-        headers: { 'content-type': 'text/plain;charset=UTF-8' },
-      });
-      const retry = Number(response.headers.get('retry-after'));
-      return { status: response.status, ...(Number.isFinite(retry) && retry > 0 ? { retryAfter: retry } : {}) };
-    } catch {
-      return { status: 0 };
-    }
-  },
+/** The browser's `sendBeacon`, for page hide. Credentials are never sent. */
+export const browserBeacon = (win: Window & typeof globalThis): Transport => ({
   beacon(url, text) {
     try {
       return (
@@ -304,18 +226,3 @@ export const browserTransport = (win: Window & typeof globalThis): Transport => 
     }
   },
 });
-
-/** The Web Locks flush lock: only one tab of the origin flushes at a time; others leave it to that tab. */
-export const webLocksFlushLock = (nav: Navigator): FlushLock | undefined => {
-  const locks = (nav as Navigator & { locks?: LockManager }).locks;
-  if (!locks?.request) return undefined;
-  return async (fn) => {
-    let ran = false;
-    await locks.request('attune-flush', { ifAvailable: true }, async (lock) => {
-      if (!lock) return;
-      ran = true;
-      await fn();
-    });
-    return ran;
-  };
-};
