@@ -90,11 +90,11 @@ describe('createCollectorHandler', () => {
     for (const a of answers) expect(a.headers['access-control-allow-origin']).toBe(ORIGIN);
   });
 
-  it('stores the valid events of a batch, lists the rejected ones, and answers 200 so the client does not resend them', async () => {
+  it('stores the valid events of a batch, lists the rejected ones, and answers 207 (a 2xx) so the client does not resend them', async () => {
     const { url, handler } = await mount();
     const [a, b, c] = signals(3);
     const res = await post(url, batchOf([{ ...a!, target: 'tel:+44 20 7946 0958' }, b!, { ...c!, type: 'pageview' }]));
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(207);
     expect(res.body).toEqual({
       accepted: 1,
       duplicates: 0,

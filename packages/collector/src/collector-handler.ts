@@ -59,11 +59,12 @@ type Json = Record<string, unknown> | unknown[];
  * server can mount it. Routes:
  *
  * - `POST /collect` with a wire batch as `application/json` or `text/plain`
- *   (what `sendBeacon` sends): 200 `{ accepted, duplicates, rejected }`, where
- *   `accepted` counts events stored now, `duplicates` those already stored and
- *   `rejected` lists the events left out because they break the wire schema
- *   or carry personal-looking strings (`{ index, id, reason, error, path }`,
- *   never the value); 400 `{ error, path }` when the batch as a whole is
+ *   (what `sendBeacon` sends): 200 `{ accepted, duplicates, rejected: [] }`,
+ *   where `accepted` counts events stored now and `duplicates` those already
+ *   stored; 207 with the same body when some events were left out because
+ *   they break the wire schema or carry personal-looking strings, each listed
+ *   in `rejected` as `{ index, id, reason, error, path }`, never with the
+ *   value; 400 `{ error, path }` when the batch as a whole is
  *   unusable (not JSON, wrong version or site, too many events), and 400 with
  *   the same `rejected` list when every event was rejected (do not retry
  *   either); 403 for an origin off the allowlist; 413 past `maxBodyBytes`; 415
@@ -154,7 +155,9 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
       onError(error);
       return send(res, 500, { error: 'store unavailable, retry later' }, corsHeaders);
     }
-    send(res, 200, { accepted: result.stored, duplicates: result.duplicates, rejected }, corsHeaders);
+    // 207 when some events were left out: still a success to the client, which drops the batch
+    // (a rejected event would be rejected again), but visible as partial in logs and proxies.
+    send(res, rejected.length ? 207 : 200, { accepted: result.stored, duplicates: result.duplicates, rejected }, corsHeaders);
   };
 
   const listEvents = async (url: URL, res: ServerResponse, corsHeaders: Record<string, string>) => {

@@ -53,13 +53,13 @@ describe('POST /collect', () => {
     expect(await c.store.count()).toBe(4);
   });
 
-  it('stores the valid events of a batch and rejects only the bad ones, by id and reason, with 200', async () => {
+  it('stores the valid events of a batch and rejects only the bad ones, by id and reason, with 207', async () => {
     const c = await start();
     const [a, b, c2, d] = signals(4);
     const res = await post(c.url, batchOf([a!, { ...b!, innerText: 'Pay now' }, c2!, { ...d!, target: 'input[value="jane@example.com"]' }]), {
       Origin: SITE_ORIGIN,
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(207);
     expect(res.headers['access-control-allow-origin']).toBe(SITE_ORIGIN);
     expect(res.body).toEqual({
       accepted: 2,
@@ -96,12 +96,12 @@ describe('POST /collect', () => {
     expect(await c.store.count()).toBe(0);
   });
 
-  it('counts an already stored event as a duplicate next to a rejected one, with 200', async () => {
+  it('counts an already stored event as a duplicate next to a rejected one, with 207', async () => {
     const c = await start();
     const [a, b] = signals(2);
     await post(c.url, batchOf([a!]));
     const res = await post(c.url, batchOf([a!, { ...b!, count: -1 }]));
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(207);
     expect(res.body).toMatchObject({ accepted: 0, duplicates: 1, rejected: [{ index: 1, id: b!.id, reason: 'invalid_value', path: '$.events[1].count' }] });
     expect(await c.store.count()).toBe(1);
   });
