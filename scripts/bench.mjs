@@ -5,12 +5,12 @@
 // visit; collector throughput. Figures only: nothing here passes or fails on a time.
 //
 //   pnpm bench                     (builds first)
-//   node scripts/bench.mjs [--runs 3] [--vitals-runs 1] [--handler-runs 1] [--collector-seconds 4] [--no-page]
+//   node scripts/bench.mjs [--runs 3] [--vitals-runs 1] [--handler-runs 1] [--collector-seconds 10] [--no-page]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ENTRIES, measure } from './sizes.mjs';
-import { benchCollector } from './bench/collector-load.mjs';
+import { benchCollector, formatLoadTable } from './bench/collector-load.mjs';
 import { benchPageCost } from './bench/page-cost.mjs';
 import { benchRuleEvaluation } from './bench/rule-eval.mjs';
 
@@ -19,7 +19,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     'vitals-runs': { type: 'string', default: '1' },
     'handler-runs': { type: 'string', default: '1' },
-    'collector-seconds': { type: 'string', default: '4' },
+    'collector-seconds': { type: 'string', default: '10' },
     'no-page': { type: 'boolean', default: false },
   },
 });
@@ -54,7 +54,7 @@ if (!values['no-page']) {
 
 // (f) Collector throughput (last, so its load never overlaps a page measurement).
 progress('collector');
-const collector = await benchCollector({ seconds: Number(values['collector-seconds']) });
+const collector = await benchCollector({ seconds: Number(values['collector-seconds']), log: progress });
 
 const machine = `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model?.trim() ?? 'unknown'})`;
 print(`\nAttune bench · ${new Date().toISOString()} · ${machine}${page ? ` · Chromium ${page.chromium}` : ''}`);
@@ -107,10 +107,14 @@ print(row(['rules', 'files', 'validate ms', 'CPU µs/eval', 'wall µs/eval', 'ma
 for (const r of rules) print(row([r.rules, r.files, ms(r.validateMs), ms(r.cpuUs), ms(r.wallUs), r.matched, `${r.batches}×${r.perBatch}`], [6, 5, 11, 11, 12, 7, 7]));
 print('  Above 500 rules (the validator\'s per-file limit) the rules come from several validated files, merged by priority.');
 
-const c0 = collector[0];
-print(`\nCollector · loopback, batches of ${c0.batch} events, ${c0.concurrency} concurrent requests, ${c0.seconds}s per store`);
-print(row(['store', 'events/s', 'accepted', 'stored', 'failed requests'], [8, 9, 9, 9, 15]));
-for (const c of collector) print(row([c.store, c.eventsPerSecond, c.accepted, c.stored, c.failedRequests], [8, 9, 9, 9, 15]));
+const c0 = collector.rows[0];
+if (c0) {
+  print(`\nCollector · autocannon over loopback, POST /collect, batches of ${c0.batch} events with fresh ids, ${c0.connections} connections, ${values['collector-seconds']}s per store`);
+  print(formatLoadTable(collector.rows));
+  print('  "stored once": whether a SELECT after the run found every acknowledged event id stored exactly once.');
+  if (collector.postgresVersion) print(`  PostgreSQL ${collector.postgresVersion}, a fresh local server with fsync on.`);
+}
+for (const s of collector.skipped) print(`  Collector with ${s.store}: skipped (${s.reason}).`);
 
 const seconds = (performance.now() - started) / 1000;
 print(`\nBench time: ${seconds.toFixed(0)} s. Written to bench-results/bench.json.`);

@@ -1,62 +1,66 @@
 #!/usr/bin/env node
-// Load figure for the collector: posts wire batches over loopback for a bounded time and
-// prints events accepted per second for each store. A benchmark that prints, not a test.
+// Load figure for the collector: autocannon drives POST /collect with wire batches of fresh
+// event ids, against the SQLite file store and a real PostgreSQL server (started from Debian's
+// package unless --pg names one), then a SELECT proves every acknowledged event was stored
+// exactly once. Prints a table and, with --json, writes the rows. A benchmark, not a test.
 //
-//   pnpm rollup -c && node packages/collector/scripts/load.mjs [--seconds 5] [--batch 50]
-//     [--concurrency 16] [--pg postgres://user@127.0.0.1:5432/db]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+//   pnpm build && node packages/collector/scripts/load.mjs [--seconds 10] [--batch 20]
+//     [--connections 8] [--stores sqlite,postgres] [--pg postgres://user@127.0.0.1:5432/db] [--json out.json]
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { driveLoad } from './load-driver.mjs';
+import { formatLoadTable, runCollectorLoad } from './load-driver.mjs';
 
 const { values } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '5' },
-    batch: { type: 'string', default: '50' },
-    concurrency: { type: 'string', default: '16' },
+    seconds: { type: 'string', default: '10' },
+    batch: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '8' },
+    stores: { type: 'string', default: 'sqlite,postgres' },
     pg: { type: 'string' },
+    json: { type: 'string' },
   },
 });
-const seconds = Number(values.seconds);
-const batchSize = Number(values.batch);
-const concurrency = Number(values.concurrency);
+const whole = (name, min, max) => {
+  const n = Number(values[name]);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    console.error(`--${name} must be a whole number from ${min} to ${max}, not ${values[name]}`);
+    process.exit(2);
+  }
+  return n;
+};
+const seconds = whole('seconds', 1, 600);
+const batch = whole('batch', 1, 1000);
+const connections = whole('connections', 1, 1000);
+const stores = values.stores.split(',').map((s) => s.trim()).filter(Boolean);
 
-let collector;
 try {
-  collector = await import('../dist/index.js');
+  await import('../dist/index.js');
 } catch {
-  console.error('load.mjs runs against the built package: run `pnpm rollup -c` from the repo root first');
+  console.error('load.mjs runs against the built package: run `pnpm build` from the repo root first');
   process.exit(1);
 }
-const { startCollector, createMemoryStore, createSqliteStore, createPostgresStore } = collector;
 
-async function measure(name, store) {
-  const c = await startCollector({ port: 0, store, rateLimit: false, onError: () => {} });
-  const { accepted, failed, elapsed } = await driveLoad(c.url, { seconds, batch: batchSize, concurrency });
-  const stored = await store.count();
-  await c.close();
-  return { store: name, 'events/s': Math.round(accepted / elapsed), accepted, stored, 'failed requests': failed, seconds: elapsed.toFixed(1) };
+const machine = `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model?.trim() ?? 'unknown'})`;
+console.log(`collector load · autocannon · ${seconds}s per store, batches of ${batch} events, ${connections} connections · ${machine}`);
+const { rows, skipped, postgresVersion } = await runCollectorLoad({
+  stores,
+  seconds,
+  batch,
+  connections,
+  postgresUrl: values.pg,
+  log: (m) => process.stderr.write(`  … ${m}\n`),
+});
+console.log(formatLoadTable(rows));
+if (postgresVersion) console.log(`  PostgreSQL ${postgresVersion}, a fresh local server with fsync on`);
+for (const s of skipped) console.log(`  ${s.store}: skipped (${s.reason})`);
+if (values.json) {
+  writeFileSync(values.json, `${JSON.stringify({ at: new Date().toISOString(), machine, postgresVersion, rows, skipped }, null, 2)}\n`);
+  console.log(`  written to ${values.json}`);
 }
-
-console.log(
-  `collector load: ${seconds}s per store, batches of ${batchSize}, ${concurrency} concurrent requests, ` +
-    `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`,
-);
-const rows = [];
-rows.push(await measure('memory', createMemoryStore()));
-const dir = mkdtempSync(join(tmpdir(), 'attune-load-'));
-try {
-  rows.push(await measure('sqlite (file)', createSqliteStore({ file: join(dir, 'load.sqlite') })));
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+// Exit non-zero when an acknowledged event is missing or stored twice: a figure from a broken
+// collector is no figure.
+if (rows.some((r) => !r.storedOnce)) {
+  console.error('an acknowledged event was not stored exactly once');
+  process.exit(1);
 }
-if (values.pg) {
-  const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: values.pg, max: concurrency });
-  await pool.query('DROP TABLE IF EXISTS attune_load_events');
-  rows.push(await measure('postgresql', await createPostgresStore({ pool, table: 'attune_load_events' })));
-} else {
-  console.log('postgresql: skipped (pass --pg <connection url> to measure it)');
-}
-console.table(rows);

@@ -7,7 +7,7 @@ import { DEFAULT_RATE_LIMIT, createRateLimiter, type RateLimit } from './rate-li
 import { readBody } from './read-body';
 import { createReportRoute, type ReportOptions } from './report/report-route';
 import { createSqliteStore } from './sqlite-store';
-import { createBatchValidator } from './validate-batch';
+import { createBatchTriage } from './triage-batch';
 
 /** Options for {@link createCollectorHandler} and {@link startCollector}. */
 export interface CollectorOptions {
@@ -59,13 +59,18 @@ type Json = Record<string, unknown> | unknown[];
  * server can mount it. Routes:
  *
  * - `POST /collect` with a wire batch as `application/json` or `text/plain`
- *   (what `sendBeacon` sends): 200 `{ accepted, duplicates }`, where
- *   `accepted` counts events stored now and `duplicates` those already stored;
- *   400 `{ error, path }` for a batch that breaks the wire schema or carries
- *   personal-looking strings (do not retry); 403 for an origin off the
- *   allowlist; 413 past `maxBodyBytes`; 415 for other content types; 429 with
- *   `Retry-After` when rate limited; 500 when the store fails and 503 while
- *   shutting down (retry both).
+ *   (what `sendBeacon` sends): 200 `{ accepted, duplicates, rejected: [] }`,
+ *   where `accepted` counts events stored now and `duplicates` those already
+ *   stored; 207 with the same body when some events were left out because
+ *   they break the wire schema or carry personal-looking strings, each listed
+ *   in `rejected` as `{ index, id, reason, error, path }`, never with the
+ *   value; 400 `{ error, path }` when the batch as a whole is
+ *   unusable (not JSON, wrong version or site, too many events), and 400 with
+ *   the same `rejected` list when every event was rejected (do not retry
+ *   either); 403 for an origin off the allowlist; 413 past `maxBodyBytes`; 415
+ *   for other content types; 429 with `Retry-After` when rate limited; 500
+ *   when the store fails and 503 while shutting down (retry both). Every
+ *   answer to an allowed origin carries its CORS headers.
  * - `OPTIONS /collect`: the CORS preflight.
  * - `GET /events` when `exposeEvents` is set.
  * - `GET /report` and `GET /report.json` when `report` is set.
@@ -83,7 +88,7 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
   const cors = createCorsPolicy(options.allowedOrigins ?? []);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, now);
-  const validate = createBatchValidator(loadWireSchema());
+  const triage = createBatchTriage(loadWireSchema());
   const onError = options.onError ?? ((e: unknown) => console.error('[attune-collector]', e));
   const report = options.report ? createReportRoute(store, options.report === true ? {} : options.report, now) : null;
 
@@ -135,16 +140,24 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
         return send(res, 429, { error: 'too many requests' }, { ...corsHeaders, 'Retry-After': String(verdict.retryAfterSeconds) });
       }
     }
-    const checked = validate(parsed);
-    if (!checked.ok) return send(res, 400, { error: checked.error, path: checked.path }, corsHeaders);
+    const sorted = triage(parsed);
+    if (!sorted.ok) return send(res, 400, { error: sorted.error, path: sorted.path }, corsHeaders);
+    const { batch, rejected } = sorted;
+    const first = rejected[0];
+    if (first && batch.events.length === 0) {
+      // Nothing in the batch can ever be stored: refuse it as a whole (the client drops it).
+      return send(res, 400, { error: first.error, path: first.path, accepted: 0, duplicates: 0, rejected }, corsHeaders);
+    }
     let result;
     try {
-      result = await store.insert(checked.batch.events, checked.batch.site);
+      result = batch.events.length ? await store.insert(batch.events, batch.site) : { stored: 0, duplicates: 0 };
     } catch (error) {
       onError(error);
       return send(res, 500, { error: 'store unavailable, retry later' }, corsHeaders);
     }
-    send(res, 200, { accepted: result.stored, duplicates: result.duplicates }, corsHeaders);
+    // 207 when some events were left out: still a success to the client, which drops the batch
+    // (a rejected event would be rejected again), but visible as partial in logs and proxies.
+    send(res, rejected.length ? 207 : 200, { accepted: result.stored, duplicates: result.duplicates, rejected }, corsHeaders);
   };
 
   const listEvents = async (url: URL, res: ServerResponse, corsHeaders: Record<string, string>) => {
@@ -161,11 +174,16 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     send(res, 200, events, corsHeaders);
   };
 
-  const route = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://collector.invalid');
+  // Every answer an allowed origin gets carries its CORS headers, errors included: without them
+  // the page cannot read the status or Retry-After and sees only a network error.
+  const corsFor = (req: IncomingMessage) => {
     const origin = req.headers.origin;
     const verdict = cors.judge(origin, req.headers.host);
-    const corsHeaders = verdict === 'allowed' && origin ? cors.headers(origin) : {};
+    return { origin, verdict, corsHeaders: verdict === 'allowed' && origin ? cors.headers(origin) : {} };
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse, { origin, verdict, corsHeaders }: ReturnType<typeof corsFor>) => {
+    const url = new URL(req.url ?? '/', 'http://collector.invalid');
     const routes: Record<string, string[]> = { '/collect': ['POST'], '/health': ['GET'] };
     if (options.exposeEvents) routes['/events'] = ['GET'];
     if (report) routes['/report'] = routes['/report.json'] = ['GET'];
@@ -185,16 +203,17 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
   };
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const access = corsFor(req);
     if (closing) {
-      send(res, 503, { error: 'shutting down, retry later' }, { 'Retry-After': '1' });
+      send(res, 503, { error: 'shutting down, retry later' }, { ...access.corsHeaders, 'Retry-After': '1' });
       return;
     }
     inFlight++;
     const answered = new Promise<void>((resolve) => res.once('close', resolve));
-    route(req, res)
+    route(req, res, access)
       .catch((error: unknown) => {
         onError(error);
-        send(res, 500, { error: 'internal error, retry later' });
+        send(res, 500, { error: 'internal error, retry later' }, access.corsHeaders);
       })
       .then(() => {
         // A request that ended without an answer (its client went away) is cut off.

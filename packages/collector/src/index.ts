@@ -8,6 +8,8 @@ export { createSqliteStore } from './sqlite-store';
 export type { SqliteStoreOptions } from './sqlite-store';
 export { createBatchValidator } from './validate-batch';
 export type { BatchCheck, BatchValidator } from './validate-batch';
+export { createBatchTriage } from './triage-batch';
+export type { BatchTriage, BatchTriageFn, RejectedEvent, RejectReason } from './triage-batch';
 export { loadWireSchema } from './load-wire-schema';
 export { checkJsonSchema, SUPPORTED_KEYWORDS } from './check-json-schema';
 export type { JsonSchema, SchemaError } from './check-json-schema';

@@ -24,7 +24,8 @@ export interface PostgresStoreOptions {
  * processes behind a load balancer. The event id is unique and each batch is
  * one `INSERT … ON CONFLICT (id) DO NOTHING` statement, so any number of
  * processes can share one database without storing an event twice, and a
- * batch is stored whole or not at all. Creates its table if missing.
+ * batch is stored whole or not at all. Rows go in in id order, so processes
+ * inserting overlapping batches at once never deadlock. Creates its table if missing.
  *
  * @example
  * ```ts
@@ -61,12 +62,15 @@ export async function createPostgresStore({ pool, table = 'attune_events', now =
     async insert(events, site) {
       ensureOpen();
       if (events.length === 0) return { stored: 0, duplicates: 0 };
+      // Rows go in by id, not in batch order: two processes inserting overlapping batches
+      // then wait on each other's ids in the same order and cannot deadlock. UUIDv7 ids sort
+      // by the time they were made, so `seq` still runs oldest first.
       const result = await pool.query(
         `INSERT INTO ${table} (id, site, type, purpose, ts, path, received, body)
          SELECT id, $2, type, purpose, ts, path, $3, body
          FROM unnest($1::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::jsonb[])
-           WITH ORDINALITY AS e(id, type, purpose, ts, path, body, n)
-         ORDER BY n
+           AS e(id, type, purpose, ts, path, body)
+         ORDER BY id COLLATE "C"
          ON CONFLICT (id) DO NOTHING`,
         [
           events.map((e) => e.id),

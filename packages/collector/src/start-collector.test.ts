@@ -30,7 +30,7 @@ describe('POST /collect', () => {
     const events = Object.values(sampleEvents());
     const res = await post(c.url, batchOf(events));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ accepted: events.length, duplicates: 0 });
+    expect(res.body).toEqual({ accepted: events.length, duplicates: 0, rejected: [] });
     const stored = (await send(`${c.url}/events?site=shop`)).body as { id: string; site: string }[];
     expect(stored.map((e) => e.id)).toEqual(events.map((e) => e.id));
     expect(stored.every((e) => e.site === 'shop')).toBe(true);
@@ -40,33 +40,80 @@ describe('POST /collect', () => {
     const c = await start();
     const res = await post(c.url, batchOf(signals(2)), { 'Content-Type': 'text/plain;charset=UTF-8', Origin: SITE_ORIGIN });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ accepted: 2, duplicates: 0 });
+    expect(res.body).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
   });
 
   it('dedupes the same event id across two posts', async () => {
     const c = await start();
     const events = signals(3);
-    expect((await post(c.url, batchOf(events))).body).toEqual({ accepted: 3, duplicates: 0 });
+    expect((await post(c.url, batchOf(events))).body).toEqual({ accepted: 3, duplicates: 0, rejected: [] });
     const again = await post(c.url, batchOf([...events, ...signals(1)]));
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ accepted: 1, duplicates: 3 });
+    expect(again.body).toEqual({ accepted: 1, duplicates: 3, rejected: [] });
     expect(await c.store.count()).toBe(4);
   });
 
-  it('rejects an unknown field with 400 and its path, storing nothing from the batch', async () => {
+  it('stores the valid events of a batch and rejects only the bad ones, by id and reason, with 207', async () => {
     const c = await start();
-    const [good, bad] = signals(2);
-    const res = await post(c.url, batchOf([good!, { ...bad!, innerText: 'Pay now' }]));
+    const [a, b, c2, d] = signals(4);
+    const res = await post(c.url, batchOf([a!, { ...b!, innerText: 'Pay now' }, c2!, { ...d!, target: 'input[value="jane@example.com"]' }]), {
+      Origin: SITE_ORIGIN,
+    });
+    expect(res.status).toBe(207);
+    expect(res.headers['access-control-allow-origin']).toBe(SITE_ORIGIN);
+    expect(res.body).toEqual({
+      accepted: 2,
+      duplicates: 0,
+      rejected: [
+        { index: 1, id: b!.id, reason: 'unknown_field', error: 'unknown field', path: '$.events[1].innerText' },
+        { index: 3, id: d!.id, reason: 'looks_like_email', error: 'looks like an email address', path: '$.events[3].target' },
+      ],
+    });
+    const stored = (await send(`${c.url}/events`)).body as { id: string }[];
+    expect(stored.map((e) => e.id)).toEqual([a!.id, c2!.id]);
+  });
+
+  it('never echoes the rejected value in the answer', async () => {
+    const c = await start();
+    const [a, b] = signals(2);
+    const res = await post(c.url, batchOf([{ ...a!, target: '#card-4111111111111111' }, { ...b!, path: '/u/jane%40example.com' }]));
+    const text = JSON.stringify(res.body);
+    for (const value of ['4111111111111111', 'jane', 'example.com']) expect(text).not.toContain(value);
+  });
+
+  it('answers 400 with the rejected list when no event of the batch is valid, storing nothing', async () => {
+    const c = await start();
+    const [bad] = signals(1);
+    const res = await post(c.url, batchOf([{ ...bad!, target: 'input[value="jane@example.com"]' }]));
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: 'unknown field', path: '$.events[1].innerText' });
+    expect(res.body).toEqual({
+      error: 'looks like an email address',
+      path: '$.events[0].target',
+      accepted: 0,
+      duplicates: 0,
+      rejected: [{ index: 0, id: bad!.id, reason: 'looks_like_email', error: 'looks like an email address', path: '$.events[0].target' }],
+    });
     expect(await c.store.count()).toBe(0);
   });
 
-  it('rejects an email-looking string with 400 and its path', async () => {
+  it('counts an already stored event as a duplicate next to a rejected one, with 207', async () => {
     const c = await start();
-    const res = await post(c.url, batchOf([{ ...signals(1)[0]!, target: 'input[value="jane@example.com"]' }]));
-    expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: 'looks like an email address', path: '$.events[0].target' });
+    const [a, b] = signals(2);
+    await post(c.url, batchOf([a!]));
+    const res = await post(c.url, batchOf([a!, { ...b!, count: -1 }]));
+    expect(res.status).toBe(207);
+    expect(res.body).toMatchObject({ accepted: 0, duplicates: 1, rejected: [{ index: 1, id: b!.id, reason: 'invalid_value', path: '$.events[1].count' }] });
+    expect(await c.store.count()).toBe(1);
+  });
+
+  it('refuses the whole batch with 400 for a wrong version or site, storing none of its valid events', async () => {
+    const c = await start();
+    const wrongVersion = await post(c.url, { ...batchOf(signals(2)), v: 2 });
+    expect(wrongVersion.status).toBe(400);
+    expect(wrongVersion.body).toEqual({ error: 'must be 1', path: '$.v' });
+    const badSite = await post(c.url, batchOf(signals(2), 'shop/../x'));
+    expect(badSite.status).toBe(400);
+    expect(badSite.body).toMatchObject({ path: '$.site' });
     expect(await c.store.count()).toBe(0);
   });
 
@@ -117,6 +164,14 @@ describe('POST /collect', () => {
     const res = await post(c.url, batchOf());
     expect(res.status).toBe(500);
     expect(errors).toHaveLength(1);
+  });
+
+  it('answers 500 when the store fails with a partly rejected batch, so the valid events are retried', async () => {
+    const failing: EventStore = { ...createMemoryStore(), insert: async () => Promise.reject(new Error('disk full')) };
+    const c = await start({ store: failing });
+    const [a, b] = signals(2);
+    const res = await post(c.url, batchOf([a!, { ...b!, innerText: 'x' }]));
+    expect(res.status).toBe(500);
   });
 });
 
@@ -182,12 +237,12 @@ describe('SQLite file store', () => {
     const dbFile = join(dir, 'restart', 'attune.sqlite');
     const events = signals(5);
     const before = await startCollector({ port: 0, dbFile, exposeEvents: true });
-    expect((await post(before.url, batchOf(events))).body).toEqual({ accepted: 5, duplicates: 0 });
+    expect((await post(before.url, batchOf(events))).body).toEqual({ accepted: 5, duplicates: 0, rejected: [] });
     await before.close();
     const after = await start({ dbFile });
     const stored = (await send(`${after.url}/events`)).body as { id: string }[];
     expect(stored.map((e) => e.id)).toEqual(events.map((e) => e.id));
-    expect((await post(after.url, batchOf(events))).body).toEqual({ accepted: 0, duplicates: 5 });
+    expect((await post(after.url, batchOf(events))).body).toEqual({ accepted: 0, duplicates: 5, rejected: [] });
   });
 });
 

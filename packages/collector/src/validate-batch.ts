@@ -1,8 +1,8 @@
+import type { JsonSchema } from './check-json-schema';
+import { createBatchTriage } from './triage-batch';
 import type { WireBatch } from './wire-batch';
-import { checkJsonSchema, type JsonSchema } from './check-json-schema';
-import { findPii } from './find-pii';
 
-/** The outcome of validating one POST body. */
+/** The outcome of validating one POST body as a whole. */
 export type BatchCheck =
   | { ok: true; batch: WireBatch }
   | { ok: false; error: string; path: string };
@@ -10,17 +10,14 @@ export type BatchCheck =
 /** Checks one parsed POST body; see {@link createBatchValidator}. */
 export type BatchValidator = (body: unknown) => BatchCheck;
 
-const PII_ERRORS = {
-  email: 'looks like an email address',
-  phone: 'looks like a phone number',
-  card: 'looks like a payment card number',
-} as const;
-
 /**
- * Builds a validator for wire batches from the wire schema: the batch must
- * match the schema exactly (unknown fields are errors), and, as defence in
- * depth, no string anywhere may look like an email address, a phone number or
- * a card number. Failures name the JSONPath of the first offending value.
+ * Builds an all-or-nothing validator for wire batches from the wire schema:
+ * the batch must match the schema exactly (unknown fields are errors), and,
+ * as defence in depth, no string anywhere may look like an email address, a
+ * phone number or a card number. A failure names the JSONPath of the first
+ * offending value: the envelope's first, then each event's in order. The
+ * collector itself uses {@link createBatchTriage}, which keeps the valid
+ * events of a batch; this is for tools that want a yes or no.
  *
  * @param schema - the wire schema, usually {@link loadWireSchema}'s result.
  * @example
@@ -31,11 +28,12 @@ const PII_ERRORS = {
  * ```
  */
 export function createBatchValidator(schema: JsonSchema): BatchValidator {
+  const triage = createBatchTriage(schema);
   return (body) => {
-    const e = checkJsonSchema(schema, body);
-    if (e) return { ok: false, error: e.error, path: e.path };
-    const pii = findPii(body);
-    if (pii) return { ok: false, error: PII_ERRORS[pii.kind], path: pii.path };
-    return { ok: true, batch: body as WireBatch };
+    const t = triage(body);
+    if (!t.ok) return t;
+    const first = t.rejected[0];
+    if (first) return { ok: false, error: first.error, path: first.path };
+    return { ok: true, batch: t.batch };
   };
 }

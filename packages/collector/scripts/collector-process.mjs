@@ -1,0 +1,24 @@
+// The collector under load, in its own process so the load generator does not share its event
+// loop: forked by load-driver.mjs with a store (`sqlite <file>` or `postgres <url> <table>`), it sends
+// its URL, and on `close` shuts down gracefully (every request in flight answered and stored)
+// and sends how many store errors it saw before exiting.
+import { createSqliteStore, createPostgresStore, startCollector } from '../dist/index.js';
+
+const [kind, where, table] = process.argv.slice(2);
+const openStore = async () => {
+  if (kind === 'sqlite') return createSqliteStore({ file: where });
+  if (kind === 'postgres') {
+    const { default: pg } = await import('pg');
+    return createPostgresStore({ pool: new pg.Pool({ connectionString: where, max: 10 }), table });
+  }
+  throw new Error(`collector-process: unknown store ${kind} (sqlite <file> or postgres <url> <table>)`);
+};
+
+let storeErrors = 0;
+const collector = await startCollector({ port: 0, store: await openStore(), rateLimit: false, onError: () => storeErrors++ });
+process.send({ url: collector.url });
+process.on('message', async (message) => {
+  if (message !== 'close') return;
+  await collector.close();
+  process.send({ closed: true, storeErrors }, () => process.exit(0));
+});
