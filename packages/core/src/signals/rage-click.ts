@@ -4,7 +4,6 @@ import { clickTarget } from './click-guard';
 import { emitSignal } from './emit-signal';
 import { listen } from './listen';
 import { expectsRepeatedClicks } from './repeat-expected';
-import { watchResponse } from './watch-response';
 
 /** Rage-click thresholds. */
 export interface RageClickConfig {
@@ -71,7 +70,7 @@ export const startRageClick: Detector<RageClickConfig> = (ctx, config) => {
     }
     // A lone click never becomes a burst: the response watcher starts with the second one, so
     // ordinary clicks cost no observers at all.
-    if (++count === 2) unwatch = watchResponse(ctx, () => (live = true));
+    if (++count === 2) unwatch = ctx.watch!.pend(() => (live = true));
     last = at;
     cancel();
     cancel = ctx.schedule(finish, windowMs);
