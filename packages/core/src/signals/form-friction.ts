@@ -1,7 +1,7 @@
 import type { Detector } from './detector';
 import { isIgnored } from '../target';
 import { emitSignal } from './emit-signal';
-import { listen } from './listen';
+import { all, listen } from './listen';
 
 /** Form-friction settings. */
 export interface FormFrictionConfig {
@@ -121,9 +121,7 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
         f.e = false;
       }
     }),
+    () => cancel?.(),
   ];
-  return () => {
-    for (const stop of stops) stop();
-    cancel?.();
-  };
+  return all(stops);
 };

@@ -1,7 +1,7 @@
 import type { Detector } from './detector';
 import { actionableOf, isIgnored, isTextEditable } from '../target';
 import { emitSignal } from './emit-signal';
-import { listen } from './listen';
+import { all, listen } from './listen';
 
 /** Hesitation (dwell) thresholds. */
 export interface HesitationConfig {
@@ -76,10 +76,8 @@ export const startHesitation: Detector<HesitationConfig> = (ctx, config) => {
       // Untrusted events are not checked here: they can only postpone a hesitation, never cause one.
       if (type[0] !== 'f') active();
     }),
+    () => all(cancels)(),
   ];
   active();
-  return () => {
-    for (const stop of stops) stop();
-    for (const cancel of cancels) cancel();
-  };
+  return all(stops);
 };

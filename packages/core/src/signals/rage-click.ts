@@ -2,7 +2,7 @@ import type { Detector } from './detector';
 import { actionableOf } from '../target';
 import { clickTarget } from './click-guard';
 import { emitSignal } from './emit-signal';
-import { listen } from './listen';
+import { all, listen } from './listen';
 import { expectsRepeatedClicks } from './repeat-expected';
 
 /** Rage-click thresholds. */
@@ -82,10 +82,10 @@ export const startRageClick: Detector<RageClickConfig> = (ctx, config) => {
     listen(ctx, win, 'error unhandledrejection', (event: Event) => {
       if (event.type[0] === 'u' || 'message' in event) erred = true;
     }),
+    () => {
+      target = null;
+      finish();
+    },
   ];
-  return () => {
-    for (const stop of stops) stop();
-    target = null;
-    finish();
-  };
+  return all(stops);
 };
