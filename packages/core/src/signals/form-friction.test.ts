@@ -129,10 +129,13 @@ describe('startFormFriction', () => {
       submit();
       vi.advanceTimersByTime(500);
       submit();
+      vi.advanceTimersByTime(100);
+      submit();
       vi.advanceTimersByTime(500);
       expect(signals.map((s) => [s.type, s.target, s.count])).toEqual([
         ['form_error', '#signup', 1],
         ['form_error', '#signup', 2],
+        ['form_error', '#signup', 3],
       ]);
     });
 

@@ -59,8 +59,8 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
   let shown: Element[] = [];
   let last: EventTarget | null = null;
   let cancel: (() => void) | null = null;
-  // The last submit not yet judged: its event, form, URL and the page's request count then.
-  let submit: [Event, Element, string, number] | null = null;
+  // Submits not yet judged: each one's event, form, URL and the page's request count then.
+  const submits: [Event, Element, string, number][] = [];
 
   const usable = (t: EventTarget | null, e: Event): t is Element => e.isTrusted && t instanceof Element && !isIgnored(t, 'form');
   const bump = (type: 'form_error' | 'disabled_click', el: Element) => {
@@ -74,11 +74,8 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
     const fresh = now.filter((el) => !shown.includes(el));
     for (const el of fresh) bump('form_error', el);
     shown = now;
-    if (submit) {
-      const [event, form, href, n] = submit;
-      submit = null;
+    for (const [event, form, href, n] of submits.splice(0))
       if (event.defaultPrevented && !fresh.length && form.isConnected && win.location.href === href && requests() === n) bump('form_error', form);
-    }
   };
   const field = (el: Element) => {
     let f = fields.get(el);
@@ -100,7 +97,7 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
       }
       if (ok && type === 'change') field(el).f = true;
       // The page's own submit handlers run after this capture listener: whether they cancelled it is judged later.
-      if (ok && type === 'submit') submit = [event, el, win.location.href, requests()];
+      if (ok && type === 'submit') submits.push([event, el, win.location.href, requests()]);
       cancel ??= ctx.schedule(check, config.checkMs ?? 500);
     }),
     listen(ctx, doc, 'beforeinput input', (event: InputEvent) => {
