@@ -1,19 +1,14 @@
 import type { AttuneConfig } from './runtime';
 
-/** The detectors `data-signals` can configure (`SignalsConfig`'s keys besides `ignoreUrls`). */
-const DETECTORS = 'rage dead error form abandon dwell exit back scroll slow'.split(' ');
-
 /**
- * Whether `value` fits `SignalsConfig`: `ignoreUrls` a list of non-empty strings; every other key a
- * detector's name with `false` (off) or an object of non-negative numbers (its thresholds).
+ * Whether a `data-signals` entry fits `SignalsConfig`: `ignoreUrls` a list of non-empty strings;
+ * any other key a detector's name with `false` (off) or an object of non-negative numbers (its thresholds).
  */
-const fitsSignals = (value: object): boolean =>
-  Object.entries(value).every(([key, v]) =>
-    key === 'ignoreUrls'
-      ? Array.isArray(v) && v.every((u) => typeof u === 'string' && u)
-      : DETECTORS.includes(key) &&
-        (v === false || (v?.constructor === Object && Object.values(v).every((n) => typeof n === 'number' && n >= 0))),
-  );
+const fits = ([key, v]: [string, unknown]): boolean =>
+  key === 'ignoreUrls'
+    ? Array.isArray(v) && v.every((u) => u && typeof u === 'string')
+    : /^(rage|dead|error|form|abandon|dwell|exit|back|scroll|slow)$/.test(key) &&
+      (v === false || (v?.constructor === Object && Object.values(v).every((n) => typeof n === 'number' && n >= 0)));
 
 /**
  * Reads the configuration from the script tag's `data-*` attributes:
@@ -43,10 +38,10 @@ export const configFromScript = (
   if (data.signals !== undefined) {
     try {
       const signals = JSON.parse(data.signals);
-      if (signals?.constructor !== Object || !fitsSignals(signals)) throw 0;
+      if (signals?.constructor !== Object || !Object.entries(signals).every(fits)) throw 0;
       config.signals = signals;
     } catch {
-      warn(`data-signals must be a JSON object like {"dead":false,"rage":{"clicks":4},"ignoreUrls":["/api/poll"]} naming ${DETECTORS.join(', ')} or ignoreUrls; the signals run with their defaults`);
+      warn('data-signals is not a valid signals config (JSON); using the defaults');
     }
   }
   for (const key of ['endpoint', 'site', 'locale', 'stage'] as const) if (data[key]) config[key] = data[key];
