@@ -11,7 +11,7 @@ export interface DeadClickConfig {
 }
 
 /** Clicks whose effect happens outside the page (downloads, new tabs, pickers, native selects) or that `disabled_click` reports. */
-const OUTSIDE = 'a[download],a[target="_blank"],select,input[type="file"],input[type="color"],[aria-disabled="true"]';
+const OUTSIDE = 'a[download],a[target=_blank],select,input[type=file],input[type=color],[aria-disabled=true]';
 
 /**
  * Detects dead clicks: a trusted primary click on something that looks actionable (an

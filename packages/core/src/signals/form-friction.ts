@@ -29,7 +29,7 @@ interface Field {
   n?: number;
 }
 
-const DISABLED = ':is(button,[type="submit"],[type="button"],[role="button"]):is(:disabled,[aria-disabled="true"])';
+const DISABLED = ':is(button,[type=submit],[type=button],[role=button]):is(:disabled,[aria-disabled=true])';
 
 /**
  * Detects form friction, counted per field and never by value:
@@ -70,7 +70,7 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
   const requests = () => ctx.watch?.requests() ?? 0;
   const check = () => {
     cancel = null;
-    const now = [...doc.querySelectorAll('[aria-invalid="true"]')].filter((el) => !isIgnored(el, 'form'));
+    const now = [...doc.querySelectorAll('[aria-invalid=true]')].filter((el) => !isIgnored(el, 'form'));
     const fresh = now.filter((el) => !shown.includes(el));
     for (const el of fresh) bump('form_error', el);
     shown = now;

@@ -13,7 +13,7 @@ const REPEAT_SELECTOR =
   ['carousel', 'slider', 'swiper', 'stepper', 'pagination', 'spinner', 'quantity'].map((c) => `[class*="${c}" i]`);
 
 /** Names and labels of stepper, carousel and pagination controls (attribute values only, never text). */
-const REPEAT_NAME = /\b(next|prev|previous|increment|decrement|increase|decrease|plus|minus|carousel|slide|quantity|qty)\b|^[+\-−]$/i;
+const REPEAT_NAME = /\b(next|prev(ious)?|(in|de)cre(ment|ase)|plus|minus|carousel|slide|quantity|qty)\b|^[+\-−]$/i;
 
 /** Whether repeated clicks on `el` are expected and must not count as rage. */
 export const expectsRepeatedClicks = (el: Element): boolean => {
