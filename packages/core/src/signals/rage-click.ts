@@ -22,7 +22,7 @@ export interface RageClickConfig {
  * click count; `confidence: 'high'` when nothing responded from the burst's second
  * click on, or an uncaught error followed it. Skips text fields, elements where repeated clicks
  * are expected, modified clicks, backdrops, media, and the double or triple
- * clicks that select text or copy it.
+ * clicks that select text or copy it. Waits for responses on the shared `ctx.watch` (given by `startSignals`).
  *
  * @example
  * const stop = startRageClick(ctx, { clicks: 3, windowMs: 1000, radius: 40 });

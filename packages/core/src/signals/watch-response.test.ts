@@ -76,6 +76,23 @@ describe('watchResponse', () => {
     expect(window.fetch).toBe(theirs);
   });
 
+  it('starts without an exception when the page made fetch read-only, and still sees XHRs', () => {
+    watch.stop();
+    const descriptor = Object.getOwnPropertyDescriptor(window, 'fetch');
+    Object.defineProperty(window, 'fetch', { value: stub, writable: false, configurable: true });
+    try {
+      const { ctx } = fakeContext(document, { watch: {} as ResponseWatch });
+      expect(() => (watch = watchResponse(ctx))).not.toThrow();
+      expect(window.fetch).toBe(stub);
+      const answered = vi.fn();
+      watch.pend(answered);
+      new XMLHttpRequest().open('GET', '/api/items');
+      expect(answered).toHaveBeenCalledTimes(1);
+    } finally {
+      Object.defineProperty(window, 'fetch', descriptor ?? { value: realFetch, writable: true, configurable: true });
+    }
+  });
+
   it('observes the DOM only while a click is pending', async () => {
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');

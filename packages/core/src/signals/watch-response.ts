@@ -102,7 +102,11 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
       } catch {}
       return original.apply(this, args);
     };
-    host![key] = ours as T[keyof T];
+    try {
+      host![key] = ours as T[keyof T];
+    } catch {
+      // A frozen or read-only `fetch`: requests are then not seen as they start.
+    }
     return () => {
       if (host![key] === ours) host![key] = original as T[keyof T];
     };
