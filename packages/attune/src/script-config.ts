@@ -1,14 +1,13 @@
 import type { AttuneConfig } from './runtime';
 
 /**
- * Whether a `data-signals` entry fits `SignalsConfig`: `ignoreUrls` a list of non-empty strings;
- * any other key a detector's name with `false` (off) or an object of non-negative numbers (its thresholds).
+ * Reads `data-signals` leaf by leaf: thresholds are non-negative numbers, `false` switches a
+ * detector off, strings appear only inside a list (`ignoreUrls`). Anything else throws.
  */
-const fits = ([key, v]: [string, unknown]): boolean =>
-  key === 'ignoreUrls'
-    ? Array.isArray(v) && v.every((u) => u && typeof u === 'string')
-    : /^(rage|dead|error|form|abandon|dwell|exit|back|scroll|slow)$/.test(key) &&
-      (v === false || (v?.constructor === Object && Object.values(v).every((n) => typeof n === 'number' && n >= 0)));
+const leaf = (key: string, value: unknown): unknown => {
+  if (value === false || (typeof value === 'number' && value >= 0) || (value && (typeof value === 'object' || +key >= 0))) return value;
+  throw 0;
+};
 
 /**
  * Reads the configuration from the script tag's `data-*` attributes:
@@ -37,8 +36,8 @@ export const configFromScript = (
   if (data.vitals !== undefined) config.vitals = Number(data.vitals || 1) || 0;
   if (data.signals !== undefined) {
     try {
-      const signals = JSON.parse(data.signals);
-      if (signals?.constructor !== Object || !Object.entries(signals).every(fits)) throw 0;
+      const signals = JSON.parse(data.signals, leaf);
+      if (signals?.constructor !== Object || (signals.ignoreUrls && !Array.isArray(signals.ignoreUrls))) throw 0;
       config.signals = signals;
     } catch {
       warn('data-signals is not a valid signals config (JSON); using the defaults');

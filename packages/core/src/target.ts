@@ -5,8 +5,7 @@
  */
 
 const ACTIONABLE =
-  'a[href],button,summary,select,label,input:not([type=hidden]),[onclick],[tabindex]:not([tabindex="-1"]),' +
-  ['button', 'link', 'tab', 'menuitem', 'checkbox', 'switch', 'option'].map((r) => `[role=${r}]`).join();
+  'a[href],button,summary,select,label,input:not([type=hidden]),[onclick],[tabindex]:not([tabindex="-1"]),[role=button],[role=link],[role=tab],[role=menuitem],[role=checkbox],[role=switch],[role=option]';
 
 /** Ids that look generated or personal (long digit runs, `@` or other punctuation) are not used as names. */
 const SAFE_ID = /^(?!.*\d{4})[A-Za-z][\w-]{0,63}$/;

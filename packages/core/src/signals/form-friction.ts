@@ -25,6 +25,8 @@ interface Field {
   c: number;
   /** Returns. */
   r: number;
+  /** Errors on a field or form, or presses on a disabled button. */
+  x: number;
   /** Length of the value just before the current edit (a length, never the value). */
   n?: number;
 }
@@ -54,7 +56,6 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
   const doc = ctx.doc;
   const win = doc.defaultView!;
   const need = config.deletions ?? 3;
-  const counts = new WeakMap<Element, number>();
   const fields = new WeakMap<Element, Field>();
   let shown: Element[] = [];
   let last: EventTarget | null = null;
@@ -63,10 +64,7 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
   const submits: [Event, Element, string, number][] = [];
 
   const usable = (t: EventTarget | null, e: Event): t is Element => e.isTrusted && t instanceof Element && !isIgnored(t, 'form');
-  const bump = (type: 'form_error' | 'disabled_click', el: Element) => {
-    counts.set(el, (counts.get(el) ?? 0) + 1);
-    emitSignal(ctx, type, el, counts.get(el)!);
-  };
+  const bump = (type: 'form_error' | 'disabled_click', el: Element) => emitSignal(ctx, type, el, ++field(el).x);
   const requests = () => ctx.watch?.requests() ?? 0;
   const check = () => {
     cancel = null;
@@ -79,7 +77,7 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
   };
   const field = (el: Element) => {
     let f = fields.get(el);
-    if (!f) fields.set(el, (f = { d: 0, c: 0, r: 0 }));
+    if (!f) fields.set(el, (f = { d: 0, c: 0, r: 0, x: 0 }));
     return f;
   };
   const length = (el: Element) => ((el as HTMLInputElement).value ?? '').length;

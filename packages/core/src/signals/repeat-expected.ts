@@ -5,12 +5,7 @@
  * (canvas, media and frames are skipped for every click signal by `clickTarget`).
  */
 const REPEAT_SELECTOR =
-  '[aria-pressed],[data-attune-repeat],[aria-roledescription="carousel" i],' +
-  ['number', 'range', 'checkbox', 'radio'].map((t) => `input[type=${t}]`) +
-  ',' +
-  ['spinbutton', 'slider', 'switch'].map((r) => `[role=${r}]`) +
-  ',' +
-  ['carousel', 'slider', 'swiper', 'stepper', 'pagination', 'spinner', 'quantity'].map((c) => `[class*="${c}" i]`);
+  'input[type=number],input[type=range],input[type=checkbox],input[type=radio],[role=spinbutton],[role=slider],[role=switch],[aria-pressed],[data-attune-repeat],[aria-roledescription="carousel" i],[class*="carousel" i],[class*="slider" i],[class*="swiper" i],[class*="stepper" i],[class*="pagination" i],[class*="spinner" i],[class*="quantity" i]';
 
 /** Names and labels of stepper, carousel and pagination controls (attribute values only, never text). */
 const REPEAT_NAME = /\b(next|prev(ious)?|(in|de)cre(ment|ase)|plus|minus|carousel|slide|quantity|qty)\b|^[+\-−]$/i;

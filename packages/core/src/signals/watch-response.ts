@@ -46,23 +46,20 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
   const doc = ctx.doc;
   const win = doc.defaultView!;
   const skip = ctx.endpoint ? [...ignoreUrls, ctx.endpoint] : ignoreUrls;
-  const waiting = new Set<() => void>();
+  let waiting: (() => void)[] = [];
   let started = 0;
   // The browser moves focus and selection between pointerdown and pointerup of the next click: not a response.
   let pressing = false;
-  let unwatch: (() => void) | null = null;
+  let unwatch: (() => void) | undefined;
 
   const respond = () => {
-    const list = [...waiting];
-    waiting.clear();
+    const list = waiting;
+    waiting = [];
     idle();
     for (const fn of list) fn();
   };
   const idle = () => {
-    if (!waiting.size && unwatch) {
-      unwatch();
-      unwatch = null;
-    }
+    if (!waiting[0]) unwatch = void unwatch?.();
   };
   const watch = () => {
     const observer = new win.MutationObserver(
@@ -97,7 +94,7 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
         const url = String(urlOf(args));
         if (!skip.some((u) => url.includes(u))) {
           started++;
-          if (waiting.size) respond();
+          if (waiting[0]) respond();
         }
       } catch {}
       return original.apply(this, args);
@@ -119,17 +116,17 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
 
   return {
     pend(fn) {
-      waiting.add(fn);
+      waiting.push(fn);
       unwatch ??= watch();
       return () => {
-        waiting.delete(fn);
+        waiting = waiting.filter((f) => f !== fn);
         idle();
       };
     },
     requests: () => started,
     stop() {
       for (const undo of unwrap) undo();
-      waiting.clear();
+      waiting = [];
       idle();
     },
   };
