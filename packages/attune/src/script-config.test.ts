@@ -25,7 +25,7 @@ describe('configFromScript data-signals', () => {
       const { signals, warnings } = read(bad);
       expect(signals, bad).toBeUndefined();
       expect(warnings, bad).toHaveLength(1);
-      expect(warnings[0]).toBe('data-signals is not a valid signals config (JSON); using the defaults');
+      expect(warnings[0]).toBe('data-signals ignored: not a valid signals config');
     }
   });
 });

@@ -40,7 +40,7 @@ export const configFromScript = (
       if (signals?.constructor !== Object || (signals.ignoreUrls && !Array.isArray(signals.ignoreUrls))) throw 0;
       config.signals = signals;
     } catch {
-      warn('data-signals is not a valid signals config (JSON); using the defaults');
+      warn('data-signals ignored: not a valid signals config');
     }
   }
   for (const key of ['endpoint', 'site', 'locale', 'stage'] as const) if (data[key]) config[key] = data[key];

@@ -65,7 +65,6 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
 
   const usable = (t: EventTarget | null, e: Event): t is Element => e.isTrusted && t instanceof Element && !isIgnored(t, 'form');
   const bump = (type: 'form_error' | 'disabled_click', el: Element) => emitSignal(ctx, type, el, ++field(el).x);
-  const requests = () => ctx.watch?.requests() ?? 0;
   const check = () => {
     cancel = null;
     const now = [...doc.querySelectorAll('[aria-invalid=true]')].filter((el) => !isIgnored(el, 'form'));
@@ -73,7 +72,7 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
     for (const el of fresh) bump('form_error', el);
     shown = now;
     for (const [event, form, href, n] of submits.splice(0))
-      if (event.defaultPrevented && !fresh.length && form.isConnected && win.location.href === href && requests() === n) bump('form_error', form);
+      if (event.defaultPrevented && !fresh.length && form.isConnected && win.location.href === href && ctx.watch!.requests() === n) bump('form_error', form);
   };
   const field = (el: Element) => {
     let f = fields.get(el);
@@ -95,7 +94,7 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
       }
       if (ok && type === 'change') field(el).f = true;
       // The page's own submit handlers run after this capture listener: whether they cancelled it is judged later.
-      if (ok && type === 'submit') submits.push([event, el, win.location.href, requests()]);
+      if (ok && type === 'submit') submits.push([event, el, win.location.href, ctx.watch!.requests()]);
       cancel ??= ctx.schedule(check, config.checkMs ?? 500);
     }),
     listen(ctx, doc, 'beforeinput input', (event: InputEvent) => {

@@ -72,10 +72,10 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
     const unlisten = listen(ctx, win, `pointerdown pointerup ${RESPONSES}`, (event: Event) => {
       const type = event.type;
       const target = event.target as Element;
-      if (type[0] === 'p' && type[1] === 'o') return void (pressing = type === 'pointerdown');
+      if (type.startsWith('pointer')) return void (pressing = type === 'pointerdown');
       if (pressing && /^(focus|blur|sel)/.test(type)) return;
       // A click on text leaves a collapsed selection; only a real selection is a response.
-      if (type[0] === 's' && type[1] === 'e' && doc.getSelection()?.isCollapsed !== false) return;
+      if (type === 'selectionchange' && doc.getSelection()?.isCollapsed !== false) return;
       // Hover and press effects on what is under the pointer are not a response.
       if (/^(tr|an)/.test(type) && target.matches?.(':hover')) return;
       if (!isOwn(target)) respond();
