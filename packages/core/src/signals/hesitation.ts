@@ -61,7 +61,7 @@ export const startHesitation: Detector<HesitationConfig> = (ctx, config) => {
       const t = ctx.now();
       if (!event.isTrusted || event.pointerType === 'touch' || t - sampled < 100) return;
       sampled = t;
-      if (Math.abs(event.clientX - x) + Math.abs(event.clientY - y) > 8 && event.target instanceof Element) {
+      if (Math.hypot(event.clientX - x, event.clientY - y) > 8 && event.target instanceof Element) {
         x = event.clientX;
         y = event.clientY;
         active();
