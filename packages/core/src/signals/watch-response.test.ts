@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeContext } from './fake-context';
+import { fakeContext, trusted } from './fake-context';
 import { watchResponse, type ResponseWatch } from './watch-response';
 
 describe('watchResponse', () => {
@@ -91,6 +91,21 @@ describe('watchResponse', () => {
     } finally {
       Object.defineProperty(window, 'fetch', descriptor ?? { value: realFetch, writable: true, configurable: true });
     }
+  });
+
+  it('ignores focus moving during a press, but not after a press that outlived the previous wait', () => {
+    const first = vi.fn();
+    const second = vi.fn();
+    watch.pend(first);
+    trusted(document, new PointerEvent('pointerdown', { bubbles: true }));
+    trusted(document.body, new FocusEvent('focusin', { bubbles: true }));
+    expect(first).not.toHaveBeenCalled();
+    trusted(document, new Event('scroll'));
+    expect(first).toHaveBeenCalledTimes(1);
+    // The pointerup came while nobody waited; the next wait starts unpressed.
+    watch.pend(second);
+    trusted(document.body, new FocusEvent('focusin', { bubbles: true }));
+    expect(second).toHaveBeenCalledTimes(1);
   });
 
   it('observes the DOM only while a click is pending', async () => {

@@ -62,6 +62,7 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
     if (!waiting[0]) unwatch = void unwatch?.();
   };
   const watch = () => {
+    pressing = false;
     const observer = new win.MutationObserver(
       ctx.wrap((records: MutationRecord[]) => {
         for (const r of records)
