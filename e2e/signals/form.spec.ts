@@ -130,3 +130,46 @@ test('a form submitted successfully gives no form_abandon when the page goes', a
   await page.waitForURL(/other\.html/);
   await outcome(page, collector, { expected: [], quietMs: 1500 });
 });
+
+test('form_error: a newsletter submit the page blocks with only a message gives a form_error on the form, once per attempt', async ({ page, site, collector }) => {
+  await open(page, site.url, 'form.html');
+  await fill(page, 'nl-email', 'ann');
+  await page.keyboard.press('Enter');
+  await expect(field(page, 'nl-message')).toHaveText('Please enter an email address');
+  await mouseClick(page, field(page, 'nl-join'));
+  await expect
+    .poll(async () => (await received(page, collector)).filter((s) => s.signal === 'form_error').map((s) => s.count), { timeout: 8000 })
+    .toEqual([1, 2]);
+  const signals = await outcome(page, collector, { expected: ['form_error'] });
+  expect(signals.map((s) => [s.signal, s.target])).toEqual([
+    ['form_error', '#newsletter'],
+    ['form_error', '#newsletter'],
+  ]);
+});
+
+test('a newsletter submit the page sends with fetch gives no form_error', async ({ page, site, collector }) => {
+  await open(page, site.url, 'form.html');
+  await fill(page, 'nl-email', 'ann@example.org');
+  await page.keyboard.press('Enter');
+  await expect(field(page, 'nl-message')).toHaveText('Subscribed');
+  await outcome(page, collector, { expected: [], quietMs: 1500 });
+});
+
+test('form_correction: the company name selected with Control+A and typed over gives a form_correction', async ({ page, site, collector }) => {
+  await open(page, site.url, 'form.html');
+  await fill(page, 'company', 'Acme Corp');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Globex', { delay: 30 });
+  await expect(field(page, 'company')).toHaveValue('Globex');
+  const signals = await outcome(page, collector, { expected: ['form_correction'] });
+  expect(signals).toEqual([{ signal: 'form_correction', target: '#company', count: 1 }]);
+});
+
+test('form_correction: the email selected with Control+A and typed over gives a form_correction', async ({ page, site, collector }) => {
+  await open(page, site.url, 'form.html');
+  await fill(page, 'email', 'ann@example.org');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('bob@example.org', { delay: 30 });
+  const signals = await outcome(page, collector, { expected: ['form_correction'] });
+  expect(signals).toEqual([{ signal: 'form_correction', target: '#email', count: 1 }]);
+});

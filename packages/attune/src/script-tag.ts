@@ -17,7 +17,7 @@ const log = createLogger();
 
 try {
   const script = document.currentScript as HTMLScriptElement | null;
-  const config = configFromScript(script, location.href);
+  const config = configFromScript(script, location.href, log.warn);
   const queued = w.attune?.q ?? [];
   if (!config || !script) {
     log.warn('no data-rules on the script tag; Attune is off');

@@ -9,6 +9,7 @@ import { startHesitation, type HesitationConfig } from './signals/hesitation';
 import { startRageClick, type RageClickConfig } from './signals/rage-click';
 import { startScrollThrash, type ScrollThrashConfig } from './signals/scroll-thrash';
 import { startSlowInteraction, type SlowInteractionConfig } from './signals/slow-interaction';
+import { watchResponse } from './signals/watch-response';
 
 /**
  * Per-detector configuration; every detector runs with its defaults unless given settings
@@ -16,9 +17,14 @@ import { startSlowInteraction, type SlowInteractionConfig } from './signals/slow
  * signal) or a list of `rage dead error form dwell slow` (`form` covers friction and abandonment).
  *
  * @example
- * startSignals(ctx, { dead: { ignoreUrls: ['/api/poll'] }, exit: false, slow: { thresholdMs: 300 } });
+ * startSignals(ctx, { ignoreUrls: ['/api/poll'], dead: { waitMs: 3000 }, exit: false, slow: { thresholdMs: 300 } });
  */
 export interface SignalsConfig {
+  /**
+   * Parts of request URLs that never count as the page responding to a click: the site's
+   * polling or heartbeat endpoints (default none; Attune's own endpoint is always ignored).
+   */
+  ignoreUrls?: string[];
   /** `rage_click`. */
   rage?: RageClickConfig | false;
   /** `dead_click`. */
@@ -54,11 +60,13 @@ const DETECTORS = {
   slow: startSlowInteraction,
 } as const;
 
-/** Starts every detector that is not switched off; returns one teardown for all. */
-export const startSignals = (ctx: DetectorContext, config: SignalsConfig = {}): (() => void) => {
-  const stops: (() => void)[] = [];
+/** Starts every detector that is not switched off, with one shared response watcher; returns one teardown for all. */
+export const startSignals = (page: DetectorContext, config: SignalsConfig = {}): (() => void) => {
+  const watch = watchResponse(page, config.ignoreUrls);
+  const ctx = { ...page, watch };
+  const stops = [watch.stop];
   for (const [name, start] of Object.entries(DETECTORS)) {
-    const settings = config[name as keyof SignalsConfig];
+    const settings = config[name as keyof typeof DETECTORS];
     // One detector failing to start (a missing browser API) leaves the others running.
     if (settings !== false) ctx.wrap(() => stops.push((start as (c: DetectorContext, s: object) => () => void)(ctx, settings ?? {})))();
   }

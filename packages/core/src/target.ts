@@ -5,16 +5,10 @@
  */
 
 const ACTIONABLE =
-  'a[href],button,summary,select,label,[role="button"],[role="link"],[role="tab"],[role="menuitem"],[role="checkbox"],[role="switch"],[role="option"],input:not([type="hidden"]),[onclick],[tabindex]:not([tabindex="-1"])';
+  'a[href],button,summary,select,label,input:not([type=hidden]),[onclick],[tabindex]:not([tabindex="-1"]),[role=button],[role=link],[role=tab],[role=menuitem],[role=checkbox],[role=switch],[role=option]';
 
-/** Ids that look generated or personal (long digit runs, `@`) are not used as names. */
-const SAFE_ID = /^[A-Za-z][\w-]{0,63}$/;
-const UNSAFE_ID = /\d{4,}|@/;
-
-const safeId = (el: Element): string | null => {
-  const id = el.id;
-  return id && SAFE_ID.test(id) && !UNSAFE_ID.test(id) ? id : null;
-};
+/** Ids that look generated or personal (long digit runs, `@` or other punctuation) are not used as names. */
+const SAFE_ID = /^(?!.*\d{4})[A-Za-z][\w-]{0,63}$/;
 
 /** The nearest actionable element at or above `el`, if any. */
 export const actionableOf = (el: Element): Element | null => el.closest(ACTIONABLE);
@@ -22,35 +16,22 @@ export const actionableOf = (el: Element): Element | null => el.closest(ACTIONAB
 /** Whether `el` is inside Attune's own UI or a subtree marked `data-attune-ignore` for `signal`. */
 export const isIgnored = (el: Element, signal: string): boolean => {
   if (el.closest('[data-attune-ui]')) return true;
-  const marked = el.closest('[data-attune-ignore]');
-  if (!marked) return false;
-  const list = (marked.getAttribute('data-attune-ignore') ?? '').trim();
-  return list === '' || list.split(/\s+/).includes(signal);
+  // An empty list (`['']`) means every signal.
+  const list = el.closest('[data-attune-ignore]')?.getAttribute('data-attune-ignore')!.trim().split(/\s+/);
+  return !!list && (!list[0] || list.includes(signal));
 };
 
 /** Text-editable fields: typing targets where repeated clicks are normal. */
-export const isTextEditable = (el: Element): boolean => {
-  if ((el as HTMLElement).isContentEditable) return true;
-  const tag = el.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag !== 'INPUT') return false;
-  const type = ((el as HTMLInputElement).type || 'text').toLowerCase();
-  return !['button', 'submit', 'reset', 'checkbox', 'radio', 'image', 'file', 'color', 'range'].includes(type);
-};
+export const isTextEditable = (el: Element): boolean =>
+  (el as HTMLElement).isContentEditable ||
+  /^(TEXTAREA|SELECT)$/.test(el.tagName) ||
+  // `type` reads back lower-cased, and `text` for unknown values.
+  (el.tagName === 'INPUT' && !/^(button|submit|reset|checkbox|radio|image|file|color|range)$/.test((el as HTMLInputElement).type));
 
 const step = (el: Element): string => {
   const tag = el.tagName.toLowerCase();
-  const parent = el.parentElement;
-  if (!parent) return tag;
-  let index = 0;
-  let same = 0;
-  for (const sibling of Array.from(parent.children)) {
-    if (sibling.tagName === el.tagName) {
-      same++;
-      if (sibling === el) index = same;
-    }
-  }
-  return same > 1 ? `${tag}:nth-of-type(${index})` : tag;
+  const same = [...(el.parentElement?.children ?? [])].filter((s) => s.tagName === el.tagName);
+  return same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(el) + 1})` : tag;
 };
 
 /**
@@ -65,13 +46,11 @@ export const targetName = (el: Element): string => {
   }
   if (labels.length) return labels.join('/').slice(0, 200);
   const parts: string[] = [];
-  for (let node: Element | null = el; node && parts.length < 4; node = node.parentElement) {
-    const id = safeId(node);
-    if (id) {
-      parts.unshift(`#${id}`);
+  for (let node: Element | null = el; node && parts.length < 4 && !/^(BODY|HTML)$/.test(node.tagName); node = node.parentElement) {
+    if (SAFE_ID.test(node.id)) {
+      parts.unshift(`#${node.id}`);
       break;
     }
-    if (node.tagName === 'BODY' || node.tagName === 'HTML') break;
     parts.unshift(step(node));
   }
   return parts.join(' > ') || el.tagName.toLowerCase();

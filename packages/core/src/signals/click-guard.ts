@@ -1,7 +1,7 @@
 import { isIgnored, isTextEditable } from '../target';
 
 /** A modal's backdrop, clicked to close it (a click on a `dialog` element itself lands on its ::backdrop). */
-const BACKDROP = 'dialog,[class*="backdrop"],[class*="overlay"],[class*="scrim"]';
+const BACKDROP = 'dialog,[class*=backdrop],[class*=overlay],[class*=scrim]';
 /** Surfaces whose clicks belong to their own content. */
 const MEDIA = 'canvas,video,audio,iframe,embed,object';
 

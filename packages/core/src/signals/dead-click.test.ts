@@ -4,8 +4,10 @@ import { startDeadClick } from './dead-click';
 import { click, fakeContext, trusted } from './fake-context';
 
 describe('startDeadClick', () => {
+  const realFetch = window.fetch;
   let signals: ReturnType<typeof fakeContext>['signals'];
   let stop: () => void;
+  let unwatch: () => void;
   const $ = (id: string) => document.getElementById(id)!;
 
   beforeEach(() => {
@@ -15,18 +17,26 @@ describe('startDeadClick', () => {
       <p id="text">Plain text</p><div id="box" style="cursor:pointer">Looks clickable</div>
       <a id="dl" href="/file.pdf" download>Get</a><a id="tab" href="/x" target="_blank">Open</a>
       <a id="nav" href="/elsewhere">Go</a><input id="field">
+      <button id="search">Search</button><button id="refresh">Refresh</button>
       <div data-attune-ignore="dead"><button id="quiet">Quiet</button></div>
       <div id="ui" data-attune-ui></div>`;
     $('live').addEventListener('click', () => $('text').setAttribute('data-open', ''));
     $('nav').addEventListener('click', (e) => e.preventDefault());
     // happy-dom would follow these links; the guard must hold whether or not the page prevents it.
     for (const id of ['dl', 'tab']) $(id).addEventListener('click', (e) => e.preventDefault());
-    const f = fakeContext(document);
+    // A search that takes longer than the wait: the request is still running at the verdict.
+    window.fetch = () => new Promise<Response>(() => {});
+    $('search').addEventListener('click', () => void window.fetch('/api/search?q=1'));
+    $('refresh').addEventListener('click', () => new XMLHttpRequest().open('GET', '/api/poll?since=1'));
+    const f = fakeContext(document, {}, ['/api/poll']);
     signals = f.signals;
+    unwatch = f.ctx.watch!.stop;
     stop = startDeadClick(f.ctx, {});
   });
   afterEach(() => {
     stop();
+    unwatch();
+    window.fetch = realFetch;
     vi.useRealTimers();
   });
 
@@ -108,6 +118,18 @@ describe('startDeadClick', () => {
       await settle(3000);
     }
     expect(signals).toHaveLength(0);
+  });
+
+  it('does not emit when the click starts a request that is still running at the verdict', async () => {
+    click($('search'));
+    await settle(3000);
+    expect(signals).toHaveLength(0);
+  });
+
+  it('still emits when the only request the click starts goes to a listed polling URL', async () => {
+    click($('refresh'));
+    await settle(3000);
+    expect(signals.map((s) => s.target)).toEqual(['#refresh']);
   });
 
   it('counts a link click whose navigation was prevented only if the URL stays the same', async () => {

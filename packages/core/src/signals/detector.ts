@@ -1,4 +1,5 @@
 import type { SignalRecord } from '@attune/rules';
+import type { ResponseWatch } from './watch-response';
 
 /** The part of a signal a detector decides; the runtime adds `at` (when absent) and `path`. */
 export type SignalDraft = Omit<SignalRecord, 'at' | 'path'> & { at?: number };
@@ -20,6 +21,11 @@ export interface DetectorContext {
    * Debug mode passes `(el) => outlineTarget(doc, el, …)` here to show what Attune sees.
    */
   inspect?(el: Element, signal: SignalDraft): void;
+  /**
+   * The response watcher the click detectors share; `startSignals` provides it (one per page).
+   * `form_error` reads its request count to tell a blocked submit from one sent by script.
+   */
+  watch?: ResponseWatch;
   /**
    * Optional: Attune's own endpoint. Requests to it never count as a page's response to a click.
    */

@@ -2,7 +2,7 @@ import type { Detector } from './detector';
 import { actionableOf } from '../target';
 import { clickTarget } from './click-guard';
 import { emitSignal } from './emit-signal';
-import { listen } from './listen';
+import { all, listen } from './listen';
 
 /** Error-click settings. */
 export interface ErrorClickConfig {
@@ -34,7 +34,5 @@ export const startErrorClick: Detector<ErrorClickConfig> = (ctx, config) => {
       target = null;
     }),
   ];
-  return () => {
-    for (const stop of stops) stop();
-  };
+  return all(stops);
 };

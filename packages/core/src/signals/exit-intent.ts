@@ -1,6 +1,6 @@
 import type { Detector } from './detector';
 import { emitSignal } from './emit-signal';
-import { listen } from './listen';
+import { all, listen } from './listen';
 
 /** Exit-intent settings. */
 export interface ExitIntentConfig {
@@ -60,7 +60,5 @@ export const startExitIntent: Detector<ExitIntentConfig> = (ctx, config) => {
         }),
       );
   }
-  return () => {
-    for (const stop of stops) stop();
-  };
+  return all(stops);
 };

@@ -1,11 +1,13 @@
 import type { SignalRecord } from '@attune/rules';
 import type { DetectorContext } from './detector';
+import { watchResponse } from './watch-response';
 
 /**
  * A detector context for unit tests: timers from the (fake) global clock, emitted signals
- * collected in `signals`, errors not swallowed.
+ * collected in `signals`, errors not swallowed, a response watcher ignoring `ignoreUrls`
+ * (its request wrappers are removed by `ctx.watch.stop()`).
  */
-export const fakeContext = (doc: Document, extra: Partial<DetectorContext> = {}) => {
+export const fakeContext = (doc: Document, extra: Partial<DetectorContext> = {}, ignoreUrls: string[] = []) => {
   const signals: Omit<SignalRecord, 'path'>[] = [];
   const ctx: DetectorContext = {
     doc,
@@ -18,6 +20,7 @@ export const fakeContext = (doc: Document, extra: Partial<DetectorContext> = {})
     wrap: (fn) => fn,
     ...extra,
   };
+  ctx.watch ??= watchResponse(ctx, ignoreUrls);
   return { ctx, signals };
 };
 

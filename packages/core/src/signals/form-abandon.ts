@@ -1,7 +1,7 @@
 import type { Detector } from './detector';
 import { isIgnored } from '../target';
 import { emitSignal } from './emit-signal';
-import { listen } from './listen';
+import { all, listen } from './listen';
 import { onRouteChange } from './route-change';
 
 /** Form-abandonment settings. */
@@ -49,9 +49,7 @@ export const startFormAbandon: Detector<FormAbandonConfig> = (ctx, config) => {
     }),
     listen(ctx, win, 'pagehide', abandon),
     onRouteChange(ctx, abandon),
+    () => cancel(),
   ];
-  return () => {
-    for (const stop of stops) stop();
-    cancel();
-  };
+  return all(stops);
 };

@@ -101,4 +101,96 @@ describe('startFormFriction', () => {
     for (const kind of ['insertText', 'deleteContentBackward', 'deleteContentBackward', 'deleteContentBackward', 'insertText']) type($('quiet'), kind, '');
     expect(signals).toHaveLength(0);
   });
+
+  describe('blocked submits', () => {
+    const realFetch = window.fetch;
+    let form: HTMLFormElement;
+    let page: (event: Event) => void;
+    const submit = () => trusted(form, new Event('submit', { bubbles: true, cancelable: true }));
+
+    beforeEach(() => {
+      stop();
+      window.fetch = () => new Promise<Response>(() => {});
+      const f = fakeContext(document);
+      signals = f.signals;
+      const stopDetector = startFormFriction(f.ctx, {});
+      stop = () => {
+        stopDetector();
+        f.ctx.watch!.stop();
+        window.fetch = realFetch;
+      };
+      form = document.querySelector('form')!;
+      form.id = 'signup';
+      page = (event) => event.preventDefault();
+      form.addEventListener('submit', (event) => page(event));
+    });
+
+    it('emits form_error on the form when the page cancels a submit and nothing follows, counting each attempt', () => {
+      submit();
+      vi.advanceTimersByTime(500);
+      submit();
+      vi.advanceTimersByTime(100);
+      submit();
+      vi.advanceTimersByTime(500);
+      expect(signals.map((s) => [s.type, s.target, s.count])).toEqual([
+        ['form_error', '#signup', 1],
+        ['form_error', '#signup', 2],
+        ['form_error', '#signup', 3],
+      ]);
+    });
+
+    it('does not count a submit the page sends itself with a request, a submit it accepts, or one it lets through', () => {
+      page = (event) => {
+        event.preventDefault();
+        void window.fetch('/api/signup', { method: 'POST' });
+      };
+      submit();
+      vi.advanceTimersByTime(500);
+      page = (event) => {
+        event.preventDefault();
+        form.replaceWith(document.createElement('p'));
+      };
+      submit();
+      vi.advanceTimersByTime(500);
+      page = () => {};
+      submit();
+      vi.advanceTimersByTime(500);
+      expect(signals).toHaveLength(0);
+    });
+
+    it('counts a cancelled submit that marks a field aria-invalid once, on the field', () => {
+      page = (event) => {
+        event.preventDefault();
+        $('email').setAttribute('aria-invalid', 'true');
+      };
+      submit();
+      vi.advanceTimersByTime(500);
+      expect(signals.map((s) => [s.type, s.target])).toEqual([['form_error', '#email']]);
+    });
+  });
+
+  describe('select-all corrections', () => {
+    const before = (el: HTMLInputElement, inputType: string, data: string | null) =>
+      trusted(el, new InputEvent('beforeinput', { bubbles: true, inputType, data }));
+    const typeOver = (el: HTMLInputElement, inputType: string, data: string, value: string) => {
+      before(el, inputType, data);
+      el.value = value;
+      trusted(el, new InputEvent('input', { bubbles: true, inputType, data }));
+    };
+
+    it('counts typing over a whole selected value as a correction, then not the characters after it', () => {
+      $('email').value = 'ann@example.org';
+      typeOver($('email'), 'insertText', 'b', 'b');
+      typeOver($('email'), 'insertText', 'o', 'bo');
+      expect(signals.map((s) => [s.type, s.target, s.count])).toEqual([['form_correction', '#email', 1]]);
+    });
+
+    it('does not count typing at the end of a value, the first character in an empty field, or a partial replacement', () => {
+      typeOver($('name'), 'insertText', 'A', 'A');
+      typeOver($('name'), 'insertText', 'n', 'An');
+      // "An" with its last letter selected and typed over.
+      typeOver($('name'), 'insertText', 'm', 'Am');
+      expect(signals).toHaveLength(0);
+    });
+  });
 });

@@ -1,20 +1,23 @@
 import type { Detector } from './detector';
 import { isIgnored } from '../target';
 import { emitSignal } from './emit-signal';
-import { listen } from './listen';
+import { all, listen } from './listen';
 
 /** Form-friction settings. */
 export interface FormFrictionConfig {
   /** Deletions in a row that, followed by typing, make a correction (default 3); emptying a field always does. */
   deletions?: number;
-  /** Delay after a change, blur, click or submit before looking for newly `aria-invalid` fields, ms (default 500). */
+  /**
+   * Delay after a change, blur, click or submit before looking for newly `aria-invalid` fields
+   * and judging a prevented submit, ms (default 500).
+   */
   checkMs?: number;
 }
 
 interface Field {
   /** Deletions in a row. */
   d: number;
-  /** Emptied by those deletions. */
+  /** Emptied by those deletions, or its whole value selected and typed over. */
   e?: boolean;
   /** Changed and left once already. */
   f?: boolean;
@@ -22,16 +25,27 @@ interface Field {
   c: number;
   /** Returns. */
   r: number;
+  /** Errors on a field or form, or presses on a disabled button. */
+  x: number;
+  /** Length of the value just before the current edit (a length, never the value). */
+  n?: number;
 }
 
-const DISABLED = ':is(button,[type="submit"],[type="button"],[role="button"]):is(:disabled,[aria-disabled="true"])';
+const DISABLED = ':is(button,[type=submit],[type=button],[role=button]):is(:disabled,[aria-disabled=true])';
 
 /**
  * Detects form friction, counted per field and never by value:
  * - `form_error`: a field failing validation (the `invalid` event, or `aria-invalid="true"`
- *   appearing, as scripts mark fields when a submit is blocked); count = errors on that field;
- * - `form_correction`: a field cleared, or `deletions` characters deleted in a row, then retyped
- *   (by `inputType`); count = corrections on that field;
+ *   appearing, as scripts mark fields when a submit is blocked), count = errors on that field;
+ *   or a **blocked submit**, on the form, count = blocked submits of that form. A submit is
+ *   blocked when the visitor submits (button or Enter: a trusted `submit` event), the page's
+ *   handlers cancel it (`preventDefault`), and `checkMs` later the form is still in the page,
+ *   the URL is unchanged, no field newly became invalid (that error is already counted), and
+ *   the page started no request (see `ctx.watch`): a script that sends the form itself
+ *   starts a request, one that accepts it changes the URL or replaces the form;
+ * - `form_correction`: a field cleared, or `deletions` characters deleted in a row, or its
+ *   whole value selected and typed over, then retyped (by `inputType` and the value's length
+ *   before and after, never its content); count = corrections on that field;
  * - `form_refill`: typing again in a field that was already filled and left; count = returns;
  * - `disabled_click`: pressing a disabled (or `aria-disabled`) button; count = presses on it.
  *
@@ -39,64 +53,69 @@ const DISABLED = ':is(button,[type="submit"],[type="button"],[role="button"]):is
  * const stop = startFormFriction(ctx, { deletions: 3, checkMs: 500 });
  */
 export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => {
+  const doc = ctx.doc;
+  const win = doc.defaultView!;
   const need = config.deletions ?? 3;
-  const checkMs = config.checkMs ?? 500;
-  const counts = new WeakMap<Element, number>();
   const fields = new WeakMap<Element, Field>();
   let shown: Element[] = [];
   let last: EventTarget | null = null;
   let cancel: (() => void) | null = null;
+  // Submits not yet judged: each one's event, form, URL and the page's request count then.
+  const submits: [Event, Element, string, number][] = [];
 
   const usable = (t: EventTarget | null, e: Event): t is Element => e.isTrusted && t instanceof Element && !isIgnored(t, 'form');
-  const bump = (type: 'form_error' | 'disabled_click', el: Element) => {
-    const n = (counts.get(el) ?? 0) + 1;
-    counts.set(el, n);
-    emitSignal(ctx, type, el, n);
-  };
+  const bump = (type: 'form_error' | 'disabled_click', el: Element) => emitSignal(ctx, type, el, ++field(el).x);
   const check = () => {
     cancel = null;
-    const now = Array.from(ctx.doc.querySelectorAll('[aria-invalid="true"]')).filter((el) => !isIgnored(el, 'form'));
-    for (const el of now) if (!shown.includes(el)) bump('form_error', el);
+    const now = [...doc.querySelectorAll('[aria-invalid=true]')].filter((el) => !isIgnored(el, 'form'));
+    const fresh = now.filter((el) => !shown.includes(el));
+    for (const el of fresh) bump('form_error', el);
     shown = now;
+    for (const [event, form, href, n] of submits.splice(0))
+      if (event.defaultPrevented && !fresh.length && form.isConnected && win.location.href === href && ctx.watch!.requests() === n) bump('form_error', form);
   };
   const field = (el: Element) => {
     let f = fields.get(el);
-    if (!f) fields.set(el, (f = { d: 0, c: 0, r: 0 }));
+    if (!f) fields.set(el, (f = { d: 0, c: 0, r: 0, x: 0 }));
     return f;
   };
+  const length = (el: Element) => ((el as HTMLInputElement).value ?? '').length;
 
   const stops = [
-    // `invalid` does not bubble: only a capture-phase listener on the document hears it.
-    listen(ctx, ctx.doc, 'invalid', (event: Event) => {
-      if (usable(event.target, event)) bump('form_error', event.target);
+    listen(ctx, doc, 'invalid change focusout submit click pointerup', (event: PointerEvent) => {
+      const el = event.target;
+      const type = event.type;
+      const ok = usable(el, event);
+      // `invalid` does not bubble: only a capture-phase listener on the document hears it.
+      if (type === 'invalid') return void (ok && bump('form_error', el));
+      if (type === 'pointerup') {
+        const off = ok && !event.button && el.closest(DISABLED);
+        return void (off && bump('disabled_click', off));
+      }
+      if (ok && type === 'change') field(el).f = true;
+      // The page's own submit handlers run after this capture listener: whether they cancelled it is judged later.
+      if (ok && type === 'submit') submits.push([event, el, win.location.href, ctx.watch!.requests()]);
+      cancel ??= ctx.schedule(check, config.checkMs ?? 500);
     }),
-    listen(ctx, ctx.doc, 'change focusout submit click', (event: Event) => {
-      if (event.type === 'change' && usable(event.target, event)) field(event.target).f = true;
-      cancel ??= ctx.schedule(check, checkMs);
-    }),
-    listen(ctx, ctx.doc, 'pointerup', (event: PointerEvent) => {
-      const el = usable(event.target, event) && !event.button && event.target.closest(DISABLED);
-      if (el) bump('disabled_click', el);
-    }),
-    listen(ctx, ctx.doc, 'input', (event: InputEvent) => {
+    listen(ctx, doc, 'beforeinput input', (event: InputEvent) => {
       const el = event.target;
       if (!usable(el, event)) return;
       const f = field(el);
+      const kind = event.inputType ?? '';
+      if (event.type[0] === 'b') return void (f.n = length(el));
       if (f.f && last !== el) emitSignal(ctx, 'form_refill', el, ++f.r);
       last = el;
-      const kind = event.inputType ?? '';
       if (kind.startsWith('delete')) {
         f.d++;
-        if (!(el as HTMLInputElement).value) f.e = true;
+        if (!length(el)) f.e = true;
       } else if (kind.startsWith('insert')) {
-        if (f.d >= need || f.e) emitSignal(ctx, 'form_correction', el, ++f.c);
+        // The whole previous value selected and typed over: what is left is exactly what was typed.
+        if (f.d >= need || f.e || (kind === 'insertText' && f.n && length(el) === event.data?.length)) emitSignal(ctx, 'form_correction', el, ++f.c);
         f.d = 0;
         f.e = false;
       }
     }),
+    () => cancel?.(),
   ];
-  return () => {
-    for (const stop of stops) stop();
-    cancel?.();
-  };
+  return all(stops);
 };

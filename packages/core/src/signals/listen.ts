@@ -17,3 +17,10 @@ export const listen = <E extends Event>(
     for (const type of list) target.removeEventListener(type, handler, true);
   };
 };
+
+/** One teardown for several. */
+export const all =
+  (stops: (() => void)[]): (() => void) =>
+  () => {
+    for (const stop of stops) stop();
+  };

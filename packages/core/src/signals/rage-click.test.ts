@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SignalRecord } from '@attune/rules';
 import type { DetectorContext } from './detector';
 import { startRageClick } from './rage-click';
+import { watchResponse } from './watch-response';
 
 const trustedClick = (el: Element, x = 100, y = 100, init: MouseEventInit = {}) => {
   const event = new MouseEvent('click', { bubbles: true, clientX: x, clientY: y, button: 0, ...init });
@@ -34,7 +35,9 @@ describe('startRageClick', () => {
       <div data-attune-ignore="rage"><button id="quiet">Quiet</button></div>
       <div data-attune-ui><button id="own">Attune</button></div>
       <button id="next" aria-label="Next slide">›</button>`;
-    stop = startRageClick(ctx(), {});
+    const c = ctx();
+    c.watch = watchResponse(c);
+    stop = startRageClick(c, {});
   });
   afterEach(() => {
     stop();

@@ -2,9 +2,8 @@ import type { Detector } from './detector';
 import { actionableOf } from '../target';
 import { clickTarget } from './click-guard';
 import { emitSignal } from './emit-signal';
-import { listen } from './listen';
+import { all, listen } from './listen';
 import { expectsRepeatedClicks } from './repeat-expected';
-import { watchResponse } from './watch-response';
 
 /** Rage-click thresholds. */
 export interface RageClickConfig {
@@ -23,7 +22,7 @@ export interface RageClickConfig {
  * click count; `confidence: 'high'` when nothing responded from the burst's second
  * click on, or an uncaught error followed it. Skips text fields, elements where repeated clicks
  * are expected, modified clicks, backdrops, media, and the double or triple
- * clicks that select text or copy it.
+ * clicks that select text or copy it. Waits for responses on the shared `ctx.watch` (given by `startSignals`).
  *
  * @example
  * const stop = startRageClick(ctx, { clicks: 3, windowMs: 1000, radius: 40 });
@@ -71,7 +70,7 @@ export const startRageClick: Detector<RageClickConfig> = (ctx, config) => {
     }
     // A lone click never becomes a burst: the response watcher starts with the second one, so
     // ordinary clicks cost no observers at all.
-    if (++count === 2) unwatch = watchResponse(ctx, () => (live = true));
+    if (++count === 2) unwatch = ctx.watch!.pend(() => (live = true));
     last = at;
     cancel();
     cancel = ctx.schedule(finish, windowMs);
@@ -83,10 +82,10 @@ export const startRageClick: Detector<RageClickConfig> = (ctx, config) => {
     listen(ctx, win, 'error unhandledrejection', (event: Event) => {
       if (event.type[0] === 'u' || 'message' in event) erred = true;
     }),
+    () => {
+      target = null;
+      finish();
+    },
   ];
-  return () => {
-    for (const stop of stops) stop();
-    target = null;
-    finish();
-  };
+  return all(stops);
 };
