@@ -39,6 +39,7 @@ export function sampleEvents(): Record<string, Record<string, unknown>> {
       shadow: false,
       holdout: false,
       evidence: [{ signal: 'rage_click', target: '#pay', count: 4 }],
+      blocked: 'session_cap',
     },
     shown: { ...common('shown', 'help'), rule: 'checkout-help' },
     dismissed: { ...common('dismissed', 'help'), rule: 'checkout-help', kind: 'snooze' },
