@@ -36,7 +36,7 @@ export function sampleEvents(): Record<string, Record<string, unknown>> {
     decision: {
       ...common('decision', 'help'),
       rule: 'checkout-help',
-      shadow: false,
+      shadow: true,
       holdout: false,
       evidence: [{ signal: 'rage_click', target: '#pay', count: 4 }],
       blocked: 'session_cap',

@@ -153,9 +153,9 @@ function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSugges
     rules: kept.map((k) => k.rule),
     sourceIndex: kept.map((k) => k.index),
     intents: intents.valid,
+    intentTexts: intents.texts,
     regexes,
   };
-  if (Object.keys(intents.texts).length) compiled.intentTexts = intents.texts;
   if (defaults) compiled.defaults = defaults;
   return { ok: true, rules: compiled, errors: report.errors, warnings: report.warnings };
 }

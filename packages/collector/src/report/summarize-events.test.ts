@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { checkJsonSchema, type JsonSchema } from '../check-json-schema';
 import { SHADOW_BLOCKS, summarizeEvents } from './summarize-events';
 
 const DAY = 86_400_000;
@@ -248,9 +249,19 @@ describe('summarizeEvents: shadow rules, vitals and privacy', () => {
     expect(JSON.stringify(s)).not.toContain('because I said so');
   });
 
-  it('reads the same closed list of guardrails as the collector schema accepts', () => {
-    const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schema/events.schema.json', import.meta.url)), 'utf8'));
+  it('reads the same closed list of guardrails as the collector schema accepts, which takes blocked only on shadow decisions', () => {
+    const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schema/events.schema.json', import.meta.url)), 'utf8')) as JsonSchema & { definitions: Record<string, any> };
     expect(schema.definitions.decisionEvent.properties.blocked.enum).toEqual([...SHADOW_BLOCKS]);
+    const decision = (fields: Record<string, unknown>) => checkJsonSchema(schema.definitions.decisionEvent, { id: '01a19aa0-ec80-7b05-b000-0000b10c0005', type: 'decision', purpose: 'help', ts: T0, path: '/p', rule: 'exit', ...fields }, schema);
+    expect(decision({ shadow: true, blocked: 'session_cap' })).toBeNull();
+    expect(decision({ shadow: true, blocked: 'free text' })).not.toBeNull();
+    expect(decision({ shadow: false, blocked: 'session_cap' })).not.toBeNull();
+    expect(decision({ blocked: 'session_cap' })).not.toBeNull();
+  });
+
+  it('never counts a blocked decision in a live rule funnel', () => {
+    const s = summarizeEvents([ev('decision', 'a', { rule: 'r', shadow: false, blocked: 'session_cap' }), ev('decision', 'b', { rule: 'r', shadow: false })], { minCount: 1 });
+    expect(s.rules[0]!.funnel.eligible).toBe(1);
   });
 
   it('gives the 75th percentile (nearest rank) of each vital per page with enough visitors', () => {

@@ -233,7 +233,7 @@ export function summarizeEvents(events: Iterable<unknown>, options: SummarizeOpt
           side.device.add(e.device, e.unit);
           side.referrer.add(e.referrer, e.unit);
           if (guard) shadow.by.add(guard, e.unit);
-        } else {
+        } else if (f.blocked === undefined) {
           const decided = ruleTally(rule).decided;
           // Holdout is sticky per visitor: the first decision assigns the arm.
           if (!decided.has(e.unit)) decided.set(e.unit, { at: e.ts, holdout: f.holdout === true });
