@@ -95,7 +95,7 @@ test.describe('friction report', () => {
     await expect(shadow).toContainText('/pricing 120, /checkout 30');
     // Caps would have blocked it 60 times: 30 by the session cap and 24 by the minimum gap are shown; 6 quiet-page blocks stand for too few visitors.
     await expect(shadow.locator('td[data-figure="blocked"]')).toHaveText(String(blockedTotal));
-    await expect(shadow.locator('td.guards')).toHaveText('session_cap 30, min_gap 24, smaller groups hidden');
+    await expect(shadow.locator('td.guards')).toHaveText('session cap 30, minimum gap 24, smaller groups hidden');
     await expect(shadow.locator('.blocked').first()).toHaveText(`blocked: /pricing ${blockedTotal}`);
 
     await expect(page.locator('.cards')).toContainText('12events dropped on devices before sending');

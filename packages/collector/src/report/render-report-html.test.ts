@@ -75,7 +75,7 @@ describe('renderReportHtml', () => {
     const row = page.slice(page.indexOf('<tr data-shadow-rule="exit-offer">'), page.indexOf('</tr>', page.indexOf('data-shadow-rule="exit-offer"')));
     expect(row).toContain('<td class="num" data-figure="would-fire">30</td>');
     expect(row).toContain('<td class="num" data-figure="blocked">22</td>');
-    expect(row).toContain('session_cap <span class="meta">22</span>');
+    expect(row).toContain('session cap <span class="meta">22</span>');
     expect(row).toContain('/pricing <span class="meta">30</span><div class="blocked">blocked: /docs <span class="meta">22</span></div>');
     expect(page).toContain('<th class="num" title="conditions passed, but a cap or another guardrail would have stopped it">Blocked by caps</th>');
   });
