@@ -1,14 +1,38 @@
 import { expect, test } from '@playwright/test';
 import { createMemoryStore, startCollector } from '../../packages/collector/dist/index.js';
-import { REPORT_EXPECTED, REPORT_SITE, reportBatches, reportEvents } from '../../packages/collector/test/report-fixtures';
+import { REPORT_EXPECTED, REPORT_SITE, REPORT_START, reportBatches, reportEvents } from '../../packages/collector/test/report-fixtures';
 
 type Running = Awaited<ReturnType<typeof startCollector>>;
 let collector: Running;
 
+/** Shadow decisions of `exit-offer` that its caps would have blocked, as devices send them: on pricing, by guardrail. */
+const BLOCKED = { session_cap: 30, min_gap: 24, quiet_page: 6 } as const;
+const blockedShadowEvents = (): Record<string, unknown>[] =>
+  Object.entries(BLOCKED).flatMap(([guard, visitors], g) =>
+    Array.from({ length: visitors }, (_, n) => {
+      const ts = REPORT_START + (g * 40 + n) * 3_600_000;
+      const c = g * 100 + n;
+      return {
+        id: `${ts.toString(16).padStart(12, '0').replace(/^(.{8})(.{4})$/, '$1-$2')}-7b${c.toString(16).padStart(2, '0')}-b000-${(0xb10c0000 + c).toString(16).padStart(12, '0')}`,
+        type: 'decision',
+        purpose: 'help',
+        ts,
+        path: '/pricing',
+        vid: `blk_${String.fromCharCode(97 + g)}${String.fromCharCode(97 + Math.floor(n / 26))}${String.fromCharCode(97 + (n % 26))}a`,
+        device: 'desktop',
+        referrer: 'search',
+        rule: 'exit-offer',
+        shadow: true,
+        blocked: guard,
+      };
+    }),
+  );
+const blockedTotal = Object.values(BLOCKED).reduce((a, b) => a + b, 0);
+
 // One collector for the file, seeded once through POST /collect with the generated data set.
 test.beforeAll(async () => {
   collector = await startCollector({ port: 0, store: createMemoryStore(), rateLimit: false, report: { goal: REPORT_EXPECTED.goal } });
-  const events = reportEvents();
+  const events = [...reportEvents(), ...blockedShadowEvents()];
   let accepted = 0;
   for (const batch of reportBatches(events)) {
     const res = await fetch(`${collector.url}/collect`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batch) });
@@ -69,6 +93,10 @@ test.describe('friction report', () => {
     const shadow = page.locator('tr[data-shadow-rule="exit-offer"]');
     await expect(shadow.locator('td').nth(1)).toHaveText(String(REPORT_EXPECTED.exitOffer.decisions));
     await expect(shadow).toContainText('/pricing 120, /checkout 30');
+    // Caps would have blocked it 60 times: 30 by the session cap and 24 by the minimum gap are shown; 6 quiet-page blocks stand for too few visitors.
+    await expect(shadow.locator('td[data-figure="blocked"]')).toHaveText(String(blockedTotal));
+    await expect(shadow.locator('td.guards')).toHaveText('session cap 30, minimum gap 24, smaller groups hidden');
+    await expect(shadow.locator('.blocked').first()).toHaveText(`blocked: /pricing ${blockedTotal}`);
 
     await expect(page.locator('.cards')).toContainText('12events dropped on devices before sending');
     expect(requests).toEqual([`${collector.url}/report?site=${REPORT_SITE}`]);
@@ -97,6 +125,9 @@ test.describe('friction report', () => {
     expect(pricing.comparison.lift.difference).toBeCloseTo(0.12, 10);
     expect(pricing.comparison.lift.interval[0]).toBeCloseTo(0.021, 3);
     expect(pricing.comparison.lift.interval[1]).toBeCloseTo(0.2017, 4);
-    expect(JSON.stringify(summary)).not.toMatch(/"(?:vis|ph|sn|faq|ex|tiny|odd)_[a-z]{4}"/);
+    const exitOffer = summary.shadow.find((r: { rule: string }) => r.rule === 'exit-offer');
+    expect(exitOffer.wouldFire).toEqual({ events: REPORT_EXPECTED.exitOffer.decisions, visitors: REPORT_EXPECTED.exitOffer.decisions });
+    expect(exitOffer.blocked).toEqual({ events: blockedTotal, visitors: blockedTotal });
+    expect(JSON.stringify(summary)).not.toMatch(/"(?:vis|ph|sn|faq|ex|tiny|odd|blk)_[a-z]{4}"/);
   });
 });

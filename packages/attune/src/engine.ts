@@ -231,10 +231,13 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
         history = { ...history, shown: [...history.shown, { ruleId: shadow.ruleId, at, shadow: true, type: shadow.action.type }] };
         send({ type: 'decision', rule: shadow.ruleId, shadow: true, evidence: wire(shadow) });
       }
-      for (const blocked of result.blocked) {
-        if (blocked.reason !== 'holdout' || recorded.has(`h:${blocked.ruleId}`)) continue;
-        recorded.add(`h:${blocked.ruleId}`);
-        send({ type: 'decision', rule: blocked.ruleId, shadow: false, holdout: true });
+      for (const { ruleId, reason, shadow } of result.blocked) {
+        // A shadow rule whose conditions passed but whose virtual guardrails stopped it: the
+        // report's "blocked by caps". A live rule's only recorded block is its holdout.
+        const key = `${shadow ? 'b' : 'h'}:${ruleId}`;
+        if (recorded.has(key) || (shadow ? reason === 'kill_switch' : reason !== 'holdout')) continue;
+        recorded.add(key);
+        send(shadow ? { type: 'decision', rule: ruleId, shadow, blocked: reason } : { type: 'decision', rule: ruleId, shadow: false, holdout: true });
       }
       const decision = result.decision;
       if (!decision || current()) return;

@@ -32,7 +32,9 @@ function printStep(io: CliIo, step: SimulationStep, trace: boolean): void {
 /**
  * `attune simulate <rules.json> <sessions.jsonl> [--trace] [--json]`: replays recorded
  * sessions against the rules, offline, with every guardrail applied, and prints which rules
- * would fire when and why (shadow rules as "would have shown"), then a summary per rule.
+ * would fire when and why (shadow rules as "would have shown", and the guardrail that would have
+ * blocked them), then a summary per rule: for a shadow rule, how often it would have shown and
+ * how often caps would have blocked it, by guardrail, counted as devices record them.
  * Sessions of one visitor share a fatigue ledger. Exits 1 when the rules are unusable or a
  * session line is bad, 0 otherwise.
  *
@@ -91,9 +93,13 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
 
   if (!flags.has('json')) {
     io.stdout(`summary: ${sessions.length} session${sessions.length === 1 ? '' : 's'}, ${rules.rules.length} rule${rules.rules.length === 1 ? '' : 's'}${rules.enabled ? '' : ' (kill switch on: everything blocked)'}\n`);
+    const shadowIds = new Set(rules.rules.filter((r) => r.status === 'shadow').map((r) => r.id));
     for (const [id, t] of totals) {
       const blocked = [...t.blocked].map(([reason, n]) => `${reason} ${n}`).join(', ');
-      io.stdout(`  ${id.padEnd(24)}shown ${t.shown}  would have shown (shadow) ${t.shadow}${blocked ? `  blocked: ${blocked}` : ''}\n`);
+      if (shadowIds.has(id)) {
+        const count = [...t.blocked.values()].reduce((a, b) => a + b, 0);
+        io.stdout(`  ${id.padEnd(24)}shadow: would have shown ${t.shadow}  blocked by caps ${count}${blocked ? ` (${blocked})` : ''}\n`);
+      } else io.stdout(`  ${id.padEnd(24)}shown ${t.shown}${blocked ? `  blocked: ${blocked}` : ''}\n`);
     }
   }
   return errors.length > 0 ? 1 : 0;

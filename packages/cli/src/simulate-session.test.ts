@@ -46,6 +46,23 @@ describe('simulateSession', () => {
     expect(steps.map((s) => (s.kind === 'blocked' ? `${s.ruleId} ${s.reason}` : `${s.decision.ruleId} ${s.kind}`))).toEqual(['q show', 'q already_shown', 'q-again known_field']);
   });
 
+  it('reports a blocked shadow rule once per page view with the guardrail that stopped it, as devices record it', () => {
+    const rules = compile([{ id: 'exit', status: 'shadow', when: { page: '/pricing*' }, show: help, caps: { perSession: 1 } }]);
+    const { steps } = simulateSession(rules, session([
+      { t: 0, page: '/pricing' },
+      { t: 5000, tick: true },
+      { t: 90_000, page: '/pricing/team' },
+      { t: 95_000, tick: true },
+      { t: 180_000, page: '/pricing' },
+    ]), empty);
+    expect(steps.map((s) => (s.kind === 'blocked' ? [s.t, s.path, `blocked ${s.reason}`, s.shadow] : [s.t, s.path, s.kind]))).toEqual([
+      [0, '/pricing', 'shadow'],
+      [5000, '/pricing', 'blocked rule_cap', true],
+      [90_000, '/pricing/team', 'blocked rule_cap', true],
+      [180_000, '/pricing', 'blocked rule_cap', true],
+    ]);
+  });
+
   it('does not change the ledger it was given', () => {
     const rules = compile([{ id: 'r', when: { page: '/*' }, show: help }]);
     const previous = { shown: [], dismissed: [] };

@@ -20,7 +20,9 @@ const SIGNAL_RETENTION_MS = 30 * 86_400_000;
  * after each event the facts are updated and `evaluate` runs with the visitor's ledger. A
  * decision is recorded as shown and stays visible until the visitor dismisses, answers,
  * engages or moves to another page; shadow decisions count against virtual caps. A blocked
- * rule is reported once per reason per session. Pure: the ledger passed in is not changed.
+ * live rule is reported once per reason per session; a blocked shadow rule once per page view,
+ * with the first guardrail that stopped it, as devices record it for the report. Pure: the
+ * ledger passed in is not changed.
  *
  * @example const { steps, ledger } = simulateSession(rules, session, { shown: [], dismissed: [] });
  */
@@ -32,6 +34,7 @@ export function simulateSession(rules: CompiledRules, session: RecordedSession, 
   let pageStart = session.start;
   let lastInput = session.start;
   let visible: string | null = null;
+  let pageView = 0;
 
   for (const event of session.events) {
     const now = session.start + event.t;
@@ -40,6 +43,7 @@ export function simulateSession(rules: CompiledRules, session: RecordedSession, 
       pageStart = now;
       lastInput = now;
       visible = null;
+      pageView++;
     } else if ('signal' in event) {
       facts.signals = [...facts.signals.filter((s) => now - s.at <= SIGNAL_RETENTION_MS), { type: event.signal, target: event.target, count: event.count ?? 1, at: now, path: facts.page.path }];
       lastInput = now;
@@ -63,7 +67,7 @@ export function simulateSession(rules: CompiledRules, session: RecordedSession, 
     const result = evaluate(rules, facts, { shown: ledger.shown, dismissed: ledger.dismissed, sessionStart: session.start, visible }, now);
     const path = facts.page.path;
     for (const blocked of result.blocked) {
-      const key = `${blocked.ruleId}\u0000${blocked.reason}`;
+      const key = blocked.shadow ? `${blocked.ruleId}\u0000view ${pageView}` : `${blocked.ruleId}\u0000${blocked.reason}`;
       if (reported.has(key)) continue;
       reported.add(key);
       steps.push({ t: event.t, path, kind: 'blocked', ruleId: blocked.ruleId, reason: blocked.reason, shadow: blocked.shadow === true });

@@ -36,9 +36,10 @@ export function sampleEvents(): Record<string, Record<string, unknown>> {
     decision: {
       ...common('decision', 'help'),
       rule: 'checkout-help',
-      shadow: false,
+      shadow: true,
       holdout: false,
       evidence: [{ signal: 'rage_click', target: '#pay', count: 4 }],
+      blocked: 'session_cap',
     },
     shown: { ...common('shown', 'help'), rule: 'checkout-help' },
     dismissed: { ...common('dismissed', 'help'), rule: 'checkout-help', kind: 'snooze' },

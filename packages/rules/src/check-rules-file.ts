@@ -1,10 +1,10 @@
-import { didYouMean } from './did-you-mean';
 import { fnv1a } from './fnv1a';
 import { checkInputLimits } from './input-limits';
-import { createIssueReport, type IssueFormatter, type IssueReport } from './issue-report';
+import { createIssueReport, type IssueFormatter, type IssueReport, type NameSuggester } from './issue-report';
 import { childPath } from './json-path';
-import { isObject, own } from './read-fields';
-import type { CompiledRules, Condition, Defaults, Rule, ValidationResult } from './types';
+import { checkKeys, isObject, own, readText } from './read-fields';
+import type { CompiledRules, Condition, Defaults, IntentText, Rule, ValidationResult } from './types';
+import { readLocales, TEXT_LIMITS } from './validate-action';
 import { validateCondition } from './validate-condition';
 import { validateDefaults } from './validate-defaults';
 import { validateRule } from './validate-rule';
@@ -16,12 +16,21 @@ export const MAX_RULES = 1000;
 
 const structural = (report: IssueReport): ValidationResult => ({ ok: false, rules: null, errors: report.errors, warnings: report.warnings });
 
-function readIntents(value: unknown, report: IssueReport, regexes: Map<string, RegExp>): { valid: Record<string, Condition>; names: string[] } {
+const INTENT_KEYS = ['when', 'description', 'describe', 'locales'];
+
+interface Intents {
+  valid: Record<string, Condition>;
+  texts: Record<string, IntentText>;
+  names: string[];
+}
+
+function readIntents(value: unknown, report: IssueReport, regexes: Map<string, RegExp>): Intents {
   const valid: Record<string, Condition> = Object.create(null) as Record<string, Condition>;
-  if (value === undefined) return { valid, names: [] };
+  const texts: Record<string, IntentText> = Object.create(null) as Record<string, IntentText>;
+  if (value === undefined) return { valid, texts, names: [] };
   if (!isObject(value)) {
     report.error('$.intents', 'intents_not_object');
-    return { valid, names: [] };
+    return { valid, texts, names: [] };
   }
   const names = Object.keys(value).filter((k) => k !== '$comment');
   for (const name of names) {
@@ -35,19 +44,12 @@ function readIntents(value: unknown, report: IssueReport, regexes: Map<string, R
       report.error(path, 'intent_not_object');
       continue;
     }
-    let ok = true;
-    for (const key of Object.keys(definition)) {
-      if (key === 'when' || key === '$comment') continue;
-      if (key === 'description') {
-        if (typeof definition[key] !== 'string') {
-          report.error(childPath(path, key), 'not_string', { key });
-          ok = false;
-        }
-        continue;
-      }
-      report.error(childPath(path, key), 'unknown_field', { key: key.slice(0, 64), where: 'an intent', near: didYouMean(key, ['when', 'description']) ?? '' });
-      ok = false;
-    }
+    const before = report.errors.length;
+    checkKeys(definition, INTENT_KEYS, path, report, 'an intent');
+    // The note, like a rule's, may be long; the visitor's sentence may not.
+    const [, describe] = (['description', 'describe'] as const).map((key) => readText(definition, key, path, report, { max: TEXT_LIMITS[key] }));
+    const locales = own(definition, 'locales') === undefined ? undefined : readLocales(definition, 'intent', path, report, undefined);
+    const ok = report.errors.length === before;
     if (own(definition, 'when') === undefined) {
       report.error(childPath(path, 'when'), 'intent_without_when');
       continue;
@@ -59,16 +61,19 @@ function readIntents(value: unknown, report: IssueReport, regexes: Map<string, R
       regexes,
       inIntent: true,
     });
-    if (when && ok) valid[name] = when;
+    if (!when || !ok) continue;
+    valid[name] = when;
+    // Only valid intents get here, so neither text is null.
+    if (describe || locales) texts[name] = (locales ? { describe, locales } : { describe }) as IntentText;
   }
-  return { valid, names };
+  return { valid, texts, names };
 }
 
 /** A short, stable revision of a rule's content, so a decision records which copy fired. */
 const revisionOf = (rule: Rule): string => fnv1a(JSON.stringify(rule)).toString(36);
 
-function checkUnsafe(input: unknown, format: IssueFormatter): ValidationResult {
-  const report = createIssueReport(format);
+function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSuggester | undefined): ValidationResult {
+  const report = createIssueReport(format, suggest);
   const refused = checkInputLimits(input);
   if (refused) {
     report.error(refused.path, refused.code, refused.params);
@@ -80,7 +85,7 @@ function checkUnsafe(input: unknown, format: IssueFormatter): ValidationResult {
   }
   for (const key of Object.keys(input)) {
     if (!FILE_KEYS.includes(key) && key !== '$comment') {
-      report.error(childPath('$', key), 'unknown_field', { key: key.slice(0, 64), where: 'the file', near: didYouMean(key, FILE_KEYS) ?? '' });
+      report.error(childPath('$', key), 'unknown_field', { key: key.slice(0, 64), where: 'the file', near: report.near(key, FILE_KEYS) });
     }
   }
   const rulesValue = own(input, 'rules');
@@ -148,6 +153,7 @@ function checkUnsafe(input: unknown, format: IssueFormatter): ValidationResult {
     rules: kept.map((k) => k.rule),
     sourceIndex: kept.map((k) => k.index),
     intents: intents.valid,
+    intentTexts: intents.texts,
     regexes,
   };
   if (defaults) compiled.defaults = defaults;
@@ -161,9 +167,9 @@ function checkUnsafe(input: unknown, format: IssueFormatter): ValidationResult {
  *
  * @example checkRulesFile(JSON.parse(text), formatIssueMessage)
  */
-export function checkRulesFile(input: unknown, format: IssueFormatter): ValidationResult {
+export function checkRulesFile(input: unknown, format: IssueFormatter, suggest?: NameSuggester): ValidationResult {
   try {
-    return checkUnsafe(input, format);
+    return checkUnsafe(input, format, suggest);
   } catch {
     // Only hostile input (a throwing getter or Proxy) gets here: refuse it without details.
     const report = createIssueReport(format);

@@ -6,8 +6,8 @@ const codeOnly = (code: IssueCode): string => code;
 
 /**
  * `validateRules` for browser bundles: the same checks and the same compiled rules, but each
- * issue's `message` is its short code (`unknown_signal`) instead of a sentence, which keeps
- * several kilobytes of English out of the script every page loads. Use `validateRules` in
+ * issue's `message` is its short code (`unknown_signal`) instead of a sentence, and no
+ * "did you mean" search runs, which keeps several kilobytes out of the script every page loads. Use `validateRules` in
  * tools and wherever a person reads the errors.
  *
  * @example

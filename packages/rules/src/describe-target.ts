@@ -27,6 +27,36 @@ export function describeTarget(target: string, language: string): string {
   const name = id ?? element.replace(/[.[:].*$/, '');
   const words = name.replace(/[-_]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim().toLowerCase().slice(0, 60) || 'this element';
   if (language === 'en' && NOUNS.includes(words.split(' ').pop() ?? '')) return `the ${words}`;
+  return quoteLabel(words, language);
+}
+
+/**
+ * Quotes a label in the language's quotation marks (English ones for other languages).
+ *
+ * @example quoteLabel('team size', 'fr') // '« team size »'
+ */
+export function quoteLabel(words: string, language: string): string {
   const [open, close] = QUOTES[language] ?? (QUOTES.en as readonly [string, string]);
   return `${open}${words}${close}`;
+}
+
+/**
+ * Names a page from a rule's path pattern, never from the visited path: the last segment
+ * that reads as words (`/pricing*` → `pricing`, `/docs/**` → `docs`). Segments with a digit
+ * (ids) and single letters are skipped; `null` when nothing is left.
+ * English reads "the pricing page"; other languages quote the name.
+ *
+ * @example describePage('/pricing*', 'en') // 'the pricing page'
+ * @example describePage('/orders/*', 'de') // '„orders“'
+ */
+export function describePage(pattern: string, language: string): string | null {
+  const words = String(pattern)
+    .split('/')
+    .map((segment) => segment.replace(/[^\p{L}\d]+/gu, ' ').trim().toLowerCase())
+    .filter((segment) => /^\p{L}{2}[\p{L} ]*$/u.test(segment))
+    .pop()
+    ?.slice(0, 40);
+  if (!words) return null;
+  if (language !== 'en') return quoteLabel(words, language);
+  return words.endsWith(' page') ? `the ${words}` : `the ${words} page`;
 }

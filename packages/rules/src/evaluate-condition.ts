@@ -1,21 +1,26 @@
+import { collectEvidence } from './collect-evidence';
 import { compareFact } from './compare-fact';
 import { parseDuration } from './duration';
 import { globMatch } from './glob-match';
 import { childPath } from './json-path';
+import { pickVariant } from './localize-action';
 import { readFact } from './read-fact';
 import { summarizeCondition } from './summarize-condition';
-import type { Condition, Facts, FactOperator, TraceEntry } from './types';
+import type { Condition, Facts, FactOperator, IntentText, Reason, TraceEntry } from './types';
 
 /** What a condition evaluation reads and where it writes its findings. */
 export interface ConditionScope {
   facts: Facts;
   now: number;
   intents?: Readonly<Record<string, Condition>> | undefined;
+  intentTexts?: Readonly<Record<string, IntentText>> | undefined;
   regexes?: ReadonlyMap<string, RegExp> | undefined;
   /** Receives one entry per condition, parents before children; `null` skips the trace (the fast path). */
   trace: TraceEntry[] | null;
   /** Receives the indices in `facts.signals` of the signals that made the tree pass; `null` skips evidence. */
   evidence: number[] | null;
+  /** Receives the reasons of the conditions that made the tree pass (needs `evidence`); `null` skips them. */
+  reasons?: Reason[] | null;
 }
 
 const FACT_OPERATOR_KEYS: readonly FactOperator[] = ['eq', 'ne', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'between', 'exists', 'contains', 'startsWith', 'glob', 'regex'];
@@ -25,6 +30,19 @@ const observe = (value: unknown): string | number | boolean => {
   if (Array.isArray(value)) return value.slice(0, 20).join(', ');
   return 'unknown';
 };
+
+// A passed fact condition the visitor's own behaviour explains; null for the rest (stage, device, consent, UTM, and
+// form state, which the browser runtime does not fill in yet).
+function factReason(fact: string, op: FactOperator, operand: unknown, value: unknown, facts: Facts): Reason | null {
+  const atLeast = op === 'gt' || op === 'gte' || op === 'between';
+  // Idle time passing a lower bound means time on the page too: both read "for a while".
+  if (fact === 'dwell' || fact === 'idle') return atLeast ? { kind: 'dwell' } : null;
+  // A returning visitor is explained by the visit count, the one figure the visitor can check.
+  const visits = fact === 'visitor.visits' ? (atLeast || op === 'eq') && value : fact === 'visitor.returning' && op === 'eq' && operand === true && facts.visitor?.visits;
+  if (visits) return typeof visits === 'number' && visits > 1 ? { kind: 'visits', count: visits } : null;
+  if (fact.startsWith('profile.')) return op === 'ne' || op === 'nin' || (op === 'exists' && operand === false) ? null : { kind: 'answer', field: fact.slice(8) };
+  return null;
+}
 
 function countSignals(condition: Extract<Condition, { signal: unknown }>, scope: ConditionScope): number {
   const windowMs = condition.within === undefined ? null : parseDuration(condition.within);
@@ -51,12 +69,16 @@ function countSignals(condition: Extract<Condition, { signal: unknown }>, scope:
  * allocates almost nothing, so the many rules that do not match stay cheap. Pure.
  * Signals count only when `at <= now` and, with `within`, `now - at <= within`. Evidence
  * comes only from signal conditions that passed outside `not` and `none`, in branches that
- * passed. An intent passes when the runtime lists it in `facts.intents` or its definition passes.
+ * passed. With `scope.reasons` (and `evidence`), collects the same way the reasons behind a pass
+ * for `explain`: signals, dwell and idle lower bounds, page patterns, visits, answers,
+ * and an intent's `describe` text in place of its own conditions' reasons.
+ * An intent passes when the runtime lists it in `facts.intents` or its definition passes.
  *
  * @example evaluateCondition({ page: '/pricing*' }, '$.rules[0].when', scope) // true
  */
 export function evaluateCondition(condition: Condition, path: string, scope: ConditionScope): boolean {
-  const { facts, trace, evidence } = scope;
+  const { facts, trace, evidence, reasons } = scope;
+  const reasonMark = reasons?.length ?? 0;
   let entry: TraceEntry | null = null;
   if (trace) {
     entry = { path, condition: summarizeCondition(condition), observed: false, passed: false };
@@ -70,22 +92,34 @@ export function evaluateCondition(condition: Condition, path: string, scope: Con
     const count = countSignals(condition, scope);
     passed = count >= (condition.atLeast ?? 1);
     observed = count;
+    if (passed && reasons && evidence) for (const e of collectEvidence(facts, evidence.slice(mark))) reasons.push({ kind: 'signal', ...e });
   } else if ('page' in condition) {
     const pagePath = String(facts.page?.path ?? '');
     passed = globMatch(condition.page, pagePath);
     observed = pagePath;
+    if (passed) reasons?.push({ kind: 'page', pattern: condition.page });
   } else if ('fact' in condition) {
     const op = FACT_OPERATOR_KEYS.find((k) => k in condition) as FactOperator;
     let value = readFact(condition.fact, facts, scope.now);
     observed = trace ? observe(value) : false;
     if ((condition.fact === 'dwell' || condition.fact === 'idle') && typeof value !== 'number') value = undefined;
-    passed = compareFact(op, (condition as unknown as Record<string, unknown>)[op], value, scope.regexes);
+    const operand = (condition as unknown as Record<string, unknown>)[op];
+    passed = compareFact(op, operand, value, scope.regexes);
+    const reason = passed && reasons ? factReason(condition.fact, op, operand, value, facts) : null;
+    if (reason) reasons?.push(reason);
   } else if ('intent' in condition) {
     const listed = Array.isArray(facts.intents) && facts.intents.includes(condition.intent);
     const definition = scope.intents?.[condition.intent];
     const defined = definition ? evaluateCondition(definition, trace ? `${childPath('$.intents', condition.intent)}.when` : '', scope) : false;
     passed = listed || defined;
     observed = passed;
+    const texts = passed && reasons ? scope.intentTexts?.[condition.intent] : undefined;
+    const text = texts && (pickVariant(texts.locales, facts.locale)?.describe ?? texts.describe);
+    if (reasons && text) {
+      // The site's own words for the intent stand in for the conditions behind it.
+      reasons.length = reasonMark;
+      reasons.push({ kind: 'intent', intent: condition.intent, text });
+    }
   } else if ('not' in condition) {
     const inner = evaluateCondition(condition.not, trace ? childPath(path, 'not') : '', scope);
     passed = !inner;
@@ -107,7 +141,10 @@ export function evaluateCondition(condition: Condition, path: string, scope: Con
     observed = `${passing} of ${children.length} passed`;
   }
 
-  if (evidence && (!passed || 'not' in condition || 'none' in condition)) evidence.length = mark;
+  if (!passed || 'not' in condition || 'none' in condition) {
+    if (evidence) evidence.length = mark;
+    if (reasons) reasons.length = reasonMark;
+  }
   if (entry) {
     entry.observed = observed;
     entry.passed = passed;

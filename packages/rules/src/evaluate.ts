@@ -1,8 +1,9 @@
 import { evaluateCondition, type ConditionScope } from './evaluate-condition';
+import { collectEvidence } from './collect-evidence';
 import { checkGuardrails } from './guardrails';
 import { childPath } from './json-path';
 import { localizeAction } from './localize-action';
-import type { CompiledRules, Decision, Evaluation, Evidence, Facts, History, Rule, RuleOutcome, TraceEntry } from './types';
+import type { CompiledRules, Decision, Evaluation, Evidence, Facts, History, Reason, Rule, RuleOutcome, TraceEntry } from './types';
 
 const EMPTY_HISTORY: History = { shown: [], dismissed: [] };
 
@@ -15,28 +16,10 @@ export interface EvaluateOptions {
   traceAll?: boolean;
 }
 
-function collectEvidence(facts: Facts, indices: readonly number[]): Evidence[] {
-  const byKey = new Map<string, Evidence>();
-  for (const i of [...new Set(indices)].sort((a, b) => a - b)) {
-    const s = facts.signals[i];
-    if (!s) continue;
-    const key = `${s.type}\u0000${s.target}`;
-    const count = typeof s.count === 'number' && Number.isFinite(s.count) ? s.count : 1;
-    const found = byKey.get(key);
-    if (found) {
-      found.count += count;
-      found.occurrences = (found.occurrences ?? 1) + 1;
-    } else {
-      byKey.set(key, { signal: s.type, target: s.target, count, occurrences: 1 });
-    }
-  }
-  return [...byKey.values()];
-}
-
-/** Builds the decision for a rule that acts: localized content, because, revision, holdout arm. */
-export function decide(rule: Rule, facts: Facts, evidence: Evidence[], trace: TraceEntry[], shadow: boolean): Decision {
+/** Builds the decision for a rule that acts: localized content, because, reasons, revision, holdout arm. */
+export function decide(rule: Rule, facts: Facts, evidence: Evidence[], trace: TraceEntry[], shadow: boolean, reasons: Reason[] = []): Decision {
   const { action, because } = localizeAction(rule.show, facts.locale);
-  const decision: Decision = { ruleId: rule.id, shadow, action, evidence, trace };
+  const decision: Decision = { ruleId: rule.id, shadow, action, evidence, reasons, trace };
   const text = because ?? rule.because;
   if (text !== undefined) decision.because = text;
   if (rule.revision !== undefined) decision.revision = rule.revision;
@@ -70,7 +53,16 @@ export function evaluate(rules: CompiledRules, facts: Facts, history: History, n
   const result: Evaluation = { decision: null, shadow: [], blocked: [], considered: [] };
   const ledger = history ?? EMPTY_HISTORY;
   // Scopes are built field by field: V8 takes a slow path spreading this object (20x slower).
-  const scope = (trace: TraceEntry[] | null, evidence: number[] | null): ConditionScope => ({ facts, now, intents: rules.intents, regexes: rules.regexes, trace, evidence });
+  const scope = (trace: TraceEntry[] | null, evidence: number[] | null, reasons: Reason[] | null = null): ConditionScope => ({
+    facts,
+    now,
+    intents: rules.intents,
+    intentTexts: rules.intentTexts,
+    regexes: rules.regexes,
+    trace,
+    evidence,
+    reasons,
+  });
   (rules.rules ?? []).forEach((rule, position) => {
     const status = rule.status ?? 'live';
     if (status === 'off') return;
@@ -90,14 +82,15 @@ export function evaluate(rules: CompiledRules, facts: Facts, history: History, n
       return;
     }
     const evidence: number[] = [];
-    evaluateCondition(rule.when, whenPath(), scope(considered.trace, evidence));
+    const reasons: Reason[] = [];
+    evaluateCondition(rule.when, whenPath(), scope(considered.trace, evidence, reasons));
     const reason = checkGuardrails({ rule, compiled: rules, facts, history: ledger, now, shadow });
     if (reason) {
       considered.blocked = reason;
       result.blocked.push(shadow ? { ruleId: rule.id, reason, shadow: true } : { ruleId: rule.id, reason });
       return;
     }
-    const decision = decide(rule, facts, collectEvidence(facts, evidence), considered.trace, shadow);
+    const decision = decide(rule, facts, collectEvidence(facts, evidence), considered.trace, shadow, reasons);
     if (shadow) result.shadow.push(decision);
     else result.decision = decision;
   });

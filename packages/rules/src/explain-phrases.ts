@@ -3,9 +3,20 @@ import type { SignalType } from './types';
 /** Builds one sentence from a described target, the strength figure and the number of signals. */
 export type Phrase = (target: string, count: number, occurrences: number) => string;
 
-/** Sentences of one language: one per signal, plus a fallback when no signal is evidence. */
+/** Sentences about facts the visitor produced; each takes a described name or a count where it needs one. */
+export interface FactPhrases {
+  dwell: string;
+  visits: (count: number) => string;
+  /** A page named from the rule's path pattern (`/pricing*` → "pricing"). */
+  page: (name: string) => string;
+  /** An answer the visitor gave, named by its field only, never by its value. */
+  answer: (field: string) => string;
+}
+
+/** Sentences of one language: one per signal, some per fact, plus a fallback when nothing can be named. */
 export interface PhraseBook {
   signals: Readonly<Record<SignalType, Phrase>>;
+  facts: FactPhrases;
   fallback: string;
 }
 
@@ -18,6 +29,12 @@ export interface PhraseBook {
 export const PHRASES: Readonly<Record<string, PhraseBook>> = {
   en: {
     fallback: 'This was offered because of what you did on this page.',
+    facts: {
+      dwell: 'You have been on this page for a while.',
+      visits: (n) => `You have visited ${n} times.`,
+      page: (p) => `You looked at ${p}.`,
+      answer: (f) => `You answered our question about ${f}.`,
+    },
     signals: {
       rage_click: (t, c) => (c > 1 ? `You clicked ${t} ${c} times in a row.` : `You clicked ${t} repeatedly.`),
       dead_click: (t, _c, o) => (o > 1 ? `You clicked ${t} ${o} times and nothing happened.` : `You clicked ${t} and nothing happened.`),
@@ -36,6 +53,12 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
   },
   de: {
     fallback: 'Diese Hilfe passt zu dem, was Sie auf dieser Seite getan haben.',
+    facts: {
+      dwell: 'Sie sind schon eine Weile auf dieser Seite.',
+      visits: (n) => `Sie waren schon ${n}-mal hier.`,
+      page: (p) => `Sie haben sich die Seite ${p} angesehen.`,
+      answer: (f) => `Sie haben unsere Frage zu ${f} beantwortet.`,
+    },
     signals: {
       rage_click: (t, c) => (c > 1 ? `Sie haben ${c}-mal hintereinander auf ${t} geklickt.` : `Sie haben wiederholt auf ${t} geklickt.`),
       dead_click: (t) => `Sie haben auf ${t} geklickt, aber nichts ist passiert.`,
@@ -54,6 +77,12 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
   },
   fr: {
     fallback: 'Cette aide correspond à ce que vous avez fait sur cette page.',
+    facts: {
+      dwell: 'Vous êtes sur cette page depuis un moment.',
+      visits: (n) => `Vous êtes venu ${n} fois.`,
+      page: (p) => `Vous avez consulté la page ${p}.`,
+      answer: (f) => `Vous avez répondu à notre question sur ${f}.`,
+    },
     signals: {
       rage_click: (t, c) => (c > 1 ? `Vous avez cliqué ${c} fois de suite sur ${t}.` : `Vous avez cliqué plusieurs fois sur ${t}.`),
       dead_click: (t) => `Vous avez cliqué sur ${t} et rien ne s'est passé.`,
@@ -72,6 +101,12 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
   },
   es: {
     fallback: 'Esta ayuda corresponde a lo que hiciste en esta página.',
+    facts: {
+      dwell: 'Llevas un rato en esta página.',
+      visits: (n) => `Nos has visitado ${n} veces.`,
+      page: (p) => `Visitaste la página ${p}.`,
+      answer: (f) => `Respondiste a nuestra pregunta sobre ${f}.`,
+    },
     signals: {
       rage_click: (t, c) => (c > 1 ? `Hiciste clic ${c} veces seguidas en ${t}.` : `Hiciste clic varias veces en ${t}.`),
       dead_click: (t) => `Hiciste clic en ${t} y no pasó nada.`,
@@ -90,6 +125,12 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
   },
   ar: {
     fallback: 'تتوافق هذه المساعدة مع ما فعلته في هذه الصفحة.',
+    facts: {
+      dwell: 'أنت على هذه الصفحة منذ فترة.',
+      visits: (n) => `زرتنا ${n} مرات.`,
+      page: (p) => `زرت صفحة ${p}.`,
+      answer: (f) => `أجبت عن سؤالنا حول ${f}.`,
+    },
     signals: {
       rage_click: (t, c) => (c > 1 ? `نقرت على ${t} ${c} مرات متتالية.` : `نقرت على ${t} مرارًا.`),
       dead_click: (t) => `نقرت على ${t} ولم يحدث شيء.`,

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from './explain';
-import type { Decision } from './types';
+import type { Decision, Evidence } from './types';
 
-const decision = (over: Partial<Decision> = {}): Decision => ({
-  ruleId: 'pricing-help',
-  shadow: false,
-  action: { type: 'help', title: 'Need a hand?', body: '…' },
-  evidence: [{ signal: 'rage_click', target: 'pricing-table', count: 4, occurrences: 1 }],
-  trace: [],
-  ...over,
-});
+// A decision as `evaluate` builds it: the evidence's signals are also its reasons.
+const decision = (over: Partial<Decision> = {}): Decision => {
+  const evidence: Evidence[] = over.evidence ?? [{ signal: 'rage_click', target: 'pricing-table', count: 4, occurrences: 1 }];
+  return {
+    ruleId: 'pricing-help',
+    shadow: false,
+    action: { type: 'help', title: 'Need a hand?', body: '…' },
+    evidence,
+    reasons: evidence.map((e) => ({ kind: 'signal', ...e })),
+    trace: [],
+    ...over,
+  };
+};
 
 describe('explain', () => {
   it('describes a rage click in plain English', () => {
@@ -45,7 +50,9 @@ describe('explain', () => {
     expect(explain(decision(), 'ja')).toBe('You clicked the pricing table 4 times in a row.');
   });
 
-  it('gives a general sentence when there is no evidence', () => {
+  it('gives a general sentence when there is no reason, or no reasons at all', () => {
     expect(explain(decision({ evidence: [] }))).toBe('This was offered because of what you did on this page.');
+    const { reasons: _, ...withoutReasons } = decision();
+    expect(explain(withoutReasons)).toBe('This was offered because of what you did on this page.');
   });
 });

@@ -70,3 +70,19 @@ describe('lintRules', () => {
     expect(lintRules(result.rules!).map((i) => i.path)).toEqual(['$.rules[1].show.title']);
   });
 });
+
+describe('lintRules: intent describe texts', () => {
+  it('checks the tone of an intent describe text and its locale variants', () => {
+    const result = validateRules({
+      intents: { comparing: { describe: 'Last chance!! You compared plans.', locales: { fr: { describe: 'Dernière chance : vous avez comparé.' } }, when: { page: '/pricing*' } } },
+      rules: [{ id: 'r', when: { intent: 'comparing' }, show: { type: 'help', title: 'Comparing plans?', body: 'Here is how they differ.' } }],
+    });
+    expect(result.errors).toEqual([]);
+    expect(kinds(result.rules!)).toEqual([
+      '$.intents.comparing.describe false-urgency',
+      '$.intents.comparing.describe shouting',
+      '$.intents.comparing.locales.fr.describe false-urgency',
+    ]);
+    expect(lintRules(result.rules!, { strict: true }).every((i) => i.severity === 'error')).toBe(true);
+  });
+});

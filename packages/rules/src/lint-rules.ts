@@ -48,7 +48,7 @@ const SENSITIVE: readonly RegExp[] = [
 ];
 
 /** Reading at a glance: the limits a help card should stay within. */
-export const GLANCE_LIMITS = { title: 60, body: 280, bodyWords: 45, question: 120, because: 160 } as const;
+export const GLANCE_LIMITS = { title: 60, body: 280, bodyWords: 45, question: 120, because: 160, describe: 120 } as const;
 
 const ACRONYMS: readonly string[] = ['FAQ', 'API', 'SSO', 'PDF', 'URL', 'CSV', 'SDK', 'SLA', 'GDPR', 'HTTPS', 'HTML', 'CSS', 'USD', 'EUR', 'GBP', 'VAT', 'CEO', 'CTO', 'SAML', 'SCIM', 'JSON', 'SMS', 'B2B', 'B2C', 'SEO', 'CRM', 'ROI', 'UTC', 'AI'];
 
@@ -67,7 +67,8 @@ function shouts(text: string): boolean {
  * "last chance", countdowns), shouting (all caps, runs of exclamation marks), questions that
  * ask for sensitive data (passwords, card numbers, national ids, health and other special
  * categories), profiling questions that ask for two things at once, help text too long to read
- * at a glance, and markup (rule text is shown as text, never as HTML). Checks every locale variant.
+ * at a glance, and markup (rule text is shown as text, never as HTML). Checks every locale variant,
+ * and intents' visitor-facing `describe` texts.
  * Findings are warnings, or errors with `strict`. Paths point into the source file.
  *
  * @example
@@ -115,6 +116,12 @@ export function lintRules(rules: CompiledRules, options: LintOptions = {}): Rule
       if (sensitive) report(childPath(path, 'field'), 'sensitive-data', `the field \`${c.field}\` holds sensitive data; never ask for it.`);
     }
   };
+
+  for (const [name, text] of Object.entries(rules.intentTexts ?? {})) {
+    const intentPath = childPath('$.intents', name);
+    checkText(intentPath, 'describe', text.describe, false);
+    for (const [tag, variant] of Object.entries(text.locales ?? {})) checkText(childPath(childPath(intentPath, 'locales'), tag), 'describe', variant.describe, false);
+  }
 
   rules.rules.forEach((rule, position) => {
     const rulePath = childPath('$.rules', rules.sourceIndex?.[position] ?? position);

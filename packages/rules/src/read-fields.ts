@@ -1,4 +1,3 @@
-import { didYouMean } from './did-you-mean';
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
 
@@ -41,7 +40,7 @@ export function checkKeys(object: JsonObject, allowed: readonly string[], path: 
       continue;
     }
     if (!allowed.includes(key)) {
-      report.error(childPath(path, key), 'unknown_field', { key: key.slice(0, 64), where: what, near: didYouMean(key, allowed) ?? '' });
+      report.error(childPath(path, key), 'unknown_field', { key: key.slice(0, 64), where: what, near: report.near(key, allowed) });
       ok = false;
     }
   }

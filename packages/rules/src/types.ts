@@ -220,6 +220,8 @@ export interface ContentVariant {
   because?: string;
   /** An `ask` action's why-line in this locale. */
   why?: string;
+  /** An intent's `describe` text in this locale (intents' variants hold nothing else). */
+  describe?: string;
 }
 
 /** Fields every action shares. */
@@ -318,9 +320,21 @@ export interface Defaults {
   groups?: Record<string, Caps>;
 }
 
-/** A named intent: `{ "comparing": { "when": { "signal": "back_forth", "atLeast": 2 } } }`. */
+/**
+ * A named intent: `{ "comparing": { "when": { "signal": "back_forth", "atLeast": 2 } } }`.
+ * With `describe`, the visitor's "Why am I seeing this?" names the intent in the site's words
+ * ("You compared our plans.") instead of the conditions that made it pass.
+ */
 export interface IntentDefinition {
+  /** Marketer's note, never shown to visitors. */
   description?: string;
+  /**
+   * One short sentence addressed to the visitor about what they did, shown under
+   * "Why am I seeing this?" when this intent is among the reasons. Text only; tone-linted.
+   */
+  describe?: string;
+  /** `describe` by BCP 47 tag (`de`, `fr-CA`); the closest to `facts.locale` wins. */
+  locales?: Record<string, { describe?: string }>;
   when: Condition;
 }
 
@@ -394,6 +408,8 @@ export interface CompiledRules {
   defaults?: Defaults;
   /** Valid intent definitions by name. */
   intents?: Readonly<Record<string, Condition>>;
+  /** Visitor-facing `describe` texts of valid intents that have one, by intent name. */
+  intentTexts?: Readonly<Record<string, IntentText>>;
   /** Regular expressions of `regex` conditions, compiled once at load, by source. */
   regexes?: ReadonlyMap<string, RegExp>;
   /** Index of each rule in the source file, for trace paths; the position in `rules` when absent. */
@@ -447,6 +463,32 @@ export interface Evidence {
   occurrences?: number;
 }
 
+/** An intent's visitor-facing text and its locale variants, as validated. */
+export interface IntentText {
+  describe?: string;
+  locales?: Readonly<Record<string, { describe?: string }>>;
+}
+
+/**
+ * One reason a rule fired, taken from a condition that passed and was observed (never from
+ * inside `not` or `none`, never from a branch that failed): what "Why am I seeing this?" is
+ * built from. Holds no typed value, no answer and no raw path.
+ * - `intent`: an intent with a `describe` text (for `facts.locale` or by default) passed; `text` is that text,
+ *   and the intent's own conditions are not listed again.
+ * - `signal`: signals that satisfied a signal condition, as in `Evidence`.
+ * - `dwell`: a lower bound on time on the page (`dwell`) or without input (`idle`) passed.
+ * - `page`: the page matched a `page` pattern; `pattern` is the marketer's glob, not the visited path.
+ * - `visits`: a lower bound on the visit count, or `visitor.returning`, passed (`count`: the visits observed).
+ * - `answer`: a condition on an answer the visitor gave passed; only the field is named.
+ */
+export type Reason =
+  | { kind: 'intent'; intent: string; text: string }
+  | ({ kind: 'signal' } & Evidence)
+  | { kind: 'dwell' }
+  | { kind: 'page'; pattern: string }
+  | { kind: 'visits'; count: number }
+  | { kind: 'answer'; field: string };
+
 /** A rule that fired, with why. */
 export interface Decision {
   ruleId: string;
@@ -456,6 +498,8 @@ export interface Decision {
   action: Action;
   because?: string;
   evidence: Evidence[];
+  /** The passed, observed conditions behind the decision, in the order of the trace: `explain` reads them. */
+  reasons?: Reason[];
   trace: TraceEntry[];
   /** The rule's revision, for the record. */
   revision?: string;

@@ -1,4 +1,3 @@
-import { didYouMean } from './did-you-mean';
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
 import { checkKeys, isObject, own, readText, type JsonObject } from './read-fields';
@@ -10,7 +9,7 @@ export const ACTION_TYPES: readonly ActionType[] = ['help', 'ask', 'handoff', 'c
 const CHANNELS: readonly HandoffChannel[] = ['chat', 'email', 'phone', 'link'];
 
 /** Hard limits on rule text; the content linter warns well before these. */
-export const TEXT_LIMITS = { title: 120, body: 1000, question: 200, label: 80, because: 300, why: 300, name: 64 } as const;
+export const TEXT_LIMITS = { title: 120, body: 1000, question: 200, label: 80, because: 300, why: 300, name: 64, describe: 200, description: 2000 } as const;
 const INPUTS = ['single', 'multiple', 'text', 'email'];
 
 const NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
@@ -78,14 +77,23 @@ function readOptions(object: JsonObject, path: string, report: IssueReport): Ask
   return ok ? clean : null;
 }
 
-const VARIANT_FIELDS: Readonly<Record<ActionType, readonly (keyof ContentVariant)[]>> = {
+/** What a locale variant may hold: an action's texts by its type, or an intent's `describe`. */
+export type VariantOwner = ActionType | 'intent';
+
+const VARIANT_FIELDS: Readonly<Record<VariantOwner, readonly (keyof ContentVariant)[]>> = {
   help: ['title', 'body', 'links', 'because'],
   ask: ['question', 'options', 'because', 'why'],
   handoff: ['title', 'body', 'label', 'because'],
   callback: ['title', 'body', 'because'],
+  intent: ['describe'],
 };
 
-function readVariant(object: unknown, type: ActionType, path: string, report: IssueReport, defaultValues: readonly string[] | undefined): ContentVariant | null {
+/**
+ * Reads one locale variant: the texts `type` allows, each within its limit. `null` after reporting.
+ *
+ * @example readVariant({ describe: 'Sie haben verglichen.' }, 'intent', '$.intents.comparing.locales.de', report, undefined)
+ */
+export function readVariant(object: unknown, type: VariantOwner, path: string, report: IssueReport, defaultValues: readonly string[] | undefined): ContentVariant | null {
   if (!isObject(object)) {
     report.error(path, 'variant_not_object');
     return null;
@@ -93,7 +101,7 @@ function readVariant(object: unknown, type: ActionType, path: string, report: Is
   const fields = VARIANT_FIELDS[type];
   let ok = checkKeys(object, fields, path, report, `a \`${type}\` locale variant`);
   const clean: ContentVariant = {};
-  for (const key of ['title', 'body', 'question', 'label', 'because', 'why'] as const) {
+  for (const key of ['title', 'body', 'question', 'label', 'because', 'why', 'describe'] as const) {
     if (!fields.includes(key)) continue;
     const text = readText(object, key, path, report, { max: TEXT_LIMITS[key] });
     if (text === null) ok = false;
@@ -133,7 +141,7 @@ export function validateAction(value: unknown, path: string, report: IssueReport
   }
   const type = own(value, 'type');
   if (typeof type !== 'string' || !ACTION_TYPES.includes(type as ActionType)) {
-    report.error(childPath(path, 'type'), 'unknown_action', { types: ACTION_TYPES.join(', '), near: typeof type === 'string' ? (didYouMean(type, ACTION_TYPES) ?? '') : '' });
+    report.error(childPath(path, 'type'), 'unknown_action', { types: ACTION_TYPES.join(', '), near: typeof type === 'string' ? report.near(type, ACTION_TYPES) : '' });
     return null;
   }
   const actionType = type as ActionType;
@@ -221,29 +229,36 @@ export function validateAction(value: unknown, path: string, report: IssueReport
     text('body', false);
   }
 
-  const locales = own(value, 'locales');
-  if (locales !== undefined) {
-    const at = childPath(path, 'locales');
-    if (!isObject(locales)) {
-      report.error(at, 'locales_not_object');
-      ok = false;
-    } else {
-      const variants: Record<string, ContentVariant> = {};
-      const defaultValues = Array.isArray(clean.options) ? (clean.options as AskOption[]).map((o) => o.value) : undefined;
-      for (const tag of Object.keys(locales)) {
-        if (tag === '$comment') continue;
-        const tagPath = childPath(at, tag);
-        if (!LOCALE_TAG.test(tag)) {
-          report.error(tagPath, 'bad_locale_tag', { tag: tag.slice(0, 40) });
-          ok = false;
-          continue;
-        }
-        const variant = readVariant(locales[tag], actionType, tagPath, report, defaultValues);
-        if (variant === null) ok = false;
-        else variants[tag] = variant;
-      }
-      clean.locales = variants;
-    }
+  if (own(value, 'locales') !== undefined) {
+    const defaultValues = Array.isArray(clean.options) ? (clean.options as AskOption[]).map((o) => o.value) : undefined;
+    const locales = readLocales(value, actionType, path, report, defaultValues);
+    if (locales) clean.locales = locales;
+    else ok = false;
   }
   return ok ? (clean as unknown as Action) : null;
+}
+
+/**
+ * Reads `object.locales`: variants by BCP 47 tag, each read by `readVariant`. `null` after
+ * reporting when it is not an object, a tag is malformed or a variant is invalid.
+ *
+ * @example readLocales(intent, 'intent', '$.intents.comparing', report, undefined) // { de: { describe: '…' } }
+ */
+export function readLocales(object: JsonObject, type: VariantOwner, path: string, report: IssueReport, defaultValues: readonly string[] | undefined): Record<string, ContentVariant> | null {
+  const locales = own(object, 'locales');
+  const at = childPath(path, 'locales');
+  if (!isObject(locales)) {
+    report.error(at, 'locales_not_object');
+    return null;
+  }
+  const variants: Record<string, ContentVariant> = {};
+  let ok = true;
+  for (const tag of Object.keys(locales)) {
+    if (tag === '$comment') continue;
+    const tagPath = childPath(at, tag);
+    const variant = LOCALE_TAG.test(tag) ? readVariant(locales[tag], type, tagPath, report, defaultValues) : report.error(tagPath, 'bad_locale_tag', { tag: tag.slice(0, 40) });
+    if (variant) variants[tag] = variant;
+    else ok = false;
+  }
+  return ok ? variants : null;
 }

@@ -1,4 +1,3 @@
-import { didYouMean } from './did-you-mean';
 import { parseDuration } from './duration';
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
@@ -32,8 +31,8 @@ function validateSignal(object: Readonly<Record<string, unknown>>, path: string,
   const signal = own(object, 'signal');
   if (typeof signal !== 'string' || !SIGNAL_TYPES.includes(signal as SignalType)) {
     const name = typeof signal === 'string' ? signal.slice(0, 64) : String(JSON.stringify(signal)).slice(0, 40);
-    const near = typeof signal === 'string' ? didYouMean(signal, SIGNAL_TYPES) : null;
-    report.error(childPath(path, 'signal'), 'unknown_signal', { name, near: near ?? '', known: near ? '' : SIGNAL_TYPES.join(', ') });
+    const near = typeof signal === 'string' ? report.near(signal, SIGNAL_TYPES) : '';
+    report.error(childPath(path, 'signal'), 'unknown_signal', { name, near, known: near ? '' : SIGNAL_TYPES.join(', ') });
     ok = false;
   }
   const clean: SignalCondition = { signal: signal as SignalType };
@@ -83,7 +82,7 @@ export function validateCondition(value: unknown, path: string, context: Conditi
   if (kinds.length !== 1) {
     if (kinds.length === 0) {
       const unknown = Object.keys(value).find((k) => k !== '$comment');
-      report.error(path, 'condition_kind_missing', { near: unknown === undefined ? '' : (didYouMean(unknown, KINDS) ?? '') });
+      report.error(path, 'condition_kind_missing', { near: unknown === undefined ? '' : report.near(unknown, KINDS) });
     } else {
       report.error(path, 'condition_kinds_mixed', { kinds: kinds.join(', ') });
     }
@@ -124,7 +123,7 @@ export function validateCondition(value: unknown, path: string, context: Conditi
     if (!context.intents.has(intent)) {
       const defined = context.intentNames.includes(intent);
       if (defined) report.error(at, 'intent_invalid', { name: intent });
-      else report.error(at, 'unknown_intent', { name: intent.slice(0, 64), near: didYouMean(intent, context.intentNames) ?? '' });
+      else report.error(at, 'unknown_intent', { name: intent.slice(0, 64), near: report.near(intent, context.intentNames) });
       return null;
     }
     return ok ? { intent } : null;

@@ -1,5 +1,4 @@
 import { compileBoundedRegex } from './bounded-regex';
-import { didYouMean } from './did-you-mean';
 import { parseDuration } from './duration';
 import { FACT_NAMES, factSpec, type FactSpec } from './fact-catalog';
 import type { IssueReport } from './issue-report';
@@ -45,7 +44,7 @@ function readOperand(value: unknown, spec: FactSpec, fact: string, path: string,
     return null;
   }
   if (spec.values && !spec.values.includes(value)) {
-    report.error(path, 'fact_value_unknown', { fact, value: value.slice(0, 40), values: spec.values.join(', '), near: didYouMean(value, spec.values) ?? '' });
+    report.error(path, 'fact_value_unknown', { fact, value: value.slice(0, 40), values: spec.values.join(', '), near: report.near(value, spec.values) });
     return null;
   }
   return value;
@@ -72,7 +71,7 @@ export function validateFactCondition(object: JsonObject, path: string, report: 
   }
   const spec = factSpec(fact);
   if (!spec) {
-    report.error(factPath, 'unknown_fact', { name: fact.slice(0, 64), near: didYouMean(fact, FACT_NAMES) ?? '' });
+    report.error(factPath, 'unknown_fact', { name: fact.slice(0, 64), near: report.near(fact, FACT_NAMES) });
     return null;
   }
   const operators = FACT_OPERATORS.filter((op) => own(object, op) !== undefined);

@@ -1,4 +1,3 @@
-import { didYouMean } from './did-you-mean';
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
 import { checkKeys, isObject, own, readText } from './read-fields';
@@ -40,7 +39,7 @@ export function validateRule(value: unknown, path: string, context: RuleContext)
   const status = own(value, 'status');
   if (status !== undefined) {
     if (typeof status !== 'string' || !STATUSES.includes(status as RuleStatus)) {
-      report.error(childPath(path, 'status'), 'not_one_of', { key: 'status', values: STATUSES.join(', '), near: typeof status === 'string' ? (didYouMean(status, STATUSES) ?? '') : '' });
+      report.error(childPath(path, 'status'), 'not_one_of', { key: 'status', values: STATUSES.join(', '), near: typeof status === 'string' ? report.near(status, STATUSES) : '' });
       ok = false;
     } else rule.status = status as RuleStatus;
   }
@@ -94,7 +93,7 @@ export function validateRule(value: unknown, path: string, context: RuleContext)
   const group = own(value, 'group');
   if (group !== undefined) {
     if (typeof group !== 'string' || !context.groups.includes(group)) {
-      report.error(childPath(path, 'group'), 'unknown_group', { name: String(group).slice(0, 64), near: typeof group === 'string' ? (didYouMean(group, context.groups) ?? '') : '' });
+      report.error(childPath(path, 'group'), 'unknown_group', { name: String(group).slice(0, 64), near: typeof group === 'string' ? report.near(group, context.groups) : '' });
       ok = false;
     } else rule.group = group;
   }

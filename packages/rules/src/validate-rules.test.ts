@@ -190,3 +190,23 @@ describe('validateRules: facts and operators', () => {
     expect(validateRules(file([rule({ when: { fact: 'visitor.visits', gt: '10s' } })])).errors[0]?.code).toBe('fact_wants_number');
   });
 });
+
+describe('validateRules: intent describe texts', () => {
+  const intentFile = (intent: Record<string, unknown>) => file([rule({ when: { intent: 'comparing' } })], { intents: { comparing: { when: { page: '/pricing*' }, ...intent } } });
+
+  it('keeps a describe text and its locale variants for the explanation', () => {
+    const result = validateRules(intentFile({ describe: 'You compared our plans.', locales: { de: { describe: 'Sie haben unsere Tarife verglichen.' } } }));
+    expect(result.errors).toEqual([]);
+    expect(result.rules?.intentTexts).toEqual({ comparing: { describe: 'You compared our plans.', locales: { de: { describe: 'Sie haben unsere Tarife verglichen.' } } } });
+  });
+
+  it('refuses a describe that is not text, empty or too long, a bad locale tag and unknown variant keys, naming each path', () => {
+    expect(paths(intentFile({ describe: 42 }))).toEqual(['$.intents.comparing.describe', '$.rules[0].when.intent', '$.rules[0]']);
+    expect(paths(intentFile({ describe: '  ' }))[0]).toBe('$.intents.comparing.describe');
+    expect(paths(intentFile({ describe: 'x'.repeat(201) }))[0]).toBe('$.intents.comparing.describe');
+    expect(paths(intentFile({ describe: 'Ok.', locales: { 'not a tag': { describe: 'x' } } }))[0]).toBe('$.intents.comparing.locales["not a tag"]');
+    expect(paths(intentFile({ describe: 'Ok.', locales: { de: { because: 'x' } } }))[0]).toBe('$.intents.comparing.locales.de.because');
+    expect(paths(intentFile({ describe: 'Ok.', locales: 'de' }))[0]).toBe('$.intents.comparing.locales');
+    expect(paths(intentFile({ describ: 'Ok.' }))[0]).toBe('$.intents.comparing.describ');
+  });
+});

@@ -1,4 +1,5 @@
 import { checkRulesFile } from './check-rules-file';
+import { didYouMean } from './did-you-mean';
 import { formatIssueMessage } from './issue-messages';
 import type { ValidationResult } from './types';
 
@@ -16,5 +17,5 @@ import type { ValidationResult } from './types';
  * for (const e of result.errors) console.warn(`[attune] ${e.path}: ${e.message}`);
  */
 export function validateRules(input: unknown): ValidationResult {
-  return checkRulesFile(input, formatIssueMessage);
+  return checkRulesFile(input, formatIssueMessage, didYouMean);
 }

@@ -9,7 +9,7 @@ interface EvaluateCase {
   facts?: Partial<Facts>;
   history?: History;
   now?: number;
-  expect: { decision?: string | null; shadow?: string[]; blocked?: unknown[]; evidence?: unknown[]; action?: unknown; because?: string; holdout?: string };
+  expect: { decision?: string | null; shadow?: string[]; blocked?: unknown[]; evidence?: unknown[]; reasons?: unknown[]; action?: unknown; because?: string; holdout?: string };
 }
 interface ValidateCase {
   name: string;
@@ -37,6 +37,7 @@ describe('conformance: evaluate', () => {
     if (want.shadow) expect(result.shadow.map((d) => d.ruleId)).toEqual(want.shadow);
     if (want.blocked) expect(result.blocked).toEqual(want.blocked);
     if (want.evidence) expect(result.decision?.evidence).toEqual(want.evidence);
+    if (want.reasons) expect(result.decision?.reasons).toEqual(want.reasons);
     if (want.action) expect(result.decision?.action).toEqual(want.action);
     if (want.because) expect(result.decision?.because).toBe(want.because);
     if (want.holdout) expect(result.decision?.holdout).toBe(want.holdout);

@@ -66,6 +66,20 @@ describe('renderReportHtml', () => {
     expect(page).not.toMatch(/Lift [+\u2212]?\d/);
   });
 
+  it('shows per shadow rule how often it would have shown and how often caps would have blocked it, with the guardrails and pages', () => {
+    const events = [
+      ...Array.from({ length: 30 }, (_, i) => ev('decision', `w${i}`, { rule: 'exit-offer', shadow: true })),
+      ...Array.from({ length: 22 }, (_, i) => ev('decision', `b${i}`, { rule: 'exit-offer', shadow: true, blocked: 'session_cap', path: '/docs' })),
+    ];
+    const page = renderReportHtml(summarizeEvents(events, { minCount: 20 }));
+    const row = page.slice(page.indexOf('<tr data-shadow-rule="exit-offer">'), page.indexOf('</tr>', page.indexOf('data-shadow-rule="exit-offer"')));
+    expect(row).toContain('<td class="num" data-figure="would-fire">30</td>');
+    expect(row).toContain('<td class="num" data-figure="blocked">22</td>');
+    expect(row).toContain('session cap <span class="meta">22</span>');
+    expect(row).toContain('/pricing <span class="meta">30</span><div class="blocked">blocked: /docs <span class="meta">22</span></div>');
+    expect(page).toContain('<th class="num" title="conditions passed, but a cap or another guardrail would have stopped it">Blocked by caps</th>');
+  });
+
   it('renders an empty store as a page that says so', () => {
     const page = renderReportHtml(summarizeEvents([], { now: T0 }));
     expect(page).toContain('no events yet');

@@ -4,7 +4,7 @@ import { funnelChart } from './funnel-chart';
 import { html, type SafeHtml } from './html-template';
 import { intervalChart } from './interval-chart';
 import { lineChart } from './line-chart';
-import type { BreakdownRow, BreakdownTable, Comparison, Count, MaybeCell, ReportSummary, RuleReport, ShadowReport, SignalName } from './report-summary';
+import type { BreakdownRow, BreakdownTable, Comparison, Count, MaybeCell, ReportSummary, RuleReport, ShadowBlock, ShadowReport, SignalName } from './report-summary';
 
 /** The Content-Security-Policy the report page works under: no script, no external asset, inline style only. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -46,6 +46,7 @@ td.key { max-width: 340px; overflow-wrap: anywhere; }
 td.name, th.num { white-space: nowrap; }
 .suppressed { color: var(--soft); font-style: italic; }
 .foot { color: var(--soft); font-size: 12.5px; margin-top: 6px; }
+.blocked { color: var(--soft); font-size: 12.5px; margin-top: 2px; }
 .rule { margin-bottom: 12px; }
 .rule-head { display: flex; align-items: baseline; gap: 12px; flex-wrap: wrap; }
 .badge { border-radius: 999px; padding: 1px 10px; font-size: 12.5px; font-weight: 600; background: #eef0f3; color: var(--soft); }
@@ -64,6 +65,26 @@ code { font-size: 12.5px; }
 `;
 
 const DEVICE_LABEL: Record<string, string> = { desktop: 'Desktop', tablet: 'Tablet', mobile: 'Mobile', unknown: 'Unknown' };
+/** Guardrails that would have blocked a shadow rule, in words (the events carry the names). */
+const GUARD_LABEL: Record<ShadowBlock, string> = {
+  quiet_page: 'quiet page',
+  never: 'visitor said never',
+  dismissed: 'dismissed this session',
+  snoozed: 'snoozed',
+  cooldown: 'cooldown after a dismissal',
+  already_shown: 'once per session',
+  rule_cap: 'rule cap',
+  known_field: 'answer already known',
+  question_budget: 'question budget',
+  skipped_question: 'after a skipped question',
+  group_cap: 'group cap',
+  session_cap: 'session cap',
+  day_cap: 'daily cap',
+  week_cap: 'weekly cap',
+  min_gap: 'minimum gap',
+  visible: 'another tip on screen',
+  holdout: 'holdout',
+};
 
 const visitorsText = (n: number) => `${formatCount(n)} visitor${n === 1 ? '' : 's'}`;
 
@@ -209,11 +230,15 @@ const ruleCard = (r: RuleReport, s: ReportSummary): SafeHtml => {
 const shadowRow = (r: ShadowReport, s: ReportSummary): SafeHtml => {
   const list = (table: BreakdownTable, label: (k: string) => string = (k) => k) => {
     const rows = rowsOf(table, label);
-    if (!rows.length) return html`<span class="suppressed">fewer than ${s.minCount} visitors per group</span>`;
+    if (!rows.length) return table.folded ? html`<span class="suppressed">fewer than ${s.minCount} visitors per group</span>` : html`<span class="meta">none</span>`;
     const rest = table.folded && !table.other ? html`<span class="meta">, smaller groups hidden</span>` : null;
     return html`${rows.map((row, i) => html`${i ? ', ' : ''}${row.label} <span class="meta">${formatCount(row.total.events)}</span>`)}${rest}`;
   };
-  return html`<tr data-shadow-rule="${r.rule}"><td class="name">${r.rule}</td><td class="num">${r.wouldFire ? formatCount(r.wouldFire.events) : suppressed(s.minCount)}</td><td class="num">${r.wouldFire ? formatCount(r.wouldFire.visitors) : suppressed(s.minCount)}</td><td class="key">${list(r.byPage)}</td><td>${list(r.byDevice, (k) => DEVICE_LABEL[k] ?? k)}</td><td>${list(r.byReferrer)}</td></tr>`;
+  const figure = (cell: ShadowReport['wouldFire'], key: 'events' | 'visitors') => (cell ? formatCount(cell[key]) : suppressed(s.minCount));
+  // Where it would have shown, then, when caps held it back at all, where they did.
+  const where = (fire: BreakdownTable, blocked: BreakdownTable, label?: (k: string) => string) =>
+    r.blocked?.events === 0 ? list(fire, label) : html`${list(fire, label)}<div class="blocked">blocked: ${list(blocked, label)}</div>`;
+  return html`<tr data-shadow-rule="${r.rule}"><td class="name">${r.rule}</td><td class="num" data-figure="would-fire">${figure(r.wouldFire, 'events')}</td><td class="num">${figure(r.wouldFire, 'visitors')}</td><td class="num" data-figure="blocked">${figure(r.blocked, 'events')}</td><td class="guards">${list(r.blockedBy, (k) => GUARD_LABEL[k as ShadowBlock] ?? k)}</td><td class="key">${where(r.byPage, r.blockedByPage)}</td><td>${where(r.byDevice, r.blockedByDevice, (k) => DEVICE_LABEL[k] ?? k)}</td><td>${where(r.byReferrer, r.blockedByReferrer)}</td></tr>`;
 };
 
 const vitals = (s: ReportSummary) => {
@@ -286,7 +311,8 @@ ${s.rules.length ? s.rules.map((r) => ruleCard(r, s)) : html`<p class="empty">No
 <h2>Shadow rules: what they would have done</h2>
 <div class="panel">${
     s.shadow.length
-      ? html`<table><thead><tr><th>Rule</th><th class="num">Would have shown</th><th class="num">Visitors</th><th>Pages</th><th>Devices</th><th>Referrers</th></tr></thead><tbody>${s.shadow.map((r) => shadowRow(r, s))}</tbody></table>`
+      ? html`<table><thead><tr><th>Rule</th><th class="num">Would have shown</th><th class="num">Visitors</th><th class="num" title="conditions passed, but a cap or another guardrail would have stopped it">Blocked by caps</th><th>Blocked by</th><th>Pages</th><th>Devices</th><th>Referrers</th></tr></thead><tbody>${s.shadow.map((r) => shadowRow(r, s))}</tbody></table>
+<p class="foot">Would have shown: the rule's conditions passed and its virtual caps allowed it. Blocked by caps: its conditions passed, but a guardrail would have stopped it: the rule's own caps, the session, daily or weekly cap, the minimum gap between tips, a quiet page…</p>`
       : html`<p class="empty">No shadow rule has recorded a decision.</p>`
   }</div>
 

@@ -164,14 +164,45 @@ export type Comparison =
       verdict: 'helps' | 'hurts' | 'unclear';
     };
 
-/** One shadow rule: how often, where and for whom it would have shown. */
+/** Guardrails that can stop a shadow rule whose conditions passed: the `blocked` field of a `decision` event. */
+export type ShadowBlock =
+  | 'quiet_page'
+  | 'never'
+  | 'dismissed'
+  | 'snoozed'
+  | 'cooldown'
+  | 'already_shown'
+  | 'rule_cap'
+  | 'known_field'
+  | 'question_budget'
+  | 'skipped_question'
+  | 'group_cap'
+  | 'session_cap'
+  | 'day_cap'
+  | 'week_cap'
+  | 'min_gap'
+  | 'visible'
+  | 'holdout';
+
+/**
+ * One shadow rule: how often, where and for whom it would have shown, and how often its
+ * conditions passed but its (virtual) caps and other guardrails would have stopped it.
+ */
 export interface ShadowReport {
   rule: string;
-  /** Shadow decisions ("would have shown") and visitors. */
+  /** Shadow decisions that would have shown, and visitors. */
   wouldFire: MaybeCell;
   byPage: BreakdownTable;
   byDevice: BreakdownTable;
   byReferrer: BreakdownTable;
+  /** Shadow decisions a guardrail would have stopped (the rule's conditions passed), and visitors. */
+  blocked: MaybeCell;
+  /** Blocked decisions by guardrail, such as `session_cap` or `min_gap`. */
+  blockedBy: BreakdownTable;
+  /** Blocked decisions by page and segment. */
+  blockedByPage: BreakdownTable;
+  blockedByDevice: BreakdownTable;
+  blockedByReferrer: BreakdownTable;
 }
 
 /** The web vitals the report summarises. */

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { summarizeEvents } from './summarize-events';
+import { checkJsonSchema, type JsonSchema } from '../check-json-schema';
+import { SHADOW_BLOCKS, summarizeEvents } from './summarize-events';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 2, 9);
@@ -210,6 +213,55 @@ describe('summarizeEvents: shadow rules, vitals and privacy', () => {
     expect(shadow.byPage.rows.map((r) => [r.key, r.total])).toEqual([['/pricing', { events: 4, visitors: 3 }]]);
     expect(shadow.byPage.folded).toBe(1);
     expect(shadow.byDevice.rows.map((r) => r.key)).toEqual(['mobile']);
+  });
+
+  it('counts how often caps would have blocked each shadow rule, by guardrail, page and segment, apart from would-fire', () => {
+    const events = [
+      ...['a', 'b'].map((v) => ev('decision', v, { rule: 'exit', shadow: true, path: '/pricing' })),
+      ...['c', 'd', 'e'].map((v) => ev('decision', v, { rule: 'exit', shadow: true, blocked: 'session_cap', path: '/pricing', device: 'mobile' })),
+      ev('decision', 'c', { rule: 'exit', shadow: true, blocked: 'session_cap', path: '/pricing', device: 'mobile' }),
+      ...['f', 'g'].map((v) => ev('decision', v, { rule: 'exit', shadow: true, blocked: 'min_gap', path: '/docs' })),
+      ev('decision', 'h', { rule: 'exit', shadow: true, blocked: 'quiet_page', path: '/checkout' }),
+    ];
+    const shadow = summarizeEvents(events, { minCount: 2 }).shadow[0]!;
+    expect(shadow.wouldFire).toEqual({ events: 2, visitors: 2 });
+    expect(shadow.blocked).toEqual({ events: 7, visitors: 6 });
+    expect(shadow.blockedBy.rows.map((r) => [r.key, r.total])).toEqual([
+      ['session_cap', { events: 4, visitors: 3 }],
+      ['min_gap', { events: 2, visitors: 2 }],
+    ]);
+    expect(shadow.blockedBy.folded).toBe(1);
+    expect(shadow.blockedByPage.rows.map((r) => [r.key, r.total.events])).toEqual([['/pricing', 4], ['/docs', 2]]);
+    expect(shadow.blockedByDevice.rows.map((r) => [r.key, r.total.events])).toEqual([['mobile', 4], ['desktop', 3]]);
+    expect(shadow.byPage.rows.map((r) => [r.key, r.total.events])).toEqual([['/pricing', 2]]);
+  });
+
+  it('hides a blocked count below the minimum, and skips a blocked value off the closed list', () => {
+    const events = [
+      ...['a', 'b'].map((v) => ev('decision', v, { rule: 'exit', shadow: true })),
+      ev('decision', 'c', { rule: 'exit', shadow: true, blocked: 'day_cap' }),
+      ev('decision', 'd', { rule: 'exit', shadow: true, blocked: 'because I said so' }),
+    ];
+    const s = summarizeEvents(events, { minCount: 2 });
+    expect(s.overview.events).toBe(4);
+    expect(s.shadow[0]!.wouldFire).toEqual({ events: 2, visitors: 2 });
+    expect(s.shadow[0]!.blocked).toBeNull();
+    expect(JSON.stringify(s)).not.toContain('because I said so');
+  });
+
+  it('reads the same closed list of guardrails as the collector schema accepts, which takes blocked only on shadow decisions', () => {
+    const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schema/events.schema.json', import.meta.url)), 'utf8')) as JsonSchema & { definitions: Record<string, any> };
+    expect(schema.definitions.decisionEvent.properties.blocked.enum).toEqual([...SHADOW_BLOCKS]);
+    const decision = (fields: Record<string, unknown>) => checkJsonSchema(schema.definitions.decisionEvent, { id: '01a19aa0-ec80-7b05-b000-0000b10c0005', type: 'decision', purpose: 'help', ts: T0, path: '/p', rule: 'exit', ...fields }, schema);
+    expect(decision({ shadow: true, blocked: 'session_cap' })).toBeNull();
+    expect(decision({ shadow: true, blocked: 'free text' })).not.toBeNull();
+    expect(decision({ shadow: false, blocked: 'session_cap' })).not.toBeNull();
+    expect(decision({ blocked: 'session_cap' })).not.toBeNull();
+  });
+
+  it('never counts a blocked decision in a live rule funnel', () => {
+    const s = summarizeEvents([ev('decision', 'a', { rule: 'r', shadow: false, blocked: 'session_cap' }), ev('decision', 'b', { rule: 'r', shadow: false })], { minCount: 1 });
+    expect(s.rules[0]!.funnel.eligible).toBe(1);
   });
 
   it('gives the 75th percentile (nearest rank) of each vital per page with enough visitors', () => {

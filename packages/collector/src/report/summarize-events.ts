@@ -1,6 +1,6 @@
 import { createBreakdown, thresholdCell, type Breakdown } from './breakdown';
 import { LIFT_METHOD, reportRule, type RuleTally } from './rule-funnel';
-import type { BreakdownTable, ReportSummary, ShadowReport, SignalName, Trend, VitalName, VitalsRow } from './report-summary';
+import type { BreakdownTable, ReportSummary, ShadowBlock, ShadowReport, SignalName, Trend, VitalName, VitalsRow } from './report-summary';
 
 /** Options for {@link summarizeEvents}. */
 export interface SummarizeOptions {
@@ -36,6 +36,27 @@ const SIGNALS: readonly SignalName[] = [
   'slow_interaction',
 ];
 const KNOWN_SIGNALS = new Set<string>(SIGNALS);
+/** The closed list of the `blocked` field (the collector's schema holds the same list; a test keeps them equal). */
+export const SHADOW_BLOCKS: readonly ShadowBlock[] = [
+  'quiet_page',
+  'never',
+  'dismissed',
+  'snoozed',
+  'cooldown',
+  'already_shown',
+  'rule_cap',
+  'known_field',
+  'question_budget',
+  'skipped_question',
+  'group_cap',
+  'session_cap',
+  'day_cap',
+  'week_cap',
+  'min_gap',
+  'visible',
+  'holdout',
+];
+const KNOWN_BLOCKS = new Set<string>(SHADOW_BLOCKS);
 const FIELD_SIGNALS = new Set<string>(['form_error', 'form_correction', 'form_refill', 'form_abandon']);
 const VITALS: readonly VitalName[] = ['LCP', 'INP', 'CLS'];
 const DAY = 86_400_000;
@@ -90,6 +111,17 @@ const dayNamer = () => {
   };
 };
 
+/** Shadow decisions of one kind (would have shown, or blocked) and where they happened. */
+interface ShadowSide {
+  events: number;
+  visitors: Set<string>;
+  page: Breakdown;
+  device: Breakdown;
+  referrer: Breakdown;
+}
+
+const shadowSide = (): ShadowSide => ({ events: 0, visitors: new Set(), page: createBreakdown(), device: createBreakdown(), referrer: createBreakdown() });
+
 const percentile75 = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   // Nearest rank, as web-vitals reporting tools use.
@@ -99,7 +131,8 @@ const percentile75 = (values: number[]) => {
 /**
  * Aggregates stored events into the friction report: friction by page,
  * target, form field, coarse segment and day; a funnel per live rule with its
- * holdout comparison; what each shadow rule would have done; and web vitals
+ * holdout comparison; what each shadow rule would have done and how often
+ * caps would have blocked it; and web vitals
  * by page. Pure: the same events and options give the same summary.
  *
  * Privacy: the result holds aggregates only. A figure standing for fewer
@@ -148,7 +181,7 @@ export function summarizeEvents(events: Iterable<unknown>, options: SummarizeOpt
   const byDay = createBreakdown();
   const pageFriction = new Map<string, { events: number; visitors: Set<string> }>();
   const rules = new Map<string, RuleTally>();
-  const shadows = new Map<string, { events: number; visitors: Set<string>; page: Breakdown; device: Breakdown; referrer: Breakdown }>();
+  const shadows = new Map<string, { fire: ShadowSide; blocked: ShadowSide; by: Breakdown }>();
   const lastConversion = new Map<string, number>();
   const vitals = new Map<string, Map<VitalName, { values: number[]; visitors: Set<string> }>>();
 
@@ -188,16 +221,19 @@ export function summarizeEvents(events: Iterable<unknown>, options: SummarizeOpt
       case 'decision': {
         if (!rule) break;
         if (f.shadow === true) {
+          // `blocked` names the guardrail that would have stopped it; a name off the closed list is malformed.
+          const guard = f.blocked === undefined ? null : text(f.blocked, 40);
+          if (guard !== null && !KNOWN_BLOCKS.has(guard)) break;
           let shadow = shadows.get(rule);
-          if (!shadow) {
-            shadows.set(rule, (shadow = { events: 0, visitors: new Set(), page: createBreakdown(), device: createBreakdown(), referrer: createBreakdown() }));
-          }
-          shadow.events++;
-          shadow.visitors.add(e.unit);
-          shadow.page.add(e.path, e.unit);
-          shadow.device.add(e.device, e.unit);
-          shadow.referrer.add(e.referrer, e.unit);
-        } else {
+          if (!shadow) shadows.set(rule, (shadow = { fire: shadowSide(), blocked: shadowSide(), by: createBreakdown() }));
+          const side = guard ? shadow.blocked : shadow.fire;
+          side.events++;
+          side.visitors.add(e.unit);
+          side.page.add(e.path, e.unit);
+          side.device.add(e.device, e.unit);
+          side.referrer.add(e.referrer, e.unit);
+          if (guard) shadow.by.add(guard, e.unit);
+        } else if (f.blocked === undefined) {
           const decided = ruleTally(rule).decided;
           // Holdout is sticky per visitor: the first decision assigns the arm.
           if (!decided.has(e.unit)) decided.set(e.unit, { at: e.ts, holdout: f.holdout === true });
@@ -263,14 +299,19 @@ export function summarizeEvents(events: Iterable<unknown>, options: SummarizeOpt
       .map(([rule, tally]) => reportRule(rule, tally, lastConversion, minCount, minSamplePerArm))
       .sort((a, b) => (b.funnel.eligible ?? 0) - (a.funnel.eligible ?? 0) || (a.rule < b.rule ? -1 : 1)),
     shadow: [...shadows]
-      .sort(([ra, a], [rb, b]) => b.visitors.size - a.visitors.size || (ra < rb ? -1 : 1))
+      .sort(([ra, a], [rb, b]) => b.fire.visitors.size - a.fire.visitors.size || b.blocked.visitors.size - a.blocked.visitors.size || (ra < rb ? -1 : 1))
       .map(
-        ([rule, s]): ShadowReport => ({
+        ([rule, { fire, blocked, by }]): ShadowReport => ({
           rule,
-          wouldFire: thresholdCell(s.events, s.visitors.size, minCount),
-          byPage: table(s.page),
-          byDevice: table(s.device),
-          byReferrer: table(s.referrer),
+          wouldFire: thresholdCell(fire.events, fire.visitors.size, minCount),
+          byPage: table(fire.page),
+          byDevice: table(fire.device),
+          byReferrer: table(fire.referrer),
+          blocked: thresholdCell(blocked.events, blocked.visitors.size, minCount),
+          blockedBy: by.table(minCount, SHADOW_BLOCKS.length),
+          blockedByPage: table(blocked.page),
+          blockedByDevice: table(blocked.device),
+          blockedByReferrer: table(blocked.referrer),
         }),
       ),
     vitals: vitalsOf(vitals, pageFriction, minCount, maxRows),
@@ -279,7 +320,7 @@ export function summarizeEvents(events: Iterable<unknown>, options: SummarizeOpt
       'Visitors are counted by their pseudonymous id, which rotates; an event without one counts as one visitor.',
       `Lift is the conversion rate${goal ? ` on “${goal}”` : ''} of visitors the rule fired for and who were not held out, minus that of the holdout group (intention to treat: every assigned visitor counts, conversions at or after the rule’s first decision). Its interval is the ${LIFT_METHOD}. Conversion rates are shown only for groups of at least ${minSamplePerArm} visitors; below that the report says “not enough data yet”.`,
       'A returning visitor is one whose id was already seen on an earlier day in this data. Days are UTC days.',
-      'Shadow rules only record that they would have shown; how often caps would have blocked them is not sent by devices yet.',
+      'A shadow rule “would have shown” when its conditions passed and its virtual caps allowed it; “blocked by caps” counts the times its conditions passed but a guardrail (its own or the global caps, the minimum gap, a quiet page…) would have stopped it. Devices record each at most once per rule and page view.',
     ],
   };
 }

@@ -37,7 +37,7 @@ export const COMMON_FIELDS = [
 /** Type-specific fields, and the purpose each type is sent for. */
 export const EVENT_FIELDS: Readonly<Record<EventType, { purpose: Purpose; fields: readonly string[] }>> = {
   signal: { purpose: 'measurement', fields: ['signal', 'target', 'count', 'confidence'] },
-  decision: { purpose: 'help', fields: ['rule', 'shadow', 'holdout', 'evidence'] },
+  decision: { purpose: 'help', fields: ['rule', 'shadow', 'holdout', 'evidence', 'blocked'] },
   shown: { purpose: 'help', fields: ['rule'] },
   dismissed: { purpose: 'help', fields: ['rule', 'kind'] },
   engaged: { purpose: 'help', fields: ['rule', 'action'] },

@@ -1,0 +1,99 @@
+import { atom } from 'nanostores';
+import { describe, expect, it } from 'vitest';
+import { holdoutBucket, type Facts, type RulesFile } from '@attune/rules';
+import type { PipeInput } from '@attune/core';
+import { createEngine, type EngineHost } from './engine';
+import type { ActiveHelp, AttuneConfig } from './runtime';
+
+const T0 = Date.UTC(2026, 10, 2, 9);
+const help = { type: 'help', title: 'Leaving so soon?', body: 'Here is how the plans differ.' } as const;
+
+/** An engine over `rules` with a headless host whose clock the test moves; returns what it sends. */
+const start = async (rules: RulesFile, visitorId = 'visitor-a') => {
+  let now = T0;
+  const sent: PipeInput[] = [];
+  const facts = (): Facts => ({
+    page: { path: '/pricing' },
+    signals: [],
+    visitor: { returning: false, visits: 1, firstSeen: T0, id: visitorId },
+    locale: 'en',
+  });
+  const host: EngineHost = {
+    win: { document: {} } as unknown as EngineHost['win'],
+    log: { warn: () => {}, debug: () => {} } as unknown as EngineHost['log'],
+    config: { headless: true } as AttuneConfig,
+    storage: { get: async () => undefined, set: async () => {}, del: async () => {} } as unknown as EngineHost['storage'],
+    $help: atom<ActiveHelp | null>(null),
+    now: () => now,
+    facts,
+    visitor: () => null,
+    consent: () => ({ measurement: 'granted', help: 'granted', profiling: 'granted' }),
+    send: (event) => void sent.push(event as PipeInput),
+    forget: async () => {},
+    loadWidget: () => Promise.reject(new Error('headless')),
+    destroyed: () => false,
+  };
+  const engine = await createEngine(rules, 'test', host);
+  if (!engine) throw new Error('rules refused');
+  return { engine, sent, advance: (ms: number) => void (now += ms) };
+};
+
+const shadowRule = { id: 'exit-offer', status: 'shadow', when: { page: '/pricing*' }, show: help } as const;
+const decisions = (sent: PipeInput[]) => sent.filter((e) => e.type === 'decision');
+
+describe('engine: shadow decisions on the wire', () => {
+  it('sends "would have shown", then the guardrail that blocks the shadow rule, once per page view', async () => {
+    const { engine, sent, advance } = await start({ version: 1, rules: [{ ...shadowRule, caps: { perSession: 1 } }] } as RulesFile);
+    await engine.decide();
+    expect(decisions(sent)).toEqual([{ type: 'decision', rule: 'exit-offer', shadow: true, evidence: [] }]);
+    engine.newPage();
+    advance(120_000);
+    await engine.decide();
+    await engine.decide();
+    expect(decisions(sent).slice(1)).toEqual([{ type: 'decision', rule: 'exit-offer', shadow: true, blocked: 'rule_cap' }]);
+    engine.newPage();
+    await engine.decide();
+    expect(decisions(sent).slice(2)).toEqual([{ type: 'decision', rule: 'exit-offer', shadow: true, blocked: 'rule_cap' }]);
+  });
+
+  it('names the global guardrail that would have blocked it: the session cap, then the minimum gap', async () => {
+    const second = { ...shadowRule, id: 'second-offer', caps: { perSession: 5 } };
+    const { engine, sent, advance } = await start({ version: 1, rules: [shadowRule, second] } as RulesFile);
+    await engine.decide();
+    expect(decisions(sent).map((e) => [e.rule, e.blocked ?? 'would show'])).toEqual([
+      ['exit-offer', 'would show'],
+      ['second-offer', 'would show'],
+    ]);
+    engine.newPage();
+    advance(10_000);
+    await engine.decide();
+    // A rule shows once per session by default; two virtual interventions reach the default global cap of 2.
+    expect(decisions(sent).slice(2).map((e) => [e.rule, e.blocked])).toEqual([
+      ['exit-offer', 'already_shown'],
+      ['second-offer', 'session_cap'],
+    ]);
+
+    const roomy = await start({ version: 1, defaults: { caps: { perSession: 10 } }, rules: [shadowRule, second] } as RulesFile);
+    await roomy.engine.decide();
+    roomy.engine.newPage();
+    roomy.advance(10_000);
+    await roomy.engine.decide();
+    expect(decisions(roomy.sent).slice(2).map((e) => [e.rule, e.blocked])).toEqual([
+      ['exit-offer', 'already_shown'],
+      ['second-offer', 'min_gap'],
+    ]);
+  });
+
+  it('sends nothing for shadow rules when the kill switch is off', async () => {
+    const { engine, sent } = await start({ version: 1, enabled: false, rules: [shadowRule] } as RulesFile);
+    await engine.decide();
+    expect(decisions(sent)).toEqual([]);
+  });
+
+  it('still records a live rule held out for the visitor as a holdout decision, with no blocked field', async () => {
+    const heldOut = Array.from({ length: 50 }, (_, i) => `v${i}`).find((id) => holdoutBucket(id, 'live-offer') < 0.5)!;
+    const { engine, sent } = await start({ version: 1, rules: [{ id: 'live-offer', when: { page: '/pricing*' }, show: help, holdout: 0.5 }] } as RulesFile, heldOut);
+    await engine.decide();
+    expect(decisions(sent)).toEqual([{ type: 'decision', rule: 'live-offer', shadow: false, holdout: true }]);
+  });
+});
