@@ -116,6 +116,12 @@ const builds = [
     format: 'es',
     sourcemap: true,
   }),
+  // The form detectors, fetched by attune.js on pages with form fields.
+  browserBundle('packages/attune/src/forms.ts', {
+    file: 'packages/attune/dist/attune-forms.js',
+    format: 'es',
+    sourcemap: true,
+  }),
   // The web-vitals chunk, fetched by attune.js once the page is idle, for sampled page views only.
   browserBundle('packages/attune/src/vitals.ts', {
     file: 'packages/attune/dist/attune-vitals.js',

@@ -3,7 +3,7 @@ import { test, expect, rapidClicks, mouseClick, flush } from './fixtures';
 const attuneFiles = (requests: { url: string }[]) =>
   requests.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith('/attune/'));
 
-test('a calm visit loads attune.js and nothing else of Attune: no rules engine, no widget, no sender', async ({ page, site, requests }) => {
+test('a calm visit loads attune.js and, as the page has a form, the form detectors: no rules engine, no widget, no sender', async ({ page, site, requests }) => {
   await page.goto(`${site.url}/`);
   await mouseClick(page, page.getByRole('button', { name: 'Allow' }));
   // A calm visitor: reads, scrolls slowly, opens one FAQ answer.
@@ -13,7 +13,7 @@ test('a calm visit loads attune.js and nothing else of Attune: no rules engine, 
   }
   await mouseClick(page, page.getByText('Can I change plans later?'));
   await page.waitForTimeout(1500);
-  expect(attuneFiles(requests)).toEqual(['/attune/attune-snippet.js', '/attune/attune.js']);
+  expect(attuneFiles(requests)).toEqual(['/attune/attune-snippet.js', '/attune/attune.js', '/attune/attune-forms.js']);
 });
 
 test('evidence of struggle loads the rules engine, and the widget only once help is shown', async ({ page, site, requests }) => {
@@ -24,7 +24,7 @@ test('evidence of struggle loads the rules engine, and the widget only once help
   await rapidClicks(page, term, 4);
   await expect(page.locator('[data-attune-ui]')).toHaveCount(1);
   const loaded = attuneFiles(requests);
-  expect(loaded.filter((file) => file !== '/attune/attune-send.js')).toEqual([
+  expect(loaded.filter((file) => file !== '/attune/attune-send.js' && file !== '/attune/attune-forms.js')).toEqual([
     '/attune/attune-snippet.js',
     '/attune/attune.js',
     '/attune/attune-engine.js',

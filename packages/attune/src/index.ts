@@ -12,7 +12,7 @@ import { createRuntime, type Attune, type AttuneConfig, type RuntimeDeps } from 
  * attune.setConsent({ measurement: true, help: true });
  */
 export const createAttune = (config: AttuneConfig, deps: Partial<RuntimeDeps> = {}): Attune =>
-  createRuntime(config, { loadWidget: () => import('@attune/widget'), loadEngine: () => import('./engine'), loadSender: () => import('./sender'), loadVitals: () => import('./vitals'), ...deps });
+  createRuntime(config, { loadWidget: () => import('@attune/widget'), loadEngine: () => import('./engine'), loadSender: () => import('./sender'), loadForms: () => import('./forms'), loadVitals: () => import('./vitals'), ...deps });
 
 export type { Attune, AttuneConfig, RuntimeDeps, ActiveHelp } from './runtime';
 export type { Engine, EngineModule, EngineHost } from './engine';

@@ -20,6 +20,7 @@ import {
   type KeyValueStore,
   type PipeInput,
   type SenderModule,
+  type FormsModule,
   type SignalsConfig,
   type Transport,
   type VisitorContext,
@@ -75,6 +76,8 @@ export interface RuntimeDeps {
   loadWidget(): Promise<WidgetModule>;
   /** Loads the rules engine chunk, only once there is evidence of struggle (or a rule needs no signal). */
   loadEngine(): Promise<EngineModule>;
+  /** Loads the form detectors, on pages with form fields (at idle, or when focus or a press enters one). */
+  loadForms(): Promise<FormsModule>;
   /** Loads the sending half of the event pipe, the first time there is something to send. */
   loadSender(): Promise<SenderModule>;
   /** Loads the web-vitals chunk, for sampled page views, once the page is idle. */
@@ -94,7 +97,7 @@ export interface ActiveHelp {
 
 /** The public API. Every method is safe to call at any time and never throws. */
 export interface Attune {
-  /** Resolves when rules are loaded and detectors run (or Attune went inert). */
+  /** Resolves when rules are loaded and detectors run, the form detectors too on a page with form fields (or Attune went inert). */
   ready: Promise<void>;
   /** The help currently shown, or `null`. */
   $help: ReadableAtom<ActiveHelp | null>;
@@ -166,6 +169,8 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
   let engine: Promise<Engine | null> | null = null;
   let loaded: Engine | null = null;
   let eager = false;
+  // The form-detector chunk, once asked for; `ready` waits for it too.
+  let forms: Promise<void> | undefined;
   let pageStart = now();
   let lastInput = pageStart;
   // Choices made through setConsent (on this page or restored from an earlier one): they outrank
@@ -379,16 +384,32 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
       },
     };
     const hide = () => pipe?.flushOnHide();
+    const signals = startSignals(ctx, config.signals);
+    // The form detectors come in their own chunk, only where there are form fields: at idle
+    // (and after each route change) if the page has any, or when focus or a press enters one.
+    const fields = 'form,input,select,textarea';
+    const startForms = () => {
+      forms ??= deps.loadForms().then(
+        (m) => signals.add(m.FORM_DETECTORS),
+        (error: unknown) => log.warn('could not load the form detectors', error),
+      );
+    };
+    const formsAtIdle = () => whenIdle(() => doc.querySelector(fields) && startForms());
     stops.push(
-      startSignals(ctx, config.signals),
+      signals,
+      listen(ctx, doc, 'focusin pointerdown', (e) => (e.target as Element).closest?.(fields) && startForms()),
       listen(ctx, doc, 'pointerdown keydown', () => (lastInput = now())),
       listen(ctx, doc, 'visibilitychange', () => doc.visibilityState === 'hidden' && hide()),
       listen(ctx, win, 'pagehide', hide),
       listen(ctx, win, 'online', () => pipe?.resume()),
-      onRouteChange(ctx, onRoute),
+      onRouteChange(ctx, () => {
+        onRoute();
+        formsAtIdle();
+      }),
     );
     stops.push(() => pending?.());
     await new Promise<void>((resolve) => whenIdle(resolve));
+    if (doc.querySelector(fields)) startForms();
     await restoreConsent();
     visitor = await loadVisitor(storage, now());
     for (const event of early ?? []) pipe?.push(event);
@@ -444,6 +465,9 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
       for (const stop of stops.splice(0)) stop();
     }),
   };
-  api.ready = guard(log, start)() ?? Promise.resolve();
+  api.ready = guard(log, async () => {
+    await start();
+    await forms;
+  })() ?? Promise.resolve();
   return api;
 };

@@ -1,7 +1,7 @@
 // The script-tag entry: reads data-* attributes, creates Attune, exposes one
 // global `attune` (callable, for the pre-load snippet, and with methods), and
 // replays calls queued before it loaded. Built as a minified IIFE.
-import { createLogger, type SenderModule } from '@attune/core';
+import { createLogger, type SenderModule, type FormsModule } from '@attune/core';
 import type { WidgetModule } from '@attune/widget';
 import type { EngineModule } from './engine';
 import type { VitalsModule } from './vitals';
@@ -30,6 +30,7 @@ try {
       loadEngine: () => import(near('attune-engine.js')) as Promise<EngineModule>,
       loadWidget: () => import(near('attune-widget.js')) as Promise<WidgetModule>,
       loadSender: () => import(near('attune-send.js')) as Promise<SenderModule>,
+      loadForms: () => import(near('attune-forms.js')) as Promise<FormsModule>,
       loadVitals: () => import(near('attune-vitals.js')) as Promise<VitalsModule>,
     });
     const call = (method: string, ...args: unknown[]) => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSignals } from './start-signals';
+import { FORM_DETECTORS } from './signals/form-detectors';
 import { click, fakeContext } from './signals/fake-context';
 
 describe('startSignals', () => {
@@ -58,5 +59,51 @@ describe('startSignals', () => {
     stop();
     expect(errors).toEqual([new Error('no media queries')]);
     expect(signals.map((s) => s.type)).toContain('rage_click');
+  });
+
+  describe('form detectors', () => {
+    const invalidTwice = (start: (ctx: ReturnType<typeof fakeContext>['ctx']) => ReturnType<typeof startSignals>) => {
+      document.body.innerHTML = `<form><input id="email" required></form>`;
+      const { ctx, signals } = fakeContext(document);
+      const running = start(ctx);
+      const field = document.getElementById('email')!;
+      const invalid = () => {
+        const event = new Event('invalid');
+        Object.defineProperty(event, 'isTrusted', { value: true });
+        field.dispatchEvent(event);
+      };
+      invalid();
+      return { running, signals, invalid };
+    };
+
+    it('are not started by default: they come in their own module', () => {
+      const { running, signals } = invalidTwice((ctx) => startSignals(ctx, {}));
+      running();
+      expect(signals.filter((s) => s.type === 'form_error')).toEqual([]);
+    });
+
+    it('start when passed in, or when added later, with their own settings and switch', () => {
+      const passed = invalidTwice((ctx) => startSignals(ctx, {}, FORM_DETECTORS));
+      passed.running();
+      expect(passed.signals.map((s) => s.type)).toContain('form_error');
+
+      const added = invalidTwice((ctx) => startSignals(ctx, {}));
+      added.running.add(FORM_DETECTORS);
+      added.invalid();
+      added.running();
+      expect(added.signals.filter((s) => s.type === 'form_error')).toHaveLength(1);
+
+      const off = invalidTwice((ctx) => startSignals(ctx, { form: false }, FORM_DETECTORS));
+      off.running();
+      expect(off.signals.filter((s) => s.type === 'form_error')).toEqual([]);
+    });
+
+    it('are not started by add() once everything was stopped', () => {
+      const late = invalidTwice((ctx) => startSignals(ctx, {}));
+      late.running();
+      late.running.add(FORM_DETECTORS);
+      late.invalid();
+      expect(late.signals.filter((s) => s.type === 'form_error')).toEqual([]);
+    });
   });
 });

@@ -3,8 +3,9 @@ import { startBackForth, type BackForthConfig } from './signals/back-forth';
 import { startDeadClick, type DeadClickConfig } from './signals/dead-click';
 import { startErrorClick, type ErrorClickConfig } from './signals/error-click';
 import { startExitIntent, type ExitIntentConfig } from './signals/exit-intent';
-import { startFormAbandon, type FormAbandonConfig } from './signals/form-abandon';
-import { startFormFriction, type FormFrictionConfig } from './signals/form-friction';
+import type { Detector } from './signals/detector';
+import type { FormAbandonConfig } from './signals/form-abandon';
+import type { FormFrictionConfig } from './signals/form-friction';
 import { startHesitation, type HesitationConfig } from './signals/hesitation';
 import { startRageClick, type RageClickConfig } from './signals/rage-click';
 import { startScrollThrash, type ScrollThrashConfig } from './signals/scroll-thrash';
@@ -47,30 +48,44 @@ export interface SignalsConfig {
   slow?: SlowInteractionConfig | false;
 }
 
-const DETECTORS = {
+/** Detector starters by config key. */
+export type Detectors = Partial<Record<Exclude<keyof SignalsConfig, 'ignoreUrls'>, Detector<never>>>;
+
+const DETECTORS: Detectors = {
   rage: startRageClick,
   dead: startDeadClick,
   error: startErrorClick,
-  form: startFormFriction,
-  abandon: startFormAbandon,
   dwell: startHesitation,
   exit: startExitIntent,
   back: startBackForth,
   scroll: startScrollThrash,
   slow: startSlowInteraction,
-} as const;
+};
 
-/** Starts every detector that is not switched off, with one shared response watcher; returns one teardown for all. */
-export const startSignals = (page: DetectorContext, config: SignalsConfig = {}): (() => void) => {
+/** The running detectors: call to stop them all; `add` starts more (the form detectors, once loaded). */
+export interface RunningSignals {
+  (): void;
+  add(detectors: Detectors): void;
+}
+
+/**
+ * Starts every detector that is not switched off, with one shared response watcher; returns one
+ * teardown for all. The form detectors (`form`, `abandon`) live in their own module (see
+ * `FORM_DETECTORS`): pass them in `detectors`, or `add` them once loaded.
+ */
+export const startSignals = (page: DetectorContext, config: SignalsConfig = {}, detectors: Detectors = {}): RunningSignals => {
   const watch = watchResponse(page, config.ignoreUrls);
   const ctx = { ...page, watch };
   const stops = [watch.stop];
-  for (const [name, start] of Object.entries(DETECTORS)) {
-    const settings = config[name as keyof typeof DETECTORS];
-    // One detector failing to start (a missing browser API) leaves the others running.
-    if (settings !== false) ctx.wrap(() => stops.push((start as (c: DetectorContext, s: object) => () => void)(ctx, settings ?? {})))();
-  }
-  return () => {
-    for (const stop of stops.splice(0)) stop();
+  const add = (more: Detectors) => {
+    for (const [name, start] of Object.entries(more)) {
+      const settings = config[name as keyof Detectors];
+      // One detector failing to start (a missing browser API) leaves the others running.
+      if (settings !== false && stops.length) ctx.wrap(() => stops.push((start as Detector<object>)(ctx, settings ?? {})))();
+    }
   };
+  add({ ...DETECTORS, ...detectors });
+  return Object.assign(() => {
+    for (const stop of stops.splice(0)) stop();
+  }, { add });
 };
