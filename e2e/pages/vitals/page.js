@@ -1,0 +1,23 @@
+// The page's own behaviour, the same on every vitals fixture.
+
+// A promotion banner that arrives late, without any input, and pushes the article down: a layout shift.
+addEventListener('load', () => {
+  setTimeout(() => {
+    const banner = document.createElement('p');
+    banner.className = 'late-banner';
+    banner.textContent = 'Spring offer: two months free on yearly plans.';
+    document.getElementById('banner-slot').append(banner);
+  }, 300);
+});
+
+// A handler that blocks the main thread for about 300 ms before the page can paint its answer.
+document.getElementById('recalculate').addEventListener('click', () => {
+  const until = performance.now() + 300;
+  while (performance.now() < until);
+  document.getElementById('total').textContent = 'Totals recalculated';
+});
+
+// The site's own conversion tracking.
+document.getElementById('book').addEventListener('click', () => {
+  window.attune && window.attune.track && window.attune.track('conversion', { goal: 'demo_booked' });
+});
