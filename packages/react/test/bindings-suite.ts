@@ -27,11 +27,11 @@ const config = (consent: AttuneConfig['consent'] = 'granted'): AttuneConfig => (
 /** The app's own help card: Attune renders none in headless mode. */
 const HelpCard = ({ help, onClose }: { help: ActiveHelp; onClose(): void }) =>
   h('aside', { className: 'app-card', 'aria-label': 'Help' }, [
-    h('h2', { key: 'title' }, help.decision.action.title),
+    h('h2', { key: 'title' }, help.decision.action.type === 'help' ? help.decision.action.title : ''),
     h('button', { key: 'close', type: 'button', onClick: onClose }, 'Close'),
   ]);
 
-const Slot = () => h(AttuneSlot, null, (help: ActiveHelp, { dismiss }) => h(HelpCard, { help, onClose: () => dismiss() }));
+const Slot = () => h(AttuneSlot, { children: (help, { dismiss }) => h(HelpCard, { help, onClose: () => dismiss() }) });
 
 /** Shows what `useDecision()` returns. */
 const DecisionName = () => {
