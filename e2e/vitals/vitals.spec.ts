@@ -93,6 +93,24 @@ test.describe('web vitals (data-vitals, lazy chunk)', () => {
     expect((await collector.events('signal')).filter((e) => e.signal === 'slow_interaction')).toHaveLength(1);
   });
 
+  test('an interaction slower than the slow detector\'s own threshold (500 ms) is one slow_interaction signal, not one from each observer', async ({
+    page,
+    site,
+    collector,
+  }) => {
+    expect(await open(page, `${site.url}/e2e/vitals/on.html`)).not.toBeNull();
+    await mouseClick(page, page.getByRole('button', { name: 'Export report' }));
+    await expect(page.locator('#total')).toHaveText('Report exported');
+    await expect.poll(async () => (await collector.events('signal')).filter((e) => e.signal === 'slow_interaction').length, SEND).toBe(1);
+    // Everything the page held has gone out once its INP has: then count again.
+    await leave(page, site.url);
+    await expect.poll(async () => (await collector.events('vital')).some((e) => e.name === 'INP'), SEND).toBe(true);
+    const slow = (await collector.events('signal')).filter((e) => e.signal === 'slow_interaction');
+    expect(slow).toHaveLength(1);
+    expect(slow[0]).toMatchObject({ target: 'export' });
+    expect(slow[0]!.count).toBeGreaterThan(500);
+  });
+
   test('the vitals chunk is requested only once the page has loaded, even when a slow image holds back `load`', async ({ page, site }) => {
     const requested: Request[] = [];
     page.on('request', (r) => isChunk(r.url()) && requested.push(r));

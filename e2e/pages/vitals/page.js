@@ -18,6 +18,13 @@ document.getElementById('recalculate').addEventListener('click', () => {
   document.getElementById('total').textContent = 'Totals recalculated';
 });
 
+// A slower one, about 650 ms: past the slow-interaction detector's own 500 ms threshold.
+document.getElementById('export').addEventListener('click', () => {
+  const until = performance.now() + 650;
+  while (performance.now() < until);
+  document.getElementById('total').textContent = 'Report exported';
+});
+
 // The site's own conversion tracking.
 document.getElementById('book').addEventListener('click', () => {
   window.attune && window.attune.track && window.attune.track('conversion', { goal: 'demo_booked' });
