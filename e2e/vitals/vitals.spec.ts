@@ -99,6 +99,8 @@ test.describe('web vitals (data-vitals, lazy chunk)', () => {
     collector,
   }) => {
     expect(await open(page, `${site.url}/e2e/vitals/on.html`)).not.toBeNull();
+    // Click once the late banner has moved the button.
+    await expect(page.locator('.late-banner')).toBeVisible();
     await mouseClick(page, page.getByRole('button', { name: 'Export report' }));
     await expect(page.locator('#total')).toHaveText('Report exported');
     await expect.poll(async () => (await collector.events('signal')).filter((e) => e.signal === 'slow_interaction').length, SEND).toBe(1);
