@@ -1,3 +1,4 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AttuneProvider, type AttuneConfig } from '@attune/react';
 import { App } from './App';
@@ -16,9 +17,10 @@ const config: AttuneConfig = {
   debug: new URLSearchParams(location.search).has('attune-debug'),
 };
 
-// Not wrapped in <StrictMode> yet: its development double-mount runs AttuneProvider's cleanup, which destroys the instance.
 createRoot(root).render(
-  <AttuneProvider config={config}>
-    <App />
-  </AttuneProvider>,
+  <StrictMode>
+    <AttuneProvider config={config}>
+      <App />
+    </AttuneProvider>
+  </StrictMode>,
 );

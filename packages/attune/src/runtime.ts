@@ -27,7 +27,7 @@ import {
 } from '@attune/core';
 import type { DismissKind, EngageAction, WidgetModule } from '@attune/widget';
 import type { Engine, EngineModule } from './engine';
-import type { VitalsModule } from './vitals';
+import type { SlowInteractionSignal, VitalsModule } from './vitals';
 import { fetchRules, mayFireWithoutSignals, type RulesSource } from './rules-source';
 import type { HandoffRecord } from './handoff';
 
@@ -352,7 +352,12 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(guard(log, fn), { timeout: 2000 }) : schedule(fn, 200);
 
   // Web vitals for the sampled share of page views, from a chunk loaded once the page is idle.
-  const startVitals = () =>
+  // An INP above the vitals threshold (200 ms) is also a slow interaction; above the slow
+  // detector's own threshold (default 500 ms) that detector has already reported it.
+  const slowSettings = config.signals?.slow;
+  const detectorThreshold = slowSettings === false ? Infinity : (slowSettings?.thresholdMs ?? 500);
+  const startVitals = (emit: DetectorContext['emit']) =>
+    !destroyed &&
     deps.loadVitals &&
     Math.random() < (config.vitals ?? 0) &&
     deps.loadVitals().then((m) => {
@@ -362,7 +367,8 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
         // CLS and the final INP arrive on hide, after the hide flush: beacon them too.
         if (doc.visibilityState === 'hidden') pipe?.flushOnHide();
       };
-      stops.push(m.startVitals({ log, report }));
+      const onSlowInteraction = (signal: SlowInteractionSignal) => void (signal.count <= detectorThreshold && emit(signal));
+      stops.push(m.startVitals({ log, report, onSlowInteraction }));
     }, noop);
 
   const start = async () => {
@@ -416,7 +422,9 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     early = null;
     // Events an earlier page left in the queue go out now.
     void pipe?.flush();
-    startVitals();
+    // The chunk waits for `load` too: idle time before it is the page's own loading.
+    if (doc.readyState === 'complete') startVitals(ctx.emit);
+    else win.addEventListener('load', () => whenIdle(() => startVitals(ctx.emit)), { once: true });
     rulesSource = await fetchRules(config.rules, win, log);
     if (!rulesSource || destroyed) return;
     const previewId = new URL(win.location.href).searchParams.get('attune-preview');

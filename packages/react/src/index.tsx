@@ -1,7 +1,69 @@
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { atom } from 'nanostores';
 import { createAttune, type ActiveHelp, type Attune, type AttuneConfig, type DismissKind, type EngageAction } from 'attune';
 
 const AttuneContext = createContext<Attune | null>(null);
+
+type Method = Exclude<keyof Attune, 'ready' | '$help'>;
+
+/** An Attune the provider hands out at once, whose runtime only starts when `start` is called from an effect. */
+interface DeferredAttune {
+  attune: Attune;
+  /** Creates the runtime (once; again only after `stop`) and replays the calls made before it. */
+  start(config: AttuneConfig): void;
+  /** Destroys the runtime; `$help` goes back to `null`. */
+  stop(): void;
+}
+
+// Render must not start Attune: StrictMode (and concurrent rendering) call state initializers
+// more than once and throw results away, and each created runtime would add its own listeners.
+// So render creates only this handle, the runtime starts in an effect, and calls made before
+// it (a consent banner's saved choice, read while rendering) are queued and replayed in order.
+const createDeferredAttune = (): DeferredAttune => {
+  const $help = atom<ActiveHelp | null>(null);
+  let runtime: Attune | null = null;
+  let unbind = () => {};
+  const queued: (() => void)[] = [];
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const forward = <M extends Method>(method: M) =>
+    ((...args: unknown[]) => {
+      const call = () => (runtime![method] as (...a: unknown[]) => unknown)(...args);
+      if (runtime) return call();
+      return new Promise((resolve) => queued.push(() => resolve(call())));
+    }) as Attune[M];
+  const attune: Attune = {
+    ready,
+    $help,
+    flush: forward('flush'),
+    setConsent: forward('setConsent'),
+    optOut: forward('optOut'),
+    forget: forward('forget'),
+    setStage: forward('setStage'),
+    track: forward('track'),
+    preview: forward('preview'),
+    dismiss: forward('dismiss'),
+    engage: forward('engage'),
+    answer: forward('answer'),
+    destroy: forward('destroy'),
+  };
+  return {
+    attune,
+    start(config) {
+      if (runtime) return;
+      runtime = createAttune(config);
+      unbind = runtime.$help.subscribe((help) => $help.set(help));
+      void runtime.ready.then(markReady);
+      for (const call of queued.splice(0)) call();
+    },
+    stop() {
+      unbind();
+      runtime?.destroy();
+      runtime = null;
+      $help.set(null);
+    },
+  };
+};
 
 /** Props of {@link AttuneProvider}. */
 export interface AttuneProviderProps {
@@ -13,8 +75,10 @@ export interface AttuneProviderProps {
 }
 
 /**
- * Creates one Attune instance for the tree below and destroys it on unmount.
- * Renders on the server too: there Attune is inert.
+ * Starts one Attune instance for the tree below once it mounts, and destroys it on unmount.
+ * Safe in `<StrictMode>`: its development double mount starts Attune once. Calls made before
+ * the instance starts (from render or child effects) are replayed in order. Renders on the
+ * server too: there Attune never starts.
  *
  * @example
  * <AttuneProvider config={{ rules: '/attune-rules.json', endpoint: '/collect', headless: true }}>
@@ -22,16 +86,19 @@ export interface AttuneProviderProps {
  * </AttuneProvider>
  */
 export const AttuneProvider = ({ config, instance, children }: AttuneProviderProps) => {
-  const [attune] = useState(() => instance ?? createAttune(config));
-  // StrictMode mounts, unmounts and mounts again in development: destroy only after a real unmount.
-  const pendingDestroy = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [deferred] = useState(() => (instance ? null : createDeferredAttune()));
+  const configRef = useRef(config);
+  // StrictMode unmounts and mounts again at once in development: stop only after a real unmount.
+  const pendingStop = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    clearTimeout(pendingDestroy.current);
+    if (!deferred) return;
+    clearTimeout(pendingStop.current);
+    deferred.start(configRef.current);
     return () => {
-      if (!instance) pendingDestroy.current = setTimeout(() => attune.destroy(), 0);
+      pendingStop.current = setTimeout(() => deferred.stop(), 0);
     };
-  }, [attune, instance]);
-  return <AttuneContext.Provider value={attune}>{children}</AttuneContext.Provider>;
+  }, [deferred]);
+  return <AttuneContext.Provider value={instance ?? deferred!.attune}>{children}</AttuneContext.Provider>;
 };
 
 /** The Attune instance of the nearest provider. Throws a clear error outside one (a developer mistake). */
