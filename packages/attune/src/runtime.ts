@@ -27,7 +27,7 @@ import {
 } from '@attune/core';
 import type { DismissKind, EngageAction, WidgetModule } from '@attune/widget';
 import type { Engine, EngineModule } from './engine';
-import type { SlowInteractionSignal, VitalsModule } from './vitals';
+import type { VitalsModule } from './vitals';
 import { fetchRules, mayFireWithoutSignals, type RulesSource } from './rules-source';
 import type { HandoffRecord } from './handoff';
 
@@ -352,10 +352,8 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(guard(log, fn), { timeout: 2000 }) : schedule(fn, 200);
 
   // Web vitals for the sampled share of page views, from a chunk loaded once the page is idle.
-  // An INP above the vitals threshold (200 ms) is also a slow interaction; above the slow
-  // detector's own threshold (default 500 ms) that detector has already reported it.
-  const slowSettings = config.signals?.slow;
-  const detectorThreshold = slowSettings === false ? Infinity : (slowSettings?.thresholdMs ?? 500);
+  // An INP above the vitals threshold (200 ms) is also a slow interaction, unless the slow
+  // detector's own (higher) threshold already reported it.
   const startVitals = (emit: DetectorContext['emit']) =>
     !destroyed &&
     deps.loadVitals &&
@@ -367,8 +365,7 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
         // CLS and the final INP arrive on hide, after the hide flush: beacon them too.
         if (doc.visibilityState === 'hidden') pipe?.flushOnHide();
       };
-      const onSlowInteraction = (signal: SlowInteractionSignal) => void (signal.count <= detectorThreshold && emit(signal));
-      stops.push(m.startVitals({ log, report, onSlowInteraction }));
+      stops.push(m.startVitals({ log, report, onSlowInteraction: emit, slowDetector: config.signals?.slow }));
     }, noop);
 
   const start = async () => {

@@ -158,7 +158,7 @@ describe('startVitals', () => {
   });
 
   it('emits one slow_interaction per new worst INP above the threshold, named by targetName', () => {
-    startVitals({ report: (v) => reported.push(v), onSlowInteraction: (s) => signals.push(s), log }, sources());
+    startVitals({ report: (v) => reported.push(v), onSlowInteraction: (s) => signals.push(s), slowDetector: false, log }, sources());
     const button = document.querySelector('button')!;
     const changes = inp[1]!.callback;
     changes(metric('INP', 180, button));
@@ -172,6 +172,21 @@ describe('startVitals', () => {
     ]);
     // The every-change observer never reports a vital: only the final INP is sent.
     expect(reported).toEqual([]);
+  });
+
+  it("leaves an INP above the slow detector's own threshold to that detector, so it is never reported twice", () => {
+    const button = () => document.querySelector('button');
+    const run = (slowDetector?: { thresholdMs?: number } | false) => {
+      inp = [];
+      signals = [];
+      startVitals({ report: () => {}, onSlowInteraction: (s) => signals.push(s), slowDetector, log }, sources());
+      inp[1]!.callback(metric('INP', 320, button()));
+      inp[1]!.callback(metric('INP', 650, button()));
+      return signals.map((s) => s.count);
+    };
+    expect(run()).toEqual([320]);
+    expect(run({ thresholdMs: 800 })).toEqual([320, 650]);
+    expect(run(false)).toEqual([320, 650]);
   });
 
   it('the stop function silences reports and signals', () => {
@@ -192,6 +207,7 @@ describe('startVitals', () => {
         onSlowInteraction: () => {
           throw new Error('boom');
         },
+        slowDetector: false,
         log,
       },
       sources(),

@@ -42,6 +42,11 @@ export interface VitalsOptions {
   onSlowInteraction?(signal: SlowInteractionSignal): void;
   /** INP above this many milliseconds is a slow interaction (default 200, Google's "good" limit). */
   inpThresholdMs?: number;
+  /**
+   * The page's own `slow_interaction` detector settings (`SignalsConfig.slow`): an INP above its
+   * threshold (default 500 ms) was already reported by it, so it is not passed on twice.
+   */
+  slowDetector?: { thresholdMs?: number } | false;
   /** Where internal errors go (default: the `[attune]` console logger). */
   log?: Logger;
 }
@@ -147,6 +152,8 @@ export const startVitals = (
   sources.onCLS(report);
   sources.onINP(report);
 
+  const detector = options.slowDetector;
+  const ceiling = detector === false ? Infinity : (detector?.thresholdMs ?? 500);
   const onSlow = options.onSlowInteraction;
   if (onSlow) {
     let worst = threshold;
@@ -158,7 +165,7 @@ export const startVitals = (
         worst = metric.value;
         const node = (metric.entries as PerformanceEventTiming[]).find((entry) => entry.target)?.target;
         const signal = slowInteraction(metric.value, node, threshold);
-        if (signal) onSlow(signal);
+        if (signal && signal.count <= ceiling) onSlow(signal);
       }),
       { reportAllChanges: true, durationThreshold: Math.max(16, threshold) },
     );
