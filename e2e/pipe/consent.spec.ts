@@ -209,7 +209,7 @@ test('an opt-out holds on the next page even where the site declares consent for
   await page.evaluate(() => (window as unknown as { attune: { optOut(): void } }).attune.optOut());
   await expect
     .poll(async () => (await dumpStorage(page)).records.map((r) => `${r.db}/${r.key}`))
-    .toEqual(['attune/consent']);
+    .toEqual(['attune-consent/consent']);
   const optedOutAt = Date.now();
   for (let view = 0; view < 2; view++) {
     await page.reload();

@@ -1,11 +1,12 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import type { Decision, Facts, Purpose, RulesFile, SignalRecord } from '@attune/rules';
+import type { Decision, Facts, FormFacts, Purpose, RulesFile, SignalRecord } from '@attune/rules';
 import {
   browserBeacon,
   createConsent,
   createConsentStore,
   createIdbQueue,
   createIdbStore,
+  openIdbOrMemory,
   createLogger,
   createPipe,
   createRecentSignals,
@@ -84,6 +85,8 @@ export interface RuntimeDeps {
   loadVitals?(): Promise<VitalsModule>;
   win?: Window & typeof globalThis;
   storage?: KeyValueStore;
+  /** Where consent choices are kept (default: IndexedDB `attune-consent`). */
+  consentStorage?: KeyValueStore;
   transport?: Transport;
   now?: () => number;
 }
@@ -158,8 +161,9 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     gpc: !!(win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl,
     gpcAllowsMeasurement: !!config.gpcAllowsMeasurement,
   });
-  const kv = deps.storage ?? createIdbStore(log, win.indexedDB);
-  const storage = createConsentStore(kv);
+  const storage = createConsentStore(deps.storage ?? createIdbStore(log, win.indexedDB));
+  // Consent choices live in a database of their own, so wiping the rest never touches a denial.
+  const kv = deps.consentStorage ?? createIdbStore(log, win.indexedDB, openIdbOrMemory('attune-consent', 'kv', log, win.indexedDB));
   const recent = createRecentSignals();
   const stops: (() => void)[] = [];
   let destroyed = false;
@@ -169,8 +173,9 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
   let engine: Promise<Engine | null> | null = null;
   let loaded: Engine | null = null;
   let eager = false;
-  // The form-detector chunk, once asked for; `ready` waits for it too.
+  // The form-detector chunk, once asked for; `ready` waits for it too. It keeps `form` told.
   let forms: Promise<void> | undefined;
+  let form: FormFacts = { state: 'untouched', errors: 0 };
   let pageStart = now();
   let lastInput = pageStart;
   // Choices made through setConsent (on this page or restored from an earlier one): they outrank
@@ -179,6 +184,12 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
   let chosen: Choice = {};
   const saveConsent = (choice: Choice) =>
     Object.keys(choice).length ? kv.set(CONSENT_KEY, { choice, at: now() }) : kv.del(CONSENT_KEY);
+  // The purposes a choice names, as booleans; anything else in it is ignored.
+  const pick = (choice: unknown): Choice => {
+    const out: Choice = {};
+    for (const purpose of PURPOSES) if (purpose in Object(choice)) out[purpose] = !!(choice as Choice)[purpose];
+    return out;
+  };
   const denials = () => Object.fromEntries(Object.entries(chosen).filter(([, granted]) => !granted)) as Choice;
 
   const schedule = (fn: () => void, ms: number) => {
@@ -229,20 +240,15 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
   // Of the consent record only the denials survive, so forgetting never restarts collection.
   const clearStorage = async () => {
     tab((s) => Object.keys(s).forEach((key) => key.startsWith('attune:') && s.removeItem(key)));
-    await storage.clear();
     await saveConsent(denials());
+    await storage.clear();
   };
   // A saved choice younger than CONSENT_MS applies to the purposes this page has not chosen yet.
   const restoreConsent = async () => {
     const saved = await kv.get<{ choice?: Record<string, unknown>; at?: number }>(CONSENT_KEY);
     if (!saved) return;
     if (!(now() - Number(saved.at) < CONSENT_MS)) return kv.del(CONSENT_KEY);
-    const choice: Choice = {};
-    for (const purpose of PURPOSES) {
-      const value = saved.choice?.[purpose];
-      if (typeof value === 'boolean') choice[purpose] = value;
-    }
-    chosen = { ...choice, ...chosen };
+    chosen = { ...pick(saved.choice), ...chosen };
     consent.set(chosen);
   };
 
@@ -267,6 +273,7 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     device: device(),
     locale: config.locale ?? (doc.documentElement.lang || 'en'),
     consent: consent.$consent.get(),
+    form,
     ...((stage ??= declaredStage()) ? { stage } : {}),
   });
 
@@ -376,6 +383,7 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
       schedule,
       wrap: (fn) => guard(log, fn) as typeof fn,
       emit: (s) => onSignal({ ...s, at: s.at ?? now(), path: page().path }),
+      form: (next) => (form = next),
       // Attune's own sends never count as the page responding to a click.
       ...(config.endpoint ? { endpoint: new URL(config.endpoint, win.location.href).href } : {}),
       // Debug mode outlines what a detector saw; the outline code comes with the engine chunk.
@@ -438,11 +446,9 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
       await pipe?.flush();
     }) as () => Promise<void>,
     setConsent: guard(log, (choice: Choice) => {
-      const next: Choice = { ...chosen };
-      for (const purpose of PURPOSES) if (purpose in Object(choice)) next[purpose] = !!choice[purpose];
-      chosen = next;
-      consent.set(next);
-      void saveConsent(next);
+      chosen = { ...chosen, ...pick(choice) };
+      consent.set(chosen);
+      void saveConsent(chosen);
     }),
     optOut: guard(log, () => {
       api.setConsent({ measurement: false, help: false, profiling: false });

@@ -49,8 +49,14 @@ export function decide(rule: Rule, facts: Facts, evidence: Evidence[], trace: Tr
  * const { decision } = evaluate(compiled, facts, history, Date.now());
  * if (decision) widget.show(decision.action, explain(decision, facts.locale));
  */
-export function evaluate(rules: CompiledRules, facts: Facts, history: History, now: number, options: EvaluateOptions = {}): Evaluation {
+export function evaluate(rules: CompiledRules, given: Facts, history: History, now: number, options: EvaluateOptions = {}): Evaluation {
   const result: Evaluation = { decision: null, shadow: [], blocked: [], considered: [] };
+  // The `intents` fact lists the runtime's inferred intents and every intent of the file that holds now.
+  const defined = rules.intents ?? {};
+  const holding = Object.keys(defined).filter((name) =>
+    evaluateCondition(defined[name]!, '', { facts: given, now, regexes: rules.regexes, trace: null, evidence: null }),
+  );
+  const facts: Facts = holding.length ? { ...given, intents: [...new Set([...(given.intents ?? []), ...holding])] } : given;
   const ledger = history ?? EMPTY_HISTORY;
   // Scopes are built field by field: V8 takes a slow path spreading this object (20x slower).
   const scope = (trace: TraceEntry[] | null, evidence: number[] | null, reasons: Reason[] | null = null): ConditionScope => ({

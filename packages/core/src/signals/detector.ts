@@ -1,4 +1,4 @@
-import type { SignalRecord } from '@attune/rules';
+import type { FormFacts, SignalRecord } from '@attune/rules';
 import type { ResponseWatch } from './watch-response';
 
 /** The part of a signal a detector decides; the runtime adds `at` (when absent) and `path`. */
@@ -26,6 +26,11 @@ export interface DetectorContext {
    * `form_error` reads its request count to tell a blocked submit from one sent by script.
    */
   watch?: ResponseWatch;
+  /**
+   * Optional: told where the visitor is with the page's forms (the `form.state` and
+   * `form.errors` facts rules can test), by the form detectors.
+   */
+  form?(facts: FormFacts): void;
   /**
    * Optional: Attune's own endpoint. Requests to it never count as a page's response to a click.
    */

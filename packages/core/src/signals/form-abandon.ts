@@ -26,7 +26,10 @@ export const startFormAbandon: Detector<FormAbandonConfig> = (ctx, config) => {
   let cancel = () => {};
 
   const abandon = () => {
-    if (last) emitSignal(ctx, 'form_abandon', last, touched.size);
+    if (last) {
+      emitSignal(ctx, 'form_abandon', last, touched.size);
+      ctx.form?.({ state: 'abandoned', errors: 0 });
+    }
     last = null;
     touched = new Set();
   };

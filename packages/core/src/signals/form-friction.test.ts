@@ -194,3 +194,66 @@ describe('startFormFriction', () => {
     });
   });
 });
+
+describe('startFormFriction: the form.state fact', () => {
+  const states: { state: string; errors?: number }[] = [];
+  let stop: () => void;
+  const $ = (id: string) => document.getElementById(id) as HTMLInputElement;
+  const type = (el: HTMLInputElement, value: string) => {
+    el.value = value;
+    trusted(el, new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) }));
+  };
+  const last = () => states[states.length - 1];
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+    states.length = 0;
+    document.body.innerHTML = `<form id="f"><input id="email" type="email" required><input id="name"></form><input id="search">`;
+    const f = fakeContext(document, { form: (facts) => void states.push(facts) });
+    stop = startFormFriction(f.ctx, {});
+  });
+  afterEach(() => {
+    stop();
+    vi.useRealTimers();
+  });
+
+  it('is started by the first edit in a form, not by a field outside one', () => {
+    type($('search'), 'x');
+    expect(states).toEqual([]);
+    type($('name'), 'A');
+    type($('name'), 'Ad');
+    expect(states).toEqual([{ state: 'started', errors: 0 }]);
+  });
+
+  it('counts the fields still failing, and goes back to started once every one is fixed', () => {
+    type($('name'), 'A');
+    trusted($('email'), new Event('invalid'));
+    expect(last()).toEqual({ state: 'errors', errors: 1 });
+    $('name').setAttribute('aria-invalid', 'true');
+    trusted($('name'), new Event('change', { bubbles: true }));
+    vi.advanceTimersByTime(600);
+    expect(last()).toEqual({ state: 'errors', errors: 2 });
+    type($('email'), 'ada@example.org');
+    expect(last()).toEqual({ state: 'errors', errors: 1 });
+    $('name').removeAttribute('aria-invalid');
+    trusted($('name'), new Event('change', { bubbles: true }));
+    vi.advanceTimersByTime(600);
+    type($('name'), 'Ada');
+    expect(last()).toEqual({ state: 'started', errors: 0 });
+  });
+
+  it('is submitted after a submit the page did not block, and errors after one it blocked', () => {
+    type($('name'), 'A');
+    const blocked = new Event('submit', { bubbles: true, cancelable: true });
+    blocked.preventDefault();
+    trusted($('f'), blocked);
+    vi.advanceTimersByTime(600);
+    expect(last()).toEqual({ state: 'errors', errors: 0 });
+    type($('name'), 'Ad');
+    trusted($('f'), new Event('submit', { bubbles: true, cancelable: true }));
+    vi.advanceTimersByTime(600);
+    expect(last()).toEqual({ state: 'submitted', errors: 0 });
+    type($('name'), 'Ada');
+    expect(last()).toEqual({ state: 'started', errors: 0 });
+  });
+});

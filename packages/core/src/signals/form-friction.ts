@@ -1,7 +1,9 @@
+import type { FormFacts } from '@attune/rules';
 import type { Detector } from './detector';
 import { isIgnored } from '../target';
 import { emitSignal } from './emit-signal';
 import { all, listen } from './listen';
+import { onRouteChange } from './route-change';
 
 /** Form-friction settings. */
 export interface FormFrictionConfig {
@@ -49,6 +51,11 @@ const DISABLED = ':is(button,[type=submit],[type=button],[role=button]):is(:disa
  * - `form_refill`: typing again in a field that was already filled and left; count = returns;
  * - `disabled_click`: pressing a disabled (or `aria-disabled`) button; count = presses on it.
  *
+ * It also keeps `ctx.form` told of the `form.state` fact: `started` on the first edit in a
+ * form (again after a submit), `errors` on an error, with `errors` the fields still failing
+ * (an `invalid` field until an edit makes it valid, and every `aria-invalid="true"` field),
+ * and `submitted` when a submit was not blocked.
+ *
  * @example
  * const stop = startFormFriction(ctx, { deletions: 3, checkMs: 500 });
  */
@@ -62,17 +69,38 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
   let cancel: (() => void) | null = null;
   // Submits not yet judged: each one's event, form, URL and the page's request count then.
   const submits: [Event, Element, string, number][] = [];
+  // Fields whose `invalid` event has not yet been answered by an edit that made them valid.
+  const failing = new Set<Element>();
+  let state = '';
+  // A submit the page blocked without marking a field: the form is in error until the next edit.
+  let blocked = false;
+  const tell = (next: FormFacts['state']) => {
+    const errors = next === 'submitted' ? 0 : new Set([...failing, ...shown]).size;
+    state = next === 'errors' && !errors && !blocked ? 'started' : next;
+    ctx.form?.({ state, errors } as FormFacts);
+  };
 
   const usable = (t: EventTarget | null, e: Event): t is Element => e.isTrusted && t instanceof Element && !isIgnored(t, 'form');
-  const bump = (type: 'form_error' | 'disabled_click', el: Element) => emitSignal(ctx, type, el, ++field(el).x);
+  const bump = (type: 'form_error' | 'disabled_click', el: Element) => {
+    emitSignal(ctx, type, el, ++field(el).x);
+    if (type === 'form_error') tell('errors');
+  };
   const check = () => {
     cancel = null;
     const now = [...doc.querySelectorAll('[aria-invalid=true]')].filter((el) => !isIgnored(el, 'form'));
     const fresh = now.filter((el) => !shown.includes(el));
     for (const el of fresh) bump('form_error', el);
     shown = now;
+    let sent = false;
     for (const [event, form, href, n] of submits.splice(0))
-      if (event.defaultPrevented && !fresh.length && form.isConnected && win.location.href === href && ctx.watch!.requests() === n) bump('form_error', form);
+      if (event.defaultPrevented && !fresh.length && form.isConnected && win.location.href === href && ctx.watch!.requests() === n) {
+        blocked = true;
+        bump('form_error', form);
+      } else if (!fresh.length && !failing.size) sent = true;
+    if (sent) {
+      failing.clear();
+      tell('submitted');
+    } else if (fresh.length || state === 'errors') tell('errors');
   };
   const field = (el: Element) => {
     let f = fields.get(el);
@@ -87,7 +115,7 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
       const type = event.type;
       const ok = usable(el, event);
       // `invalid` does not bubble: only a capture-phase listener on the document hears it.
-      if (type === 'invalid') return void (ok && bump('form_error', el));
+      if (type === 'invalid') return void (ok && failing.add(el) && bump('form_error', el));
       if (type === 'pointerup') {
         const off = ok && !event.button && el.closest(DISABLED);
         return void (off && bump('disabled_click', off));
@@ -103,6 +131,9 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
       const f = field(el);
       const kind = event.inputType ?? '';
       if (event.type[0] === 'b') return void (f.n = length(el));
+      blocked = false;
+      if ((el as HTMLInputElement).validity?.valid !== false && failing.delete(el)) tell('errors');
+      else if (el.closest('form') && (!state || state === 'submitted')) tell('started');
       if (f.f && last !== el) emitSignal(ctx, 'form_refill', el, ++f.r);
       last = el;
       if (kind.startsWith('delete')) {
@@ -115,6 +146,8 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
         f.e = false;
       }
     }),
+    // A new route's forms start afresh (form abandonment reports the old one's).
+    onRouteChange(ctx, () => (state = '')),
     () => cancel?.(),
   ];
   return all(stops);

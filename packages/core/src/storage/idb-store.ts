@@ -1,14 +1,17 @@
 import { clear, del, get, set } from 'idb-keyval';
 import type { Logger } from '../safe';
 import type { KeyValueStore } from './key-value';
-import { openIdbOrMemory } from './idb-or-memory';
+import { openIdbOrMemory, type IdbOrMemory } from './idb-or-memory';
 
 /**
- * A key-value store in IndexedDB (database `attune`, store `kv`) through idb-keyval,
- * in memory when IndexedDB is missing or fails.
+ * A key-value store in IndexedDB (database `attune`, store `kv`, unless `db` names another)
+ * through idb-keyval, in memory when IndexedDB is missing or fails.
  */
-export const createIdbStore = (log: Logger, idb: IDBFactory | undefined = globalThis.indexedDB): KeyValueStore => {
-  const db = openIdbOrMemory('attune', 'kv', log, idb);
+export const createIdbStore = (
+  log: Logger,
+  idb: IDBFactory | undefined = globalThis.indexedDB,
+  db: IdbOrMemory = openIdbOrMemory('attune', 'kv', log, idb),
+): KeyValueStore => {
   const memory = new Map<string, unknown>();
   return {
     get: <T>(key: string) => db.run((s) => get<T>(key, s), () => memory.get(key) as T | undefined),
