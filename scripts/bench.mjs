@@ -26,7 +26,8 @@ const { values } = parseArgs({
 
 const started = performance.now();
 const progress = (message) => process.stderr.write(`  … ${message}\n`);
-const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+// kB = 1000 bytes, as size-limit and `pnpm build` count them.
+const kb = (n) => `${(n / 1000).toFixed(2)} kB`;
 const ms = (n, digits = 1) => (n == null ? '–' : n.toFixed(digits));
 const signed = (n, digits = 1) => (n == null ? '–' : `${n >= 0 ? '+' : ''}${n.toFixed(digits)}`);
 const row = (cells, widths) => `  ${cells.map((c, i) => (i ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ')}`;
