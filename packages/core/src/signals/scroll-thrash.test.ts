@@ -26,6 +26,16 @@ describe('startScrollThrash', () => {
     vi.useRealTimers();
   });
 
+  it('reads no scroll position at start-up (that would force a layout while the page loads)', () => {
+    stop();
+    const read = vi.fn(() => 0);
+    Object.defineProperty(window, 'scrollY', { get: read, configurable: true });
+    stop = startScrollThrash(fakeContext(document).ctx, {});
+    expect(read).not.toHaveBeenCalled();
+    document.dispatchEvent(new Event('scroll'));
+    expect(read).toHaveBeenCalled();
+  });
+
   it('emits scroll_thrash after three large reversals within four seconds, once', () => {
     for (const y of [500, 1000, 400, 1000]) scrollTo(y);
     expect(signals).toEqual([]);

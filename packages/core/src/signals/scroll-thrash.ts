@@ -28,12 +28,15 @@ export const startScrollThrash: Detector<ScrollThrashConfig> = (ctx, config) => 
   const win = doc.defaultView!;
   const span = () => win.innerHeight * (config.distance ?? 0.5);
   // The furthest point of the current stroke, its direction, and when each reversal happened.
-  let turn = win.scrollY;
+  // The first scroll event sets where the stroke starts: reading scrollY at start-up would force a
+  // layout while the page is still loading.
+  let turn: number | undefined;
   let dir = 0;
   let flips: number[] = [];
   return listen(ctx, doc, 'scroll', (event: Event) => {
     if (event.target !== doc) return;
     const y = win.scrollY;
+    if (turn === undefined) return void (turn = y);
     const t = ctx.now();
     const d = Math.sign(y - turn);
     if (d === dir || !dir) {
