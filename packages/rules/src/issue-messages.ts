@@ -72,7 +72,6 @@ export const ISSUE_MESSAGES = {
   bad_page: () => '`page` must be a path glob such as `/pricing*`.',
   page_not_path: (p: IssueParams) => `\`${p.key ?? 'page'}\` is matched against the path, which starts with \`/\`; did you mean \`${p.near}\`?`,
   bad_views: () => '`views` must be a path glob such as `/pricing*`: the pages whose views are counted.',
-  views_over_limit: (p: IssueParams) => `\`atLeast\` of ${p.value} can never pass: a device remembers at most ${p.max} page views.`,
   bad_intent: () => '`intent` must be the name of an intent defined in `intents`.',
   intent_in_intent: () => 'an intent cannot refer to another intent; repeat its conditions instead.',
   intent_invalid: (p: IssueParams) => `intent \`${p.name}\` is invalid (see its errors), so this condition cannot run.`,

@@ -1,7 +1,7 @@
 import { parseDuration } from './duration';
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
-import { checkKeys, has, isObject, own } from './read-fields';
+import { checkKeys, has, isObject, own, readInteger } from './read-fields';
 import { SIGNAL_TYPES } from './signal-types';
 import type { Condition, SignalCondition, SignalType, ViewsCondition } from './types';
 import { validateFactCondition } from './validate-fact-condition';
@@ -93,16 +93,9 @@ function validateViews(object: Readonly<Record<string, unknown>>, path: string, 
   const views = readPathGlob(object, 'views', path, report);
   if (views === null) ok = false;
   const clean: ViewsCondition = { views: views as string };
-  const atLeast = own(object, 'atLeast');
-  if (atLeast !== undefined) {
-    if (typeof atLeast !== 'number' || !Number.isInteger(atLeast) || atLeast < 1) {
-      report.error(childPath(path, 'atLeast'), 'not_whole_number', { key: 'atLeast', min: 1, max: MAX_VIEWS });
-      ok = false;
-    } else if (atLeast > MAX_VIEWS) {
-      report.error(childPath(path, 'atLeast'), 'views_over_limit', { value: atLeast, max: MAX_VIEWS });
-      ok = false;
-    } else clean.atLeast = atLeast;
-  }
+  const atLeast = readInteger(object, 'atLeast', path, report, 1, MAX_VIEWS);
+  if (atLeast === null) ok = false;
+  else if (atLeast !== undefined) clean.atLeast = atLeast;
   const within = readWindow(object, path, report);
   if (within === null) ok = false;
   else if (within !== undefined) clean.within = within;

@@ -111,7 +111,8 @@ describe('validateRules: rules', () => {
     expect(errors({ views: '/pricing*', atLeast: 2, within: '30m' })).toEqual([]);
     expect(errors({ views: 'pricing*' })[0]).toEqual(['$.rules[0].when.views', '`views` is matched against the path, which starts with `/`; did you mean `/pricing*`?']);
     expect(errors({ views: '' })[0]).toEqual(['$.rules[0].when.views', '`views` must be a path glob such as `/pricing*`: the pages whose views are counted.']);
-    expect(errors({ views: '/pricing*', atLeast: 51 })[0]).toEqual(['$.rules[0].when.atLeast', '`atLeast` of 51 can never pass: a device remembers at most 50 page views.']);
+    // A device remembers at most 50 page views, so a higher count could never pass.
+    expect(errors({ views: '/pricing*', atLeast: 51 })[0]).toEqual(['$.rules[0].when.atLeast', '`atLeast` must be a whole number from 1 to 50.']);
     expect(errors({ views: '/pricing*', atLeast: 1.5 })[0]).toEqual(['$.rules[0].when.atLeast', '`atLeast` must be a whole number from 1 to 50.']);
     expect(errors({ views: '/pricing*', within: '31d' })[0]).toEqual(['$.rules[0].when.within', 'impossible `within` of 31d: use from 1s to 30d.']);
     expect(errors({ views: '/pricing*', within: '0s' })[0]?.[0]).toBe('$.rules[0].when.within');
