@@ -218,7 +218,7 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
           locale: locale(),
           preview: !!decision.preview,
           anchor: anchorFor(decision.evidence),
-          remembered: rememberedLines(host.visitor(), history, profile, host.consent()),
+          remembered: rememberedLines(host.visitor(), history, profile, host.consent(), views.length),
           onForget: () => void host.forget(),
           onDismiss: ({ kind }) => close(kind),
           onEngage: ({ action }) => engage(action),
