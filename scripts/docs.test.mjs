@@ -183,6 +183,10 @@ describe('docs/privacy.md', () => {
     expect(row('visitor')).toContain(`replaced every ${rotateDays} days`);
     expect(row('visitor')).toContain(`deleted after ${visitorDays} days without a visit`);
     expect(row('history')).toContain(`older than ${historyDays} days`);
+    const viewsDays = days('packages/attune/src/engine.ts', /VIEWS_RETENTION_MS = (\d+) \* 86_400_000/);
+    const viewsMax = days('packages/attune/src/engine.ts', /VIEWS_MAX = (\d+)/);
+    expect(row('views')).toContain(`older than ${viewsDays} days`);
+    expect(row('views')).toContain(`the last ${viewsMax} are kept`);
     expect(rows.find((r) => r[1].includes('event ids'))?.[3]).toContain(`after ${queueDays} days`);
   });
 });

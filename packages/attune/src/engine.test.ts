@@ -97,3 +97,88 @@ describe('engine: shadow decisions on the wire', () => {
     expect(decisions(sent)).toEqual([{ type: 'decision', rule: 'live-offer', shadow: false, holdout: true }]);
   });
 });
+
+describe('engine: page views for views conditions', () => {
+  const DAY = 86_400_000;
+  const comparing = { version: 1, rules: [{ id: 'comparing', when: { views: '/pricing*', atLeast: 2 }, show: help }] } as RulesFile;
+
+  /** An engine on `path` (which the test moves) over a Map-backed storage that outlives it, like IndexedDB across page loads. */
+  const open = async (rules: RulesFile, stored: Map<string, unknown>, at: number, page = { path: '/pricing' }) => {
+    const sent: PipeInput[] = [];
+    const clock = { now: at };
+    const host: EngineHost = {
+      win: { document: {} } as unknown as EngineHost['win'],
+      log: { warn: () => {}, debug: () => {} } as unknown as EngineHost['log'],
+      config: { headless: true } as AttuneConfig,
+      storage: {
+        get: async (key: string) => stored.get(key),
+        set: async (key: string, value: unknown) => void stored.set(key, structuredClone(value)),
+        del: async (key: string) => void stored.delete(key),
+      } as unknown as EngineHost['storage'],
+      $help: atom<ActiveHelp | null>(null),
+      now: () => clock.now,
+      facts: () => ({ page: { ...page }, signals: [], visitor: { returning: false, visits: 1, firstSeen: T0 }, locale: 'en' }),
+      visitor: () => null,
+      consent: () => ({ measurement: 'granted', help: 'granted', profiling: 'granted' }),
+      send: (event) => void sent.push(event as PipeInput),
+      forget: async () => {},
+      loadWidget: () => Promise.reject(new Error('headless')),
+      destroyed: () => false,
+    };
+    const engine = await createEngine(rules, 'test', host);
+    if (!engine) throw new Error('rules refused');
+    return { engine, sent, page, clock, host };
+  };
+  const shown = (sent: PipeInput[]) => sent.filter((e) => e.type === 'shown').map((e) => e.rule);
+
+  it('remembers this page view when created and each route change, oldest first, and counts them in the facts', async () => {
+    const stored = new Map<string, unknown>();
+    const first = await open(comparing, stored, T0);
+    expect(stored.get('views')).toEqual([{ path: '/pricing', at: T0 }]);
+    await first.engine.decide();
+    expect(shown(first.sent)).toEqual([]);
+    first.page.path = '/features';
+    first.clock.now = T0 + 60_000;
+    first.engine.newPage();
+    expect(stored.get('views')).toEqual([{ path: '/pricing', at: T0 }, { path: '/features', at: T0 + 60_000 }]);
+
+    // The next page load reads what the last one kept and adds itself: the second pricing view.
+    const second = await open(comparing, stored, T0 + 120_000);
+    expect(stored.get('views')).toEqual([{ path: '/pricing', at: T0 }, { path: '/features', at: T0 + 60_000 }, { path: '/pricing', at: T0 + 120_000 }]);
+    await second.engine.decide();
+    expect(shown(second.sent)).toEqual(['comparing']);
+  });
+
+  it('keeps at most the newest 50 views and drops views older than 30 days', async () => {
+    const stored = new Map<string, unknown>();
+    const old = [{ path: '/pricing', at: T0 - 30 * DAY - 1 }, { path: '/pricing', at: T0 - 30 * DAY + 1 }];
+    const recent = Array.from({ length: 60 }, (_, i) => ({ path: `/docs/${i}`, at: T0 - 60_000 + i }));
+    stored.set('views', [...old, ...recent]);
+    await open(comparing, stored, T0);
+    const kept = stored.get('views') as { path: string; at: number }[];
+    expect(kept).toHaveLength(50);
+    expect(kept.at(-1)).toEqual({ path: '/pricing', at: T0 });
+    expect(kept[0]).toEqual({ path: '/docs/11', at: T0 - 60_000 + 11 });
+
+    stored.set('views', old);
+    await open(comparing, stored, T0);
+    expect(stored.get('views')).toEqual([{ path: '/pricing', at: T0 - 30 * DAY + 1 }, { path: '/pricing', at: T0 }]);
+  });
+
+  it('remembers nothing when no rule or intent counts views, and remembers views an intent counts', async () => {
+    const stored = new Map<string, unknown>();
+    await open({ version: 1, rules: [{ id: 'pricing', when: { page: '/pricing*' }, show: help }] } as RulesFile, stored, T0);
+    expect(stored.has('views')).toBe(false);
+    const viaIntent = { version: 1, intents: { comparing: { when: { views: '/pricing*', atLeast: 2 } } }, rules: [{ id: 'r', when: { intent: 'comparing' }, show: help }] } as RulesFile;
+    await open(viaIntent, stored, T0);
+    expect(stored.get('views')).toEqual([{ path: '/pricing', at: T0 }]);
+  });
+
+  it('forgets the views held in memory', async () => {
+    const stored = new Map<string, unknown>([['views', [{ path: '/pricing', at: T0 - 1000 }]]]);
+    const { engine, sent } = await open(comparing, stored, T0);
+    engine.forget();
+    await engine.decide();
+    expect(shown(sent)).toEqual([]);
+  });
+});

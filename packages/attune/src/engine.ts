@@ -4,7 +4,7 @@
 // of struggle (or at idle when a rule can fire without one), so calm pages
 // never pay for it.
 import type { WritableAtom } from 'nanostores';
-import { compileRules, evaluate, explain, type CompiledRules, type Decision, type Evidence, type Facts, type History, type RulesFile, type ValidationResult } from '@attune/rules';
+import { compileRules, evaluate, explain, type CompiledRules, type Decision, type Evidence, type Facts, type History, type PageView, type RulesFile, type ValidationResult } from '@attune/rules';
 import { outlineTarget, type ConsentMap, type KeyValueStore, type Logger, type PipeInput, type VisitorContext } from '@attune/core';
 import type { AnswerEvent, DismissKind, EngageAction, WidgetHandle, WidgetModule } from '@attune/widget';
 import { handoffRecord } from './handoff';
@@ -39,9 +39,9 @@ export interface Engine {
   dismiss(kind: DismissKind): void;
   engage(action: EngageAction): void;
   answer(value: string | string[] | null): void;
-  /** A new page view in a single-page app: per-page records start again. */
+  /** A new page view in a single-page app: per-page records start again, and the view is remembered for `views` rules. */
   newPage(): void;
-  /** Forgets the ledger and the answers held in memory (the runtime wipes storage). */
+  /** Forgets the ledger, the answers and the page views held in memory (the runtime wipes storage). */
   forget(): void;
   /** Closes what is shown without recording anything. */
   close(): void;
@@ -59,6 +59,10 @@ export { outlineTarget };
 const HISTORY_KEY = 'history';
 const PROFILE_KEY = 'profile';
 const RETENTION_MS = 30 * 86_400_000;
+const VIEWS_KEY = 'views';
+const VIEWS_RETENTION_MS = 30 * 86_400_000;
+/** Page views kept, newest last: as many as the highest `atLeast` a `views` condition may ask for. */
+const VIEWS_MAX = 50;
 
 type Profile = Record<string, string | string[]>;
 
@@ -87,7 +91,8 @@ const parse = (source: string | RulesFile, where: string, log: Logger): unknown 
  * Validates the rules (JSON text or an object) with the same checks as
  * `attune validate` — issues carry their code here, the CLI prints them in
  * full — and returns the engine over the valid ones, or `null` when the file
- * failed structurally. Invalid rules never run.
+ * failed structurally. Invalid rules never run. When the rules count page views
+ * (`{ "views": … }`), this page view is remembered now and each route change on `newPage()`.
  */
 export const createEngine = async (source: string | RulesFile, where: string, host: EngineHost): Promise<Engine | null> => {
   const input = parse(source, where, host.log);
@@ -103,13 +108,27 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
     visible: null,
   };
   let profile: Profile = (await storage.get<Profile>(PROFILE_KEY)) ?? {};
+  // Page views are remembered only for rules that count them: a `views` key appears nowhere else in validated rules.
+  const counting = JSON.stringify([rules.rules, rules.intents]).includes('"views":');
+  const savedViews = counting && (await storage.get<PageView[]>(VIEWS_KEY));
+  let views: PageView[] = Array.isArray(savedViews) ? savedViews : [];
   let handle: WidgetHandle | null = null;
   // Recorded once per page view: shadow "would have shown" and holdout "kept as control".
   let recorded = new Set<string>();
 
-  const facts = (): Facts => ({ ...host.facts(), profile });
+  const facts = (): Facts => ({ ...host.facts(), profile, views });
   const current = () => $help.get();
   const path = () => host.facts().page.path;
+
+  // This page view (its templated path, never a query or title), kept under consent with the
+  // ones before it: the newest 50, none older than 30 days.
+  const view = () => {
+    if (!counting) return;
+    const at = now();
+    views = [...views.filter((v) => v?.at > at - VIEWS_RETENTION_MS), { path: path(), at }].slice(-VIEWS_MAX);
+    void storage.set(VIEWS_KEY, views);
+  };
+  view();
   const locale = () => facts().locale ?? 'en';
   // A preview shows content and records nothing.
   const recordable = (decision: Decision) => !decision.preview;
@@ -199,7 +218,7 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
           locale: locale(),
           preview: !!decision.preview,
           anchor: anchorFor(decision.evidence),
-          remembered: rememberedLines(host.visitor(), history, profile, host.consent()),
+          remembered: rememberedLines(host.visitor(), history, profile, host.consent(), views.length),
           onForget: () => void host.forget(),
           onDismiss: ({ kind }) => close(kind),
           onEngage: ({ action }) => engage(action),
@@ -268,10 +287,12 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
     },
     newPage() {
       recorded = new Set();
+      view();
     },
     forget() {
       history = { shown: [], dismissed: [], sessionStart: now(), visible: history.visible };
       profile = {};
+      views = [];
     },
     close: () => close(null),
   };

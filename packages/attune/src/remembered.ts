@@ -10,6 +10,7 @@ export const rememberedLines = (
   history: History,
   profile: Record<string, unknown>,
   consent: Record<Purpose, ConsentState>,
+  views = 0,
 ): string[] => {
   const lines: string[] = [];
   if (visitor) {
@@ -18,6 +19,7 @@ export const rememberedLines = (
   }
   const answered = Object.keys(profile);
   if (answered.length) lines.push(`Your answers to: ${answered.join(', ')}.`);
+  if (views) lines.push(`${views} page view${views === 1 ? '' : 's'} here in the last 30 days (paths and times only).`);
   const closed = history.dismissed.filter((d) => d.kind !== 'never').length;
   const never = history.dismissed.filter((d) => d.kind === 'never').length;
   if (closed) lines.push(`You closed ${closed} tip${closed === 1 ? '' : 's'}.`);

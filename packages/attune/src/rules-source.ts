@@ -48,7 +48,8 @@ const needsSignal = (node: unknown): boolean => {
  * Whether any rule that is not off could fire with no signal at all (intents,
  * dwell, visitor facts). Then the engine loads at idle; otherwise it waits for
  * the first signal of struggle. Unparseable text loads it too, so it can
- * report the error with its line and column.
+ * report the error with its line and column, and so does a file with a
+ * `views` condition anywhere (rules or intents), so every page view is remembered.
  */
 export const mayFireWithoutSignals = (source: string | RulesFile): boolean => {
   let file: { rules?: unknown };
@@ -58,6 +59,8 @@ export const mayFireWithoutSignals = (source: string | RulesFile): boolean => {
     return true;
   }
   if ((file as Node | null)?.enabled === false) return false;
+  // Counting page views needs the engine on every page, to remember each view.
+  if (/"views":/.test(JSON.stringify(file))) return true;
   const rules = Array.isArray(file?.rules) ? (file.rules as Node[]) : [];
   return rules.some((rule) => rule && rule.status !== 'off' && !needsSignal(rule.when));
 };

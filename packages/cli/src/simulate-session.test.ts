@@ -33,6 +33,17 @@ describe('simulateSession', () => {
     expect(steps.filter((s) => s.kind === 'show').map((s) => s.kind === 'show' && [s.t, s.decision.ruleId])).toEqual([[1000, 'a'], [80_000, 'b']]);
   });
 
+  it('counts page events as page views, across sessions of the visitor, for views rules', () => {
+    const rules = compile([{ id: 'v', when: { views: '/pricing*', atLeast: 2, within: '1d' }, show: help }]);
+    const first = simulateSession(rules, session([{ t: 0, page: '/pricing' }, { t: 1000, page: '/features' }]), empty);
+    expect(first.steps).toEqual([]);
+    expect(first.ledger.views).toEqual([{ path: '/pricing', at: 1_000_000 }, { path: '/features', at: 1_001_000 }]);
+    const second = simulateSession(rules, session([{ t: 0, page: '/pricing/teams' }], { start: 2_000_000 }), first.ledger);
+    expect(second.steps.map((s) => s.kind === 'show' && [s.t, s.decision.ruleId, s.why])).toEqual([[0, 'v', 'You viewed the pricing page twice.']]);
+    const muchLater = simulateSession(rules, session([{ t: 0, page: '/pricing' }], { start: 1_000_000 + 2 * 86_400_000 }), first.ledger);
+    expect(muchLater.steps).toEqual([]);
+  });
+
   it('computes dwell from the page view so dwell rules fire on later events', () => {
     const rules = compile([{ id: 'd', when: { fact: 'dwell', gte: '30s' }, show: help }]);
     const { steps } = simulateSession(rules, session([{ t: 0, page: '/docs' }, { t: 29_000, tick: true }, { t: 31_000, tick: true }]), empty);

@@ -1,4 +1,4 @@
-import { evaluate, explain, type BlockReason, type CompiledRules, type Decision, type Facts, type History, type ShownEntry } from '@attune/rules';
+import { evaluate, explain, type BlockReason, type CompiledRules, type Decision, type Facts, type History, type PageView, type ShownEntry } from '@attune/rules';
 import type { RecordedSession } from './read-sessions';
 
 /** One thing that happened in a replay. */
@@ -10,10 +10,15 @@ export type SimulationStep =
 export interface Ledger {
   shown: ShownEntry[];
   dismissed: History['dismissed'][number][];
+  /** Page views remembered for `views` conditions, oldest first, as the browser keeps them. */
+  views?: PageView[];
 }
 
 /** How long the replayed recent-signal store keeps a signal, like the browser's. */
 const SIGNAL_RETENTION_MS = 30 * 86_400_000;
+/** How long and how many page views the browser remembers for `views` conditions. */
+const VIEWS_RETENTION_MS = 30 * 86_400_000;
+const VIEWS_MAX = 50;
 
 /**
  * Replays one recorded session against compiled rules, exactly as the browser would decide:
@@ -21,16 +26,17 @@ const SIGNAL_RETENTION_MS = 30 * 86_400_000;
  * decision is recorded as shown and stays visible until the visitor dismisses, answers,
  * engages or moves to another page; shadow decisions count against virtual caps. A blocked
  * live rule is reported once per reason per session; a blocked shadow rule once per page view,
- * with the first guardrail that stopped it, as devices record it for the report. Pure: the
- * ledger passed in is not changed.
+ * with the first guardrail that stopped it, as devices record it for the report. Each page
+ * event is remembered as a page view (the last 50 within 30 days, carried in the ledger) for
+ * `views` conditions. Pure: the ledger passed in is not changed.
  *
  * @example const { steps, ledger } = simulateSession(rules, session, { shown: [], dismissed: [] });
  */
 export function simulateSession(rules: CompiledRules, session: RecordedSession, previous: Ledger): { steps: SimulationStep[]; ledger: Ledger } {
-  const ledger: Ledger = { shown: [...previous.shown], dismissed: [...previous.dismissed] };
+  const ledger: Ledger = { shown: [...previous.shown], dismissed: [...previous.dismissed], views: [...(previous.views ?? [])] };
   const steps: SimulationStep[] = [];
   const reported = new Set<string>();
-  const facts: Facts = { ...session.facts, page: { path: '/' }, signals: [], visitor: session.visitor };
+  const facts: Facts = { ...session.facts, page: { path: '/' }, signals: [], visitor: session.visitor, views: ledger.views };
   let pageStart = session.start;
   let lastInput = session.start;
   let visible: string | null = null;
@@ -44,6 +50,8 @@ export function simulateSession(rules: CompiledRules, session: RecordedSession, 
       lastInput = now;
       visible = null;
       pageView++;
+      ledger.views = [...(ledger.views ?? []).filter((v) => now - v.at < VIEWS_RETENTION_MS), { path: event.page, at: now }].slice(-VIEWS_MAX);
+      facts.views = ledger.views;
     } else if ('signal' in event) {
       facts.signals = [...facts.signals.filter((s) => now - s.at <= SIGNAL_RETENTION_MS), { type: event.signal, target: event.target, count: event.count ?? 1, at: now, path: facts.page.path }];
       lastInput = now;

@@ -7,6 +7,7 @@ import { pickVariant } from './localize-action';
 import { readFact } from './read-fact';
 import { summarizeCondition } from './summarize-condition';
 import type { Condition, Facts, FactOperator, IntentText, Reason, TraceEntry } from './types';
+import { MAX_WINDOW_MS } from './validate-condition';
 
 /** What a condition evaluation reads and where it writes its findings. */
 export interface ConditionScope {
@@ -62,6 +63,16 @@ function countSignals(condition: Extract<Condition, { signal: unknown }>, scope:
   return count;
 }
 
+// Remembered views of pages matching the glob, dated up to `now` and inside the window (30 days by default).
+function countViews(condition: Extract<Condition, { views: unknown }>, facts: Facts, now: number): number {
+  const windowMs = condition.within === undefined ? MAX_WINDOW_MS : (parseDuration(condition.within) as number);
+  let count = 0;
+  for (const view of facts.views ?? []) {
+    if (view && view.at <= now && now - view.at <= windowMs && globMatch(condition.views, String(view.path))) count++;
+  }
+  return count;
+}
+
 /**
  * Evaluates a validated condition tree against facts at `now`. Returns whether it passed.
  * With `scope.trace`, appends one entry per condition (JSON path, summary, observed value,
@@ -69,8 +80,9 @@ function countSignals(condition: Extract<Condition, { signal: unknown }>, scope:
  * allocates almost nothing, so the many rules that do not match stay cheap. Pure.
  * Signals count only when `at <= now` and, with `within`, `now - at <= within`. Evidence
  * comes only from signal conditions that passed outside `not` and `none`, in branches that
- * passed. With `scope.reasons` (and `evidence`), collects the same way the reasons behind a pass
- * for `explain`: signals, dwell and idle lower bounds, page patterns, visits, answers,
+ * passed. Page views count the same way: `at <= now`, inside `within` (30 days when absent), path
+ * matching the `views` glob. With `scope.reasons` (and `evidence`), collects the same way the reasons behind a pass
+ * for `explain`: signals, dwell and idle lower bounds, page patterns, page views, visits, answers,
  * and an intent's `describe` text in place of its own conditions' reasons.
  * An intent passes when the runtime lists it in `facts.intents` or its definition passes.
  *
@@ -98,6 +110,11 @@ export function evaluateCondition(condition: Condition, path: string, scope: Con
     passed = globMatch(condition.page, pagePath);
     observed = pagePath;
     if (passed) reasons?.push({ kind: 'page', pattern: condition.page });
+  } else if ('views' in condition) {
+    const count = countViews(condition, facts, scope.now);
+    passed = count >= (condition.atLeast ?? 1);
+    observed = count;
+    if (passed) reasons?.push({ kind: 'views', pattern: condition.views, count });
   } else if ('fact' in condition) {
     const op = FACT_OPERATOR_KEYS.find((k) => k in condition) as FactOperator;
     let value = readFact(condition.fact, facts, scope.now);

@@ -21,6 +21,26 @@ const facts = (over: Partial<Facts> = {}): Facts => ({
 });
 const none: History = { shown: [], dismissed: [] };
 
+describe('evaluate: views conditions', () => {
+  const rule = { id: 'comparing', when: { views: '/pricing*', atLeast: 2, within: '30m' }, show: help };
+  const view = (path: string, ago: number) => ({ path, at: NOW - ago });
+
+  it('passes on the second view of a matching page within the window, tracing the count observed', () => {
+    const { decision } = evaluate(compile([rule]), facts({ views: [view('/pricing', 600_000), view('/features', 300_000), view('/pricing/teams', 0)] }), none, NOW);
+    expect(decision?.ruleId).toBe('comparing');
+    expect(decision?.trace).toEqual([{ path: '$.rules[0].when', condition: 'views of /pricing* ≥ 2 within 30m', observed: 2, passed: true }]);
+    expect(decision?.reasons).toEqual([{ kind: 'views', pattern: '/pricing*', count: 2 }]);
+  });
+
+  it('fails on one matching view, or when the earlier view is outside the window, tracing what it counted', () => {
+    const once = evaluate(compile([rule]), facts({ views: [view('/features', 300_000), view('/pricing', 0)] }), none, NOW, { traceAll: true });
+    expect(once.decision).toBeNull();
+    expect(once.considered?.[0]?.trace).toEqual([{ path: '$.rules[0].when', condition: 'views of /pricing* ≥ 2 within 30m', observed: 1, passed: false }]);
+    const stale = evaluate(compile([rule]), facts({ views: [view('/pricing', 1_800_001), view('/pricing', 0)] }), none, NOW);
+    expect(stale.decision).toBeNull();
+  });
+});
+
 describe('evaluate: the e2e rule', () => {
   it('decides on a rage click on a pricing target within the window', () => {
     const { decision, shadow, blocked } = evaluate(compile([e2eRule]), facts(), none, NOW);

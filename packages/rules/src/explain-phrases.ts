@@ -9,6 +9,8 @@ export interface FactPhrases {
   visits: (count: number) => string;
   /** A page named from the rule's path pattern (`/pricing*` → "pricing"). */
   page: (name: string) => string;
+  /** A page, named like `page`, viewed `count` times (2 or more; one view reads as `page`). */
+  views: (name: string, count: number) => string;
   /** An answer the visitor gave, named by its field only, never by its value. */
   answer: (field: string) => string;
 }
@@ -33,6 +35,7 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
       dwell: 'You have been on this page for a while.',
       visits: (n) => `You have visited ${n} times.`,
       page: (p) => `You looked at ${p}.`,
+      views: (p, n) => `You viewed ${p} ${n === 2 ? 'twice' : `${n} times`}.`,
       answer: (f) => `You answered our question about ${f}.`,
     },
     signals: {
@@ -57,6 +60,7 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
       dwell: 'Sie sind schon eine Weile auf dieser Seite.',
       visits: (n) => `Sie waren schon ${n}-mal hier.`,
       page: (p) => `Sie haben sich die Seite ${p} angesehen.`,
+      views: (p, n) => `Sie haben sich die Seite ${p} ${n}-mal angesehen.`,
       answer: (f) => `Sie haben unsere Frage zu ${f} beantwortet.`,
     },
     signals: {
@@ -81,6 +85,7 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
       dwell: 'Vous êtes sur cette page depuis un moment.',
       visits: (n) => `Vous êtes venu ${n} fois.`,
       page: (p) => `Vous avez consulté la page ${p}.`,
+      views: (p, n) => `Vous avez consulté la page ${p} ${n} fois.`,
       answer: (f) => `Vous avez répondu à notre question sur ${f}.`,
     },
     signals: {
@@ -105,6 +110,7 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
       dwell: 'Llevas un rato en esta página.',
       visits: (n) => `Nos has visitado ${n} veces.`,
       page: (p) => `Visitaste la página ${p}.`,
+      views: (p, n) => `Visitaste la página ${p} ${n} veces.`,
       answer: (f) => `Respondiste a nuestra pregunta sobre ${f}.`,
     },
     signals: {
@@ -129,6 +135,7 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
       dwell: 'أنت على هذه الصفحة منذ فترة.',
       visits: (n) => `زرتنا ${n} مرات.`,
       page: (p) => `زرت صفحة ${p}.`,
+      views: (p, n) => (n === 2 ? `زرت صفحة ${p} مرتين.` : `زرت صفحة ${p} ${n} مرات.`),
       answer: (f) => `أجبت عن سؤالنا حول ${f}.`,
     },
     signals: {

@@ -91,6 +91,33 @@ describe('explain: reasons from the passed conditions, intents included', () => 
     expect(explain(decision, 'es')).toBe('Visitaste la página «pricing».');
   });
 
+  it('names page views from the rule pattern with the count observed, in each language, never the visited path', () => {
+    const file = { rules: [{ id: 'r', when: { views: '/pricing*', atLeast: 2, within: '30m' }, show: help }] };
+    const views = (n: number) => Array.from({ length: n }, (_, i) => ({ path: `/pricing-2024-q${i + 1}`, at: NOW - i * 60_000 }));
+    const twice = decideWith(file, baseFacts({ views: views(2) }));
+    expect(twice.reasons).toEqual([{ kind: 'views', pattern: '/pricing*', count: 2 }]);
+    expect(explain(twice)).toBe('You viewed the pricing page twice.');
+    expect(explain(twice, 'de')).toBe('Sie haben sich die Seite „pricing“ 2-mal angesehen.');
+    expect(explain(twice, 'fr')).toBe('Vous avez consulté la page « pricing » 2 fois.');
+    expect(explain(twice, 'es')).toBe('Visitaste la página «pricing» 2 veces.');
+    expect(explain(twice, 'ar')).toBe('زرت صفحة «\u2068pricing\u2069» مرتين.');
+    const thrice = decideWith(file, baseFacts({ views: views(3) }));
+    expect(explain(thrice)).toBe('You viewed the pricing page 3 times.');
+    expect(explain(thrice, 'ar')).toBe('زرت صفحة «\u2068pricing\u2069» 3 مرات.');
+    for (const locale of ['en', 'de', 'fr', 'es', 'ar']) expect(explain(thrice, locale)).not.toContain('2024');
+  });
+
+  it('reads one view like the page, and names a page matched by both page and views once', () => {
+    const once = decideWith({ rules: [{ id: 'r', when: { views: '/pricing*' }, show: help }] }, baseFacts({ views: [{ path: '/pricing', at: NOW }] }));
+    expect(explain(once)).toBe('You looked at the pricing page.');
+    const both = decideWith(
+      { rules: [{ id: 'r', when: { all: [{ page: '/pricing*' }, { views: '/pricing', atLeast: 2 }] }, show: help }] },
+      baseFacts({ views: [{ path: '/pricing', at: NOW - 60_000 }, { path: '/pricing', at: NOW }] }),
+    );
+    expect(both.reasons).toEqual([{ kind: 'page', pattern: '/pricing*' }, { kind: 'views', pattern: '/pricing', count: 2 }]);
+    expect(explain(both)).toBe('You viewed the pricing page twice.');
+  });
+
   it('names time on the page once for dwell and idle lower bounds that passed, and nothing from not, none or a failed branch', () => {
     const file = {
       rules: [

@@ -59,6 +59,7 @@ export type {
   NoneCondition,
   NotCondition,
   PageCondition,
+  PageView,
   Purpose,
   Reason,
   ReferrerClass,
@@ -73,4 +74,5 @@ export type {
   SignalType,
   TraceEntry,
   ValidationResult,
+  ViewsCondition,
 } from './types';

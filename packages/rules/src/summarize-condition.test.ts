@@ -10,6 +10,11 @@ describe('summarizeCondition', () => {
     expect(summarizeCondition({ intent: 'comparing' })).toBe('intent comparing');
   });
 
+  it('summarizes views conditions with the default count and an optional window', () => {
+    expect(summarizeCondition({ views: '/pricing*', atLeast: 2, within: '30m' })).toBe('views of /pricing* ≥ 2 within 30m');
+    expect(summarizeCondition({ views: '/pricing*' })).toBe('views of /pricing* ≥ 1');
+  });
+
   it('summarizes every fact operator', () => {
     const cases: [Condition, string][] = [
       [{ fact: 'visitor.visits', gte: 3 }, 'visitor.visits ≥ 3'],

@@ -23,7 +23,7 @@ function summarizeFact(condition: FactCondition): string {
 /**
  * One line of plain text describing a condition's own test (not its children), as the
  * decision trace and the CLI print it: `rage_click on pricing* ≥ 1 within 60s`,
- * `page matches /pricing*`, `visitor.visits ≥ 3`, `all of 2`.
+ * `page matches /pricing*`, `views of /pricing* ≥ 2 within 30m`, `visitor.visits ≥ 3`, `all of 2`.
  *
  * @example summarizeCondition({ signal: 'rage_click', target: 'pricing*', atLeast: 1, within: '60s' })
  * // 'rage_click on pricing* ≥ 1 within 60s'
@@ -35,6 +35,7 @@ export function summarizeCondition(condition: Condition): string {
     return `${condition.signal}${target} ≥ ${condition.atLeast ?? 1}${within}`;
   }
   if ('page' in condition) return `page matches ${condition.page}`;
+  if ('views' in condition) return `views of ${condition.views} ≥ ${condition.atLeast ?? 1}${condition.within === undefined ? '' : ` within ${condition.within}`}`;
   if ('fact' in condition) return summarizeFact(condition);
   if ('intent' in condition) return `intent ${condition.intent}`;
   if ('all' in condition) return `all of ${condition.all.length}`;

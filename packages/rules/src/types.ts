@@ -72,6 +72,18 @@ export interface Facts {
   intents?: readonly string[];
   /** State of the form the visitor is working on, if any. */
   form?: FormFacts;
+  /**
+   * The page views the runtime remembers, oldest first: templated paths (never a query or a
+   * title) and times. The browser runtime keeps at most 50, none older than 30 days.
+   */
+  views?: readonly PageView[];
+}
+
+/** One remembered page view: the templated path and when it was shown. */
+export interface PageView {
+  path: string;
+  /** Epoch milliseconds. */
+  at: number;
 }
 
 /** Where the visitor is with the form on the page. */
@@ -103,6 +115,19 @@ export interface SignalCondition {
 /** A condition on the page path, a glob such as `/pricing*`. */
 export interface PageCondition {
   page: string;
+}
+
+/**
+ * A condition counting remembered page views whose path matches a glob:
+ * `{ "views": "/pricing*", "atLeast": 2, "within": "30m" }`.
+ */
+export interface ViewsCondition {
+  /** Path glob such as `/pricing*`, matched like a `page` condition's. */
+  views: string;
+  /** Minimum number of matching views, this one included (default 1, at most 50: the views a device keeps). */
+  atLeast?: number;
+  /** Time window such as `"30m"` or `"7d"` (default: every remembered view, up to 30 days). */
+  within?: string;
 }
 
 /**
@@ -189,6 +214,7 @@ export interface NotCondition { not: Condition }
 export type Condition =
   | SignalCondition
   | PageCondition
+  | ViewsCondition
   | FactCondition
   | IntentCondition
   | AllCondition
@@ -478,6 +504,7 @@ export interface IntentText {
  * - `signal`: signals that satisfied a signal condition, as in `Evidence`.
  * - `dwell`: a lower bound on time on the page (`dwell`) or without input (`idle`) passed.
  * - `page`: the page matched a `page` pattern; `pattern` is the marketer's glob, not the visited path.
+ * - `views`: a `views` condition passed; `pattern` is the marketer's glob, `count` the matching views observed.
  * - `visits`: a lower bound on the visit count, or `visitor.returning`, passed (`count`: the visits observed).
  * - `answer`: a condition on an answer the visitor gave passed; only the field is named.
  */
@@ -486,6 +513,7 @@ export type Reason =
   | ({ kind: 'signal' } & Evidence)
   | { kind: 'dwell' }
   | { kind: 'page'; pattern: string }
+  | { kind: 'views'; pattern: string; count: number }
   | { kind: 'visits'; count: number }
   | { kind: 'answer'; field: string };
 

@@ -1,17 +1,19 @@
 import { parseDuration } from './duration';
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
-import { checkKeys, has, isObject, own } from './read-fields';
+import { checkKeys, has, isObject, own, readInteger } from './read-fields';
 import { SIGNAL_TYPES } from './signal-types';
-import type { Condition, SignalCondition, SignalType } from './types';
+import type { Condition, SignalCondition, SignalType, ViewsCondition } from './types';
 import { validateFactCondition } from './validate-fact-condition';
 
 /** The longest signal window a condition may ask for: the recent-signal store keeps no more. */
 export const MAX_WINDOW_MS = 30 * 86_400_000;
 /** Children one `all`, `any` or `none` may hold. */
 export const MAX_CHILDREN = 50;
+/** The most page views a device remembers, so the highest `atLeast` a `views` condition can reach. */
+export const MAX_VIEWS = 50;
 
-const KINDS = ['signal', 'page', 'fact', 'intent', 'all', 'any', 'none', 'not'] as const;
+const KINDS = ['signal', 'page', 'views', 'fact', 'intent', 'all', 'any', 'none', 'not'] as const;
 
 /** What a condition check needs besides the condition. */
 export interface ConditionContext {
@@ -50,17 +52,53 @@ function validateSignal(object: Readonly<Record<string, unknown>>, path: string,
       ok = false;
     } else clean.atLeast = atLeast;
   }
+  const within = readWindow(object, path, report);
+  if (within === null) ok = false;
+  else if (within !== undefined) clean.within = within;
+  return ok ? clean : null;
+}
+
+// A `within` window from 1s to 30d: the string when valid, `undefined` when absent, `null` after reporting.
+function readWindow(object: Readonly<Record<string, unknown>>, path: string, report: IssueReport): string | null | undefined {
   const within = own(object, 'within');
-  if (within !== undefined) {
-    const ms = parseDuration(within);
-    if (ms === null) {
-      report.error(childPath(path, 'within'), 'bad_duration', { key: 'within' });
-      ok = false;
-    } else if (ms < 1000 || ms > MAX_WINDOW_MS) {
-      report.error(childPath(path, 'within'), 'impossible_duration', { key: 'within', value: String(within), min: '1s', max: '30d' });
-      ok = false;
-    } else clean.within = within as string;
+  if (within === undefined) return undefined;
+  const ms = parseDuration(within);
+  if (ms === null) {
+    report.error(childPath(path, 'within'), 'bad_duration', { key: 'within' });
+    return null;
   }
+  if (ms < 1000 || ms > MAX_WINDOW_MS) {
+    report.error(childPath(path, 'within'), 'impossible_duration', { key: 'within', value: String(within), min: '1s', max: '30d' });
+    return null;
+  }
+  return within as string;
+}
+
+// A path glob for `page` and `views`: it starts with `/` or `*`, since it is matched against the path.
+function readPathGlob(object: Readonly<Record<string, unknown>>, key: 'page' | 'views', path: string, report: IssueReport): string | null {
+  const glob = own(object, key);
+  if (typeof glob !== 'string' || glob === '' || glob.length > 500) {
+    report.error(childPath(path, key), key === 'page' ? 'bad_page' : 'bad_views');
+    return null;
+  }
+  if (!glob.startsWith('/') && !glob.startsWith('*')) {
+    report.error(childPath(path, key), 'page_not_path', { key, near: `/${glob.slice(0, 60)}` });
+    return null;
+  }
+  return glob;
+}
+
+function validateViews(object: Readonly<Record<string, unknown>>, path: string, report: IssueReport): ViewsCondition | null {
+  let ok = checkKeys(object, ['views', 'atLeast', 'within'], path, report, 'a views condition');
+  const views = readPathGlob(object, 'views', path, report);
+  if (views === null) ok = false;
+  const clean: ViewsCondition = { views: views as string };
+  const atLeast = readInteger(object, 'atLeast', path, report, 1, MAX_VIEWS);
+  if (atLeast === null) ok = false;
+  else if (atLeast !== undefined) clean.atLeast = atLeast;
+  const within = readWindow(object, path, report);
+  if (within === null) ok = false;
+  else if (within !== undefined) clean.within = within;
   return ok ? clean : null;
 }
 
@@ -96,17 +134,11 @@ export function validateCondition(value: unknown, path: string, context: Conditi
 
   if (kind === 'page') {
     const ok = checkKeys(value, ['page'], path, report, 'a page condition');
-    const page = own(value, 'page');
-    if (typeof page !== 'string' || page === '' || page.length > 500) {
-      report.error(childPath(path, 'page'), 'bad_page');
-      return null;
-    }
-    if (!page.startsWith('/') && !page.startsWith('*')) {
-      report.error(childPath(path, 'page'), 'page_not_path', { near: `/${page.slice(0, 60)}` });
-      return null;
-    }
-    return ok ? { page } : null;
+    const page = readPathGlob(value, 'page', path, report);
+    return ok && page !== null ? { page } : null;
   }
+
+  if (kind === 'views') return validateViews(value, path, report);
 
   if (kind === 'intent') {
     const ok = checkKeys(value, ['intent'], path, report, 'an intent condition');

@@ -106,6 +106,28 @@ describe('validateRules: rules', () => {
     expect(paths(file([rule({ when: { signal: 'rage_click', atLeast: 0 } })]))[0]).toBe('$.rules[0].when.atLeast');
   });
 
+  it('validates views conditions with clear messages: a path glob, a count a device can reach, a possible window', () => {
+    const errors = (when: unknown) => validateRules(file([rule({ when })])).errors.map((e) => [e.path, e.message]);
+    expect(errors({ views: '/pricing*', atLeast: 2, within: '30m' })).toEqual([]);
+    expect(errors({ views: 'pricing*' })[0]).toEqual(['$.rules[0].when.views', '`views` is matched against the path, which starts with `/`; did you mean `/pricing*`?']);
+    expect(errors({ views: '' })[0]).toEqual(['$.rules[0].when.views', '`views` must be a path glob such as `/pricing*`: the pages whose views are counted.']);
+    // A device remembers at most 50 page views, so a higher count could never pass.
+    expect(errors({ views: '/pricing*', atLeast: 51 })[0]).toEqual(['$.rules[0].when.atLeast', '`atLeast` must be a whole number from 1 to 50.']);
+    expect(errors({ views: '/pricing*', atLeast: 1.5 })[0]).toEqual(['$.rules[0].when.atLeast', '`atLeast` must be a whole number from 1 to 50.']);
+    expect(errors({ views: '/pricing*', within: '31d' })[0]).toEqual(['$.rules[0].when.within', 'impossible `within` of 31d: use from 1s to 30d.']);
+    expect(errors({ views: '/pricing*', within: '0s' })[0]?.[0]).toBe('$.rules[0].when.within');
+    expect(errors({ all: [{ views: '/pricing*', target: 'plans', atleast: 2 }] }).slice(0, 2)).toEqual([
+      ['$.rules[0].when.all[0].target', 'unknown field `target` in a views condition.'],
+      ['$.rules[0].when.all[0].atleast', 'unknown field `atleast` in a views condition. Did you mean `atLeast`?'],
+    ]);
+  });
+
+  it('suggests `views` for a misspelled condition kind', () => {
+    const [error] = validateRules(file([rule({ when: { view: '/pricing*', atLeast: 2 } })])).errors;
+    expect(error?.path).toBe('$.rules[0].when');
+    expect(error?.message).toContain('Did you mean `views`?');
+  });
+
   it('reports every error in a rule, not only the first', () => {
     const result = validateRules(file([{ id: 'x', when: { any: [{ signal: 'nope' }, { page: 'pricing' }] }, show: { type: 'help', title: '', body: 3 } }]));
     expect(result.errors.map((e) => e.path)).toEqual([

@@ -18,7 +18,7 @@ function prng(seed: number): () => number {
 const recipesDir = fileURLToPath(new URL('../recipes/', import.meta.url));
 const recipes = readdirSync(recipesDir).map((f) => readFileSync(recipesDir + f, 'utf8'));
 
-const KEYS = ['id', 'when', 'show', 'all', 'any', 'none', 'not', 'signal', 'target', 'atLeast', 'within', 'page', 'fact', 'eq', 'in', 'between', 'regex', 'intent',
+const KEYS = ['id', 'when', 'show', 'all', 'any', 'none', 'not', 'signal', 'target', 'atLeast', 'within', 'page', 'views', 'fact', 'eq', 'in', 'between', 'regex', 'intent',
   'type', 'title', 'body', 'links', 'href', 'field', 'question', 'options', 'status', 'priority', 'caps', 'holdout', 'group', 'defaults', 'intents', 'rules',
   'enabled', 'version', 'locales', '__proto__', 'constructor', 'prototype', '$comment', 'dismissible', 'cooldown', 'quietPages'];
 const STRINGS = [...SIGNAL_TYPES, 'rage_clik', 'help', 'ask', 'handoff', 'callback', 'live', 'shadow', 'off', '60s', '0s', '99d', 'soon', '/pricing*', 'pricing*',
@@ -75,6 +75,10 @@ function randomFacts(rand: () => number, now: number): Facts {
       at: now - Math.floor(rand() * 600_000),
     })),
     visitor: { returning: rand() < 0.5, visits: Math.floor(rand() * 5), firstSeen: now - 9 * 86_400_000, id: `v-${Math.floor(rand() * 100)}` },
+    views: Array.from({ length: Math.floor(rand() * 6) }, () => ({
+      path: (['/pricing', '/pricing/teams', '/docs/a', '/'] as const)[Math.floor(rand() * 4)] as string,
+      at: now - Math.floor(rand() * 3_600_000),
+    })).sort((a, b) => a.at - b.at),
     dwell: Math.floor(rand() * 60_000),
     stage: 'trial',
     device: 'mobile',

@@ -90,6 +90,10 @@ describe('rules.schema.json', () => {
       { rules: [{ id: 'a', when: { all: [] }, show: help }] },
       { rules: [{ id: 'a', when: { page: '/x' }, show: help, holdout: 0.9 }] },
       { rules: [{ id: 'a', when: { page: '/x', signal: 'rage_click' }, show: help }] },
+      { rules: [{ id: 'a', when: { views: 'pricing' }, show: help }] },
+      { rules: [{ id: 'a', when: { views: '/pricing*', atLeast: 51 }, show: help }] },
+      { rules: [{ id: 'a', when: { views: '/pricing*', within: 'a while' }, show: help }] },
+      { rules: [{ id: 'a', when: { views: '/pricing*', target: 'plans' }, show: help }] },
     ];
     for (const input of bad) {
       expect(checkJsonSchema(schema, input), JSON.stringify(input)).not.toEqual([]);
