@@ -103,11 +103,11 @@ describe('engine: page views for views conditions', () => {
   const comparing = { version: 1, rules: [{ id: 'comparing', when: { views: '/pricing*', atLeast: 2 }, show: help }] } as RulesFile;
 
   /** An engine on `path` (which the test moves) over a Map-backed storage that outlives it, like IndexedDB across page loads. */
-  const open = async (rules: RulesFile, stored: Map<string, unknown>, at: number, page = { path: '/pricing' }) => {
+  const open = async (rules: RulesFile, stored: Map<string, unknown>, at: number, page = { path: '/pricing' }, search = '') => {
     const sent: PipeInput[] = [];
     const clock = { now: at };
     const host: EngineHost = {
-      win: { document: {} } as unknown as EngineHost['win'],
+      win: { document: {}, location: { search } } as unknown as EngineHost['win'],
       log: { warn: () => {}, debug: () => {} } as unknown as EngineHost['log'],
       config: { headless: true } as AttuneConfig,
       storage: {
@@ -172,6 +172,14 @@ describe('engine: page views for views conditions', () => {
     const viaIntent = { version: 1, intents: { comparing: { when: { views: '/pricing*', atLeast: 2 } } }, rules: [{ id: 'r', when: { intent: 'comparing' }, show: help }] } as RulesFile;
     await open(viaIntent, stored, T0);
     expect(stored.get('views')).toEqual([{ path: '/pricing', at: T0 }]);
+  });
+
+  it('remembers no view on a preview page', async () => {
+    const stored = new Map<string, unknown>([['views', [{ path: '/pricing', at: T0 - 1000 }]]]);
+    await open(comparing, stored, T0, { path: '/pricing' }, '?attune-preview=comparing');
+    expect(stored.get('views')).toEqual([{ path: '/pricing', at: T0 - 1000 }]);
+    await open(comparing, stored, T0 + 1, { path: '/pricing' }, '?utm_source=x');
+    expect(stored.get('views')).toHaveLength(2);
   });
 
   it('forgets the views held in memory', async () => {

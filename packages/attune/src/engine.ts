@@ -122,8 +122,9 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
 
   // This page view (its templated path, never a query or title), kept under consent with the
   // ones before it: the newest 50, none older than 30 days.
+  // A preview page (`?attune-preview=`) records nothing, not even the view.
   const view = () => {
-    if (!counting) return;
+    if (!counting || /[?&]attune-preview=/.test(host.win.location?.search)) return;
     const at = now();
     views = [...views.filter((v) => v?.at > at - VIEWS_RETENTION_MS), { path: path(), at }].slice(-VIEWS_MAX);
     void storage.set(VIEWS_KEY, views);

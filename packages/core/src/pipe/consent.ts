@@ -11,8 +11,6 @@ export interface ConsentGate {
   set(choice: Partial<Record<Purpose, boolean>>): void;
   /** Whether events for `purpose` may be sent now. */
   allows(purpose: Purpose): boolean;
-  /** Whether anything may be stored on the device (some purpose granted). */
-  allowsStorage(): boolean;
 }
 
 /** Consent-gate options. */
@@ -50,6 +48,5 @@ export const createConsent = (options: ConsentOptions = {}): ConsentGate => {
       $consent.set(next);
     },
     allows: (purpose) => $consent.get()[purpose] === 'granted',
-    allowsStorage: () => Object.values($consent.get()).includes('granted'),
   };
 };

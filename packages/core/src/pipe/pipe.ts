@@ -216,11 +216,9 @@ export const createPipe = (options: PipeOptions): Pipe => {
 /** The browser's `sendBeacon`, for page hide. Credentials are never sent. */
 export const browserBeacon = (win: Window & typeof globalThis): Transport => ({
   beacon(url, text) {
+    // A browser without sendBeacon throws here too: the events then wait for the next page.
     try {
-      return (
-        typeof win.navigator.sendBeacon === 'function' &&
-        win.navigator.sendBeacon(url, new Blob([text], { type: 'text/plain;charset=UTF-8' }))
-      );
+      return win.navigator.sendBeacon(url, new Blob([text], { type: 'text/plain;charset=UTF-8' }));
     } catch {
       return false;
     }
