@@ -9,7 +9,7 @@ import { onCLS, CLSThresholds } from 'web-vitals/onCLS.js';
 import { onINP, INPThresholds } from 'web-vitals/onINP.js';
 import { onLCP, LCPThresholds } from 'web-vitals/onLCP.js';
 import type { MetricType, ReportOpts } from 'web-vitals';
-import { actionableOf, createLogger, guard, isIgnored, targetName, type Logger } from '@attune/core';
+import { actionableOf, createLogger, guard, isIgnored, SLOW_INTERACTION_MS, targetName, type Logger } from '@attune/core';
 
 /** The vitals Attune reports. */
 export type VitalName = 'LCP' | 'INP' | 'CLS';
@@ -153,7 +153,7 @@ export const startVitals = (
   sources.onINP(report);
 
   const detector = options.slowDetector;
-  const ceiling = detector === false ? Infinity : (detector?.thresholdMs ?? 500);
+  const ceiling = detector === false ? Infinity : (detector?.thresholdMs ?? SLOW_INTERACTION_MS);
   const onSlow = options.onSlowInteraction;
   if (onSlow) {
     let worst = threshold;

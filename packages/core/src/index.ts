@@ -27,6 +27,7 @@ export { clickTarget } from './signals/click-guard';
 export { outlineTarget } from './debug-outline';
 export { expectsRepeatedClicks } from './signals/repeat-expected';
 export { startSignals } from './start-signals';
+export { SLOW_INTERACTION_MS } from './signals/slow-interaction';
 export { FORM_DETECTORS } from './signals/form-detectors';
 export { listen } from './signals/listen';
 export { onRouteChange } from './signals/route-change';

@@ -132,8 +132,11 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
       const kind = event.inputType ?? '';
       if (event.type[0] === 'b') return void (f.n = length(el));
       blocked = false;
-      if ((el as HTMLInputElement).validity?.valid !== false && failing.delete(el)) tell('errors');
-      else if (el.closest('form') && (!state || state === 'submitted')) tell('started');
+      // Only a field that failed is checked again: most edits skip the validity read.
+      if (failing.has(el) && (el as HTMLInputElement).validity?.valid !== false) {
+        failing.delete(el);
+        tell('errors');
+      } else if (el.closest('form') && (!state || state === 'submitted')) tell('started');
       if (f.f && last !== el) emitSignal(ctx, 'form_refill', el, ++f.r);
       last = el;
       if (kind.startsWith('delete')) {

@@ -2,6 +2,9 @@ import type { Detector } from './detector';
 import { isIgnored } from '../target';
 import { emitSignal } from './emit-signal';
 
+/** The default latency above which an interaction is slow, ms (INP's "poor"). */
+export const SLOW_INTERACTION_MS = 500;
+
 /** Slow-interaction threshold. */
 export interface SlowInteractionConfig {
   /** Interaction latency (input to next paint) above which an interaction is slow, ms (default 500, INP's "poor"). */
@@ -20,7 +23,7 @@ type EventTiming = PerformanceEntry & { interactionId?: number; target?: Node | 
  * const stop = startSlowInteraction(ctx, { thresholdMs: 500 });
  */
 export const startSlowInteraction: Detector<SlowInteractionConfig> = (ctx, config) => {
-  const threshold = config.thresholdMs ?? 500;
+  const threshold = config.thresholdMs ?? SLOW_INTERACTION_MS;
   const win = ctx.doc.defaultView!;
   const seen = new Set<number>();
   if (!win.PerformanceObserver) return () => {};
