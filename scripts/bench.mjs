@@ -76,8 +76,13 @@ if (page) {
   const line = (label, key, digits = 1) => print(row([label, ms(w[key], digits), ms(a[key], digits), signed(diff(key), digits), x ? ms(x[key], digits) : '–'], widths));
   line('script time at load, ms', 'scriptMsAtLoad');
   line("Attune's code on the stack at load (profile), ms", 'attuneMsAtLoad');
+  line("  of it before the load event, ms", 'attuneMsBeforeLoad');
+  line("  of it after load (idle-time start-up), ms", 'attuneMsAfterLoad');
+  line("  the most of it in one main-thread task, ms", 'attuneMaxTaskMs');
   line('main-thread task time at load, ms', 'taskMsAtLoad');
   line('long tasks at load', 'longTasksAtLoad', 0);
+  line("  of them with Attune's code in them", 'longTasksWithAttune', 0);
+  line('  made long by Attune (most in any run)', 'longTasksAddedByAttune', 0);
   line('script time during the visit, ms', 'scriptMsVisit');
   line("Attune's code on the stack in the visit, ms", 'attuneMsVisit');
   line('long tasks during the visit', 'longTasksVisit', 0);
@@ -88,9 +93,12 @@ if (page) {
   line('requests to the collector per visit', 'requestsToCollector', 0);
   line('bytes sent to the collector per visit', 'bytesToCollector', 0);
   print(`  Attune files fetched: ${a.attuneFiles.join(', ') || 'none'}`);
+  print(`  Attune before the load event: least ${ms(a.attuneMsBeforeLoadMin)} ms over ${a.runs} runs; its largest share of one task in any run: ${ms(a.attuneMaxTaskMsMax)} ms.`);
   print('  Script and task times come from CDP Performance.getMetrics (wall time on a throttled main thread),');
   print("  Attune's share from a V8 CPU profile of the same run (its frames and what they called); INP and");
   print('  CLS from Event Timing and layout-shift entries observed in the page; bytes are request bodies.');
+  print("  Before/after load and per-task shares place the profile's Attune samples on a trace of the same run; a long");
+  print("  task is \"made long by Attune\" when it would be under 50 ms without Attune's share.");
 
   print(`\nHandler cost · all of Attune's listeners on one event · CPU throttling ${page.throttle}x · timer ${page.crossOriginIsolated ? '5 µs (cross-origin isolated)' : '100 µs (not isolated)'}`);
   const hw = [14, 7, 10, 9];

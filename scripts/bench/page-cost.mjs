@@ -10,7 +10,7 @@ import { createMemoryStore, startCollector } from '../../packages/collector/dist
 import { startSiteServer } from '../../examples/site-server.mjs';
 import { startCountingProxy } from './counting-proxy.mjs';
 import { median } from './median.mjs';
-import { attuneProfileMs } from './profile-share.mjs';
+import { attuneProfileMs, attuneTiming } from './profile-share.mjs';
 import { visit } from './visit.mjs';
 import { withoutAttune, withVitals } from './page-variants.mjs';
 
@@ -32,7 +32,9 @@ const writeVariants = () => {
 export const LAUNCH_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 // The handler-timing runs are not profiled: the sampler would add to the times they measure.
-const stopProfile = async (cdp, on) => (on ? attuneProfileMs((await cdp.send('Profiler.stop')).profile) : null);
+const stopProfile = async (cdp, on) => (on ? (await cdp.send('Profiler.stop')).profile : null);
+// Main-thread tasks and the load event, for where Attune's profiled time falls (one trace at a time per browser).
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
 const startProfile = async (cdp, on) => {
   if (!on) return;
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -58,13 +60,16 @@ const runOnce = async (browser, { url, proxy, throttle, timeHandlers }) => {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await cdp.send('Performance.enable');
   await cdp.send('Profiler.enable');
+  if (!timeHandlers) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   await startProfile(cdp, !timeHandlers);
 
   await page.goto(url, { waitUntil: 'load' });
   // Attune starts after load (rules fetch, storage): give every variant the same quiet time.
   await page.waitForTimeout(2000);
   const atLoad = await metricsOf(cdp);
-  const attuneMsAtLoad = await stopProfile(cdp, !timeHandlers);
+  const loadProfile = await stopProfile(cdp, !timeHandlers);
+  const attuneMsAtLoad = loadProfile && attuneProfileMs(loadProfile);
+  const timing = loadProfile && attuneTiming(loadProfile, JSON.parse((await browser.stopTracing()).toString()).traceEvents);
   await startProfile(cdp, !timeHandlers);
   const loadLongTasks = await page.evaluate(() => window.__bench.longTasks());
 
@@ -75,7 +80,8 @@ const runOnce = async (browser, { url, proxy, throttle, timeHandlers }) => {
   // Let help appear, decisions run and timers fire.
   await page.waitForTimeout(1500);
   const atEnd = await metricsOf(cdp);
-  const attuneMsVisit = await stopProfile(cdp, !timeHandlers);
+  const visitProfile = await stopProfile(cdp, !timeHandlers);
+  const attuneMsVisit = visitProfile && attuneProfileMs(visitProfile);
   const inPage = await page.evaluate(() => window.__bench.summary());
   const vitals = await page.evaluate(() => window.__vitals ?? null);
 
@@ -88,6 +94,11 @@ const runOnce = async (browser, { url, proxy, throttle, timeHandlers }) => {
     scriptMsAtLoad: atLoad.ScriptDuration * 1000,
     taskMsAtLoad: atLoad.TaskDuration * 1000,
     attuneMsAtLoad,
+    attuneMsBeforeLoad: timing?.beforeLoadMs ?? null,
+    attuneMsAfterLoad: timing?.afterLoadMs ?? null,
+    attuneMaxTaskMs: timing?.maxTaskShareMs ?? null,
+    longTasksWithAttune: timing?.longTasksWithAttune ?? null,
+    longTasksAddedByAttune: timing?.longTasksAdded ?? null,
     layoutMsAtLoad: atLoad.LayoutDuration * 1000,
     longTasksAtLoad: loadLongTasks.count,
     longTaskMsAtLoad: loadLongTasks.ms,
@@ -165,11 +176,21 @@ export const benchPageCost = async ({ runs = 3, vitalsRuns = 1, handlerRuns = 1,
   for (const [name, { rows }] of Object.entries(variants)) {
     if (!rows.length) continue;
     const m = (key) => median(rows.map((r) => r[key]));
+    const known = (key) => rows.map((r) => r[key]).filter((x) => x != null);
+    const min = (key) => (known(key).length ? Math.min(...known(key)) : null);
+    const max = (key) => (known(key).length ? Math.max(...known(key)) : null);
     summary[name] = {
       runs: rows.length,
       scriptMsAtLoad: m('scriptMsAtLoad'),
       taskMsAtLoad: m('taskMsAtLoad'),
       attuneMsAtLoad: m('attuneMsAtLoad'),
+      attuneMsBeforeLoad: m('attuneMsBeforeLoad'),
+      attuneMsBeforeLoadMin: min('attuneMsBeforeLoad'),
+      attuneMsAfterLoad: m('attuneMsAfterLoad'),
+      attuneMaxTaskMs: m('attuneMaxTaskMs'),
+      attuneMaxTaskMsMax: max('attuneMaxTaskMs'),
+      longTasksWithAttune: m('longTasksWithAttune'),
+      longTasksAddedByAttune: max('longTasksAddedByAttune'),
       longTasksAtLoad: m('longTasksAtLoad'),
       scriptMsVisit: m('scriptMsVisit'),
       taskMsVisit: m('taskMsVisit'),

@@ -1,12 +1,14 @@
-// Attune's share of a V8 CPU profile (CDP Profiler.stop), for the bench's page-cost runs.
+// Attune's share of a V8 CPU profile (CDP Profiler.stop), for the bench's page-cost runs, and
+// where that time falls: before or after the page's load event, and in which main-thread task
+// (from a trace of the same run; CDP profiles and traces share one clock, in microseconds).
 
 export const ATTUNE_SCRIPT = /\/attune\/attune[\w-]*\.js/;
 
 /**
- * Milliseconds of a V8 CPU profile spent with Attune's code on the stack (its own frames and
- * whatever they called): attributed within one run, so the page's own variance drops out.
+ * The samples with Attune's code on the stack (its own frames and whatever they called), each
+ * with its timestamp and the time it is charged: the gap to the next sample.
  */
-export const attuneProfileMs = (profile) => {
+export const attuneSamples = (profile) => {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -19,9 +21,61 @@ export const attuneProfileMs = (profile) => {
     memo.set(id, result);
     return result;
   };
-  let us = 0;
+  const out = [];
   // timeDeltas[i] is the time before sample i: sample i is charged the gap that follows it.
-  for (let i = 0; i < profile.samples.length - 1; i++) if (isAttune(profile.samples[i])) us += profile.timeDeltas[i + 1];
-  return us / 1000;
+  let ts = profile.startTime ?? 0;
+  for (let i = 0; i < profile.samples.length - 1; i++) {
+    ts += profile.timeDeltas[i];
+    if (isAttune(profile.samples[i])) out.push({ ts, us: profile.timeDeltas[i + 1] });
+  }
+  return out;
 };
 
+/** Milliseconds of a V8 CPU profile spent with Attune's code on the stack, attributed within one run. */
+export const attuneProfileMs = (profile) => attuneSamples(profile).reduce((sum, s) => sum + s.us, 0) / 1000;
+
+const LONG_TASK_US = 50_000;
+
+/**
+ * Where Attune's profiled time falls in one page view, given the trace of the same run
+ * (`devtools.timeline` categories): milliseconds before and after the main frame's load event;
+ * the most of it in any one main-thread task; and the tasks over 50 ms with Attune's code in
+ * them, of which `longTasksAdded` would have stayed under 50 ms without Attune's share.
+ * `null` when the trace has no Attune script evaluation.
+ */
+export const attuneTiming = (profile, traceEvents) => {
+  const evaluated = traceEvents.find((e) => e.name === 'EvaluateScript' && ATTUNE_SCRIPT.test(e.args?.data?.url ?? ''));
+  if (!evaluated) return null;
+  const { pid, tid } = evaluated;
+  const load = traceEvents.find((e) => e.name === 'MarkLoad' && e.pid === pid && e.args?.data?.isMainFrame);
+  const tasks = traceEvents.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const inTask = new Map();
+  let before = 0;
+  let after = 0;
+  let t = 0;
+  for (const s of attuneSamples(profile)) {
+    if (load && s.ts < load.ts) before += s.us;
+    else after += s.us;
+    while (t < tasks.length && tasks[t].ts + tasks[t].dur < s.ts) t++;
+    const task = tasks[t];
+    if (task && task.ts <= s.ts) inTask.set(task, (inTask.get(task) ?? 0) + s.us);
+  }
+  let maxTaskShare = 0;
+  let longTasks = 0;
+  let added = 0;
+  for (const [task, us] of inTask) {
+    maxTaskShare = Math.max(maxTaskShare, us);
+    if (task.dur > LONG_TASK_US) {
+      longTasks++;
+      if (task.dur - us <= LONG_TASK_US) added++;
+    }
+  }
+  return {
+    beforeLoadMs: before / 1000,
+    afterLoadMs: after / 1000,
+    loadMs: load ? (load.ts - (traceEvents.find((e) => e.name === 'navigationStart' && e.pid === pid)?.ts ?? load.ts)) / 1000 : null,
+    maxTaskShareMs: maxTaskShare / 1000,
+    longTasksWithAttune: longTasks,
+    longTasksAdded: added,
+  };
+};

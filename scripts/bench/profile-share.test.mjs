@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attuneProfileMs } from './profile-share.mjs';
+import { attuneProfileMs, attuneTiming } from './profile-share.mjs';
 
 // root → page.js main → attune.js start → (native) fetch; root → attune-engine.js evaluate
 const frame = (url, functionName = 'f') => ({ url, functionName, lineNumber: 0, columnNumber: 0, scriptId: '1' });
@@ -24,5 +24,30 @@ describe('attuneProfileMs', () => {
 
   it('is zero for a profile without Attune on the stack', () => {
     expect(attuneProfileMs({ ...profile, samples: [2, 6, 2], timeDeltas: [0, 1000, 1000] })).toBe(0);
+  });
+});
+
+describe('attuneTiming', () => {
+  // Attune samples (nodes 3, 4, 5) at 1, 3 and 6 ms after the start, charged 2, 3 and 4 ms.
+  const timed = { ...profile, startTime: 0 };
+  const main = { pid: 1, tid: 1 };
+  const trace = (loadAt, tasks) => [
+    { ...main, name: 'EvaluateScript', ph: 'X', ts: 900, dur: 300, args: { data: { url: 'http://x/attune/attune.js' } } },
+    { ...main, name: 'MarkLoad', ph: 'I', ts: loadAt, args: { data: { isMainFrame: true } } },
+    ...tasks.map(([ts, dur]) => ({ ...main, name: 'RunTask', ph: 'X', ts, dur })),
+  ];
+
+  it('splits Attune\'s time at the load event and charges it to the task it ran in', () => {
+    const timing = attuneTiming(timed, trace(4000, [[500, 3000], [5000, 60_000]]));
+    expect(timing).toMatchObject({ beforeLoadMs: 5, afterLoadMs: 4, maxTaskShareMs: 5, longTasksWithAttune: 1, longTasksAdded: 0 });
+  });
+
+  it('counts a long task as added by Attune only when it would be under 50 ms without Attune\'s share', () => {
+    const timing = attuneTiming(timed, trace(0, [[5000, 53_000]]));
+    expect(timing).toMatchObject({ beforeLoadMs: 0, afterLoadMs: 9, longTasksWithAttune: 1, longTasksAdded: 1 });
+  });
+
+  it('is null for a page view without Attune', () => {
+    expect(attuneTiming(timed, [{ ...main, name: 'RunTask', ph: 'X', ts: 0, dur: 10 }])).toBeNull();
   });
 });

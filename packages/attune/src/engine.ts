@@ -122,9 +122,11 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
 
   // This page view (its templated path, never a query or title), kept under consent with the
   // ones before it: the newest 50, none older than 30 days.
-  // A preview page (`?attune-preview=`) records nothing, not even the view.
+  // A preview page (`?attune-preview=<rule id>`) shows that rule and nothing else, and records
+  // nothing, not even the view.
+  const previewing = new URLSearchParams(win.location?.search).get('attune-preview');
   const view = () => {
-    if (!counting || /[?&]attune-preview=/.test(host.win.location?.search)) return;
+    if (!counting || previewing !== null) return;
     const at = now();
     views = [...views.filter((v) => v?.at > at - VIEWS_RETENTION_MS), { path: path(), at }].slice(-VIEWS_MAX);
     void storage.set(VIEWS_KEY, views);
@@ -241,7 +243,7 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
 
   const engine: Engine = {
     async decide() {
-      if (host.destroyed()) return;
+      if (host.destroyed() || previewing !== null) return;
       const at = now();
       const result = evaluate(rules, facts(), history, at);
       for (const shadow of result.shadow) {
@@ -297,5 +299,6 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
     },
     close: () => close(null),
   };
+  if (previewing !== null) await engine.preview(previewing);
   return engine;
 };

@@ -1,4 +1,4 @@
-import { atom, type ReadableAtom } from 'nanostores';
+import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { Decision, Facts, FormFacts, Purpose, RulesFile, SignalRecord } from '@attune/rules';
 import {
   browserBeacon,
@@ -8,6 +8,7 @@ import {
   createIdbStore,
   openIdbOrMemory,
   createLogger,
+  type Logger,
   createPipe,
   createRecentSignals,
   deviceClass,
@@ -22,6 +23,7 @@ import {
   type PipeInput,
   type SenderModule,
   type FormsModule,
+  type RunningSignals,
   type SignalsConfig,
   type Transport,
   type VisitorContext,
@@ -29,6 +31,7 @@ import {
 import type { DismissKind, EngageAction, WidgetModule } from '@attune/widget';
 import type { Engine, EngineModule } from './engine';
 import type { VitalsModule } from './vitals';
+import { onIdle, whenSettled } from './settled';
 import { fetchRules, mayFireWithoutSignals, type RulesSource } from './rules-source';
 import type { HandoffRecord } from './handoff';
 
@@ -131,6 +134,9 @@ export interface Attune {
   destroy(): void;
 }
 
+/** The API's methods (everything but `ready` and `$help`). */
+export const METHODS = ['flush', 'setConsent', 'optOut', 'forget', 'setStage', 'track', 'preview', 'dismiss', 'engage', 'answer', 'destroy'] as const;
+
 // Re-evaluation while rules can fire without a signal (dwell, intents); cheap, and only while visible.
 const TICK_MS = 5000;
 // The visitor's consent choices, the one record kept without consent, so the next page starts from them.
@@ -139,21 +145,49 @@ const CONSENT_MS = 182 * 86_400_000;
 const PURPOSES: Purpose[] = ['measurement', 'help', 'profiling'];
 type Choice = Partial<Record<Purpose, boolean>>;
 
+type Method = (typeof METHODS)[number];
+type Started = Omit<Attune, '$help'>;
+
 /**
  * Creates the Attune runtime: detectors → recent signals → rules engine →
- * widget, with every outcome sent through the consent-gated pipe. In a
- * non-browser environment (SSR) it returns an inert instance.
+ * widget, with every outcome sent through the consent-gated pipe. Nothing of it runs while the
+ * page loads: it starts at the first idle moment after `load` (or just after the visitor's first
+ * press or key, if that comes sooner), and calls made before then wait and run in order. Browser
+ * only: `createAttune` returns an inert instance where there is no `window` (SSR).
  */
 export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune => {
-  const win = deps.win ?? (typeof window === 'undefined' ? undefined : window);
+  const win = deps.win ?? window;
   const log = createLogger(!!config.debug);
-  const $help = atom<ActiveHelp | null>(null);
-  const noop = () => {};
-  const inert = { ready: Promise.resolve(), $help } as unknown as Attune;
-  for (const method of ['flush', 'setConsent', 'optOut', 'forget', 'setStage', 'track', 'preview', 'dismiss', 'engage', 'answer', 'destroy'] as const) {
-    inert[method] = async () => {};
+  let started: Started | undefined;
+  // Calls made before the runtime starts wait here, in order; each one's promise settles with its result.
+  const waiting: (() => void)[] = [];
+  const api = { $help: atom<ActiveHelp | null>(null) } as unknown as Attune;
+  for (const method of METHODS) {
+    const call = (...args: unknown[]): unknown =>
+      started ? (started[method] as (...a: unknown[]) => unknown)(...args) : new Promise((resolve) => waiting.push(() => resolve(call(...args))));
+    api[method] = call as never;
   }
-  if (!win?.document) return inert;
+  api.ready = new Promise((resolve) =>
+    whenSettled(
+      win,
+      guard(log, () => {
+        started = startRuntime(config, deps, win, log, api.$help as WritableAtom<ActiveHelp | null>);
+        for (const call of waiting.splice(0)) call();
+        resolve(started.ready);
+      }),
+    ),
+  );
+  return api;
+};
+
+const startRuntime = (
+  config: AttuneConfig,
+  deps: RuntimeDeps,
+  win: Window & typeof globalThis,
+  log: Logger,
+  $help: WritableAtom<ActiveHelp | null>,
+): Started => {
+  const noop = () => {};
   const doc = win.document;
   const now = deps.now ?? (() => Date.now());
   const consent = createConsent({
@@ -265,9 +299,7 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
   const facts = (): Facts => ({
     page: page(),
     signals: recent.current(now()),
-    visitor: visitor
-      ? { returning: visitor.returning, visits: visitor.visits, firstSeen: visitor.firstSeen, id: visitor.id }
-      : { returning: false, visits: 1, firstSeen: pageStart },
+    visitor: visitor ?? { returning: false, visits: 1, firstSeen: pageStart },
     dwell: now() - pageStart,
     idle: now() - lastInput,
     device: device(),
@@ -323,17 +355,14 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
       if (doc.visibilityState === 'visible') run();
       else scheduleDecide(TICK_MS);
     };
-    if (delay) pending = schedule(tick, delay);
-    else if (typeof win.requestIdleCallback === 'function') {
-      const id = win.requestIdleCallback(guard(log, run), { timeout: 300 });
-      pending = () => win.cancelIdleCallback(id);
-    } else pending = schedule(run, 50);
+    pending = delay ? schedule(tick, delay) : onIdle(win, guard(log, run), 300);
   };
 
   const onSignal = (signal: SignalRecord) => {
     recent.add(signal);
     log.debug(`signal ${signal.type} on ${signal.target} ×${signal.count}`);
-    send({ type: 'signal', path: signal.path, ts: signal.at, signal: signal.type, target: signal.target, count: signal.count, confidence: signal.confidence });
+    // The pipe keeps only the wire fields of a signal event (`at` becomes `ts`; the rest is dropped).
+    send({ ...signal, type: 'signal', signal: signal.type, ts: signal.at } as PipeInput);
     pending?.();
     pending = null;
     scheduleDecide();
@@ -355,8 +384,7 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
   };
 
   // Before the browser is idle only listeners are added; storage, rules and the queue wait.
-  const whenIdle = (fn: () => void) =>
-    typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(guard(log, fn), { timeout: 2000 }) : schedule(fn, 200);
+  const whenIdle = (fn: () => void) => onIdle(win, guard(log, fn));
 
   // Web vitals for the sampled share of page views, from a chunk loaded once the page is idle.
   // An INP above the vitals threshold (200 ms) is also a slow interaction, unless the slow
@@ -395,10 +423,10 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
       },
     };
     const hide = () => pipe?.flushOnHide();
-    const signals = startSignals(ctx, config.signals);
     // The form detectors come in their own chunk, only where there are form fields: at idle
     // (and after each route change) if the page has any, or when focus or a press enters one.
     const fields = 'form,input,select,textarea';
+    let signals: RunningSignals;
     const startForms = () => {
       forms ??= deps.loadForms().then(
         (m) => signals.add(m.FORM_DETECTORS),
@@ -406,10 +434,18 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
       );
     };
     const formsAtIdle = () => whenIdle(() => doc.querySelector(fields) && startForms());
+    stops.push(() => pending?.());
+    // The listeners start in a task of their own, after the one that started the runtime.
+    await new Promise<void>((resolve) => stops.push(schedule(resolve, 0), resolve));
+    if (destroyed) return;
+    signals = startSignals(ctx, config.signals);
     stops.push(
       signals,
-      listen(ctx, doc, 'focusin pointerdown', (e) => (e.target as Element).closest?.(fields) && startForms()),
-      listen(ctx, doc, 'pointerdown keydown', () => (lastInput = now())),
+      // Input (focus moves by a press or a key too) ends idleness; entering a form field needs its detectors.
+      listen(ctx, doc, 'focusin pointerdown keydown', (e) => {
+        lastInput = now();
+        if ((e.target as Element).closest?.(fields)) startForms();
+      }),
       listen(ctx, doc, 'visibilitychange', () => doc.visibilityState === 'hidden' && hide()),
       listen(ctx, win, 'pagehide', hide),
       listen(ctx, win, 'online', () => pipe?.resume()),
@@ -418,7 +454,7 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
         formsAtIdle();
       }),
     );
-    stops.push(() => pending?.());
+    // Storage, rules and the queue wait for a later idle moment, a task of their own.
     await new Promise<void>((resolve) => whenIdle(resolve));
     if (doc.querySelector(fields)) startForms();
     await restoreConsent();
@@ -427,21 +463,20 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
     early = null;
     // Events an earlier page left in the queue go out now.
     void pipe?.flush();
-    // The chunk waits for `load` too: idle time before it is the page's own loading.
-    if (doc.readyState === 'complete') startVitals(ctx.emit);
-    else win.addEventListener('load', () => whenIdle(() => startVitals(ctx.emit)), { once: true });
+    startVitals(ctx.emit);
     rulesSource = await fetchRules(config.rules, win, log);
     if (!rulesSource || destroyed) return;
-    const previewId = new URL(win.location.href).searchParams.get('attune-preview');
-    if (previewId) return api.preview(previewId);
-    // Rules that can fire without a signal need the engine now; otherwise it waits for evidence.
-    eager = mayFireWithoutSignals(rulesSource.source);
+    // Rules that can fire without a signal need the engine now, and so does a preview page
+    // (`?attune-preview=<rule id>`, shown by the engine); otherwise it waits for evidence.
+    eager = /[?&]attune-preview=/.test(win.location.search) || mayFireWithoutSignals(rulesSource.source);
     if (eager || recent.current(now()).length) scheduleDecide();
   };
 
-  const api: Attune = {
-    ready: inert.ready,
-    $help,
+  const api: Started = {
+    ready: guard(log, async () => {
+      await start();
+      await forms;
+    })() as Promise<void>,
     flush: guard(log, async () => {
       await pipe?.flush();
     }) as () => Promise<void>,
@@ -476,9 +511,5 @@ export const createRuntime = (config: AttuneConfig, deps: RuntimeDeps): Attune =
       for (const stop of stops.splice(0)) stop();
     }),
   };
-  api.ready = guard(log, async () => {
-    await start();
-    await forms;
-  })() ?? Promise.resolve();
   return api;
 };

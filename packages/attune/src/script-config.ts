@@ -29,7 +29,7 @@ export const configFromScript = (
   const config: AttuneConfig = {
     rules: data.rules,
     consent: data.consent === 'granted' || data.consent === 'denied' ? data.consent : 'pending',
-    debug: flag(data.debug) || new URL(pageUrl).searchParams.has('attune-debug'),
+    debug: flag(data.debug) || /[?&]attune-debug(?:[=&#]|$)/.test(pageUrl),
     headless: flag(data.headless),
     gpcAllowsMeasurement: flag(data.gpcAllowsMeasurement),
   };

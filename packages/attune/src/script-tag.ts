@@ -6,7 +6,7 @@ import type { WidgetModule } from '@attune/widget';
 import type { EngineModule } from './engine';
 import type { VitalsModule } from './vitals';
 import type { ConsentModule } from './consent-adapters';
-import { createRuntime, type Attune } from './runtime';
+import { createRuntime, METHODS, type Attune } from './runtime';
 import { configFromScript } from './script-config';
 
 type Queued = ArrayLike<unknown>;
@@ -25,26 +25,24 @@ try {
     // Rollup cannot split an IIFE, so the engine and the widget are separate ES modules next
     // to this script, fetched by native dynamic imports: the engine on the first sign of
     // struggle, the widget only when help is shown.
-    const near = (file: string) => new URL(file, script.src).href;
+    const load = (chunk: string) => import(new URL(`attune-${chunk}.js`, script.src).href);
     const api = createRuntime(config, {
-      loadEngine: () => import(near('attune-engine.js')) as Promise<EngineModule>,
-      loadWidget: () => import(near('attune-widget.js')) as Promise<WidgetModule>,
-      loadSender: () => import(near('attune-send.js')) as Promise<SenderModule>,
-      loadForms: () => import(near('attune-forms.js')) as Promise<FormsModule>,
-      loadVitals: () => import(near('attune-vitals.js')) as Promise<VitalsModule>,
+      loadEngine: () => load('engine') as Promise<EngineModule>,
+      loadWidget: () => load('widget') as Promise<WidgetModule>,
+      loadSender: () => load('send') as Promise<SenderModule>,
+      loadForms: () => load('forms') as Promise<FormsModule>,
+      loadVitals: () => load('vitals') as Promise<VitalsModule>,
     });
-    const call = (method: string, ...args: unknown[]) => {
-      const fn = (api as unknown as Record<string, unknown>)[method];
-      if (typeof fn === 'function' && method !== 'ready') return (fn as (...a: unknown[]) => unknown)(...args);
-      log.warn(`attune('${method}') is not a method`);
-      return undefined;
-    };
+    const call = (method: string, ...args: unknown[]) =>
+      (METHODS as readonly string[]).includes(method)
+        ? (api[method as (typeof METHODS)[number]] as (...a: unknown[]) => unknown)(...args)
+        : log.warn(`attune('${method}') is not a method`);
     w.attune = Object.assign(call, api);
     // data-consent-mode="google" | "tcf": follow the consent tool the site runs (a small chunk,
     // fetched only by such sites). Leave data-consent pending with it.
     const mode = script.dataset.consentMode;
     if (mode === 'google' || mode === 'tcf') {
-      (import(near('attune-consent.js')) as Promise<ConsentModule>).then(
+      (load('consent') as Promise<ConsentModule>).then(
         (m) => m.startConsentMode(mode, { set: api.setConsent }, window, log, Number(script.dataset.tcfVendorId) || undefined),
         (error: unknown) => log.warn('could not load the consent adapter', error),
       );

@@ -26,17 +26,11 @@ export const createLogger = (debug = false, sink: Pick<Console, 'warn' | 'info'>
 export const guard =
   <A extends unknown[], R>(log: Logger, fn: (...args: A) => R) =>
   (...args: A): R | undefined => {
+    const report = (error: unknown) => log.warn('internal error, ignored', error);
     try {
       const result = fn(...args);
-      if (result instanceof Promise) {
-        return result.catch((error: unknown) => {
-          log.warn('internal error, ignored', error);
-          return undefined;
-        }) as R;
-      }
-      return result;
+      return result instanceof Promise ? (result.catch(report) as R) : result;
     } catch (error) {
-      log.warn('internal error, ignored', error);
-      return undefined;
+      report(error);
     }
   };

@@ -55,3 +55,7 @@ export const targetName = (el: Element): string => {
   }
   return parts.join(' > ') || el.tagName.toLowerCase();
 };
+
+/** The `data-attune` section in the middle of the viewport, if any. It reads layout: call it rarely. */
+export const sectionInView = (doc: Document): Element | null =>
+  doc.elementFromPoint(doc.defaultView!.innerWidth / 2, doc.defaultView!.innerHeight / 2)?.closest('[data-attune]') ?? null;

@@ -1,5 +1,5 @@
 import type { Detector } from './detector';
-import { actionableOf, isIgnored, isTextEditable } from '../target';
+import { actionableOf, isIgnored, isTextEditable, sectionInView } from '../target';
 import { emitSignal } from './emit-signal';
 import { all, listen } from './listen';
 
@@ -27,7 +27,6 @@ export interface HesitationConfig {
  */
 export const startHesitation: Detector<HesitationConfig> = (ctx, config) => {
   const doc = ctx.doc;
-  const win = doc.defaultView!;
   let x = -99;
   let y = -99;
   let sampled = 0;
@@ -48,9 +47,7 @@ export const startHesitation: Detector<HesitationConfig> = (ctx, config) => {
   };
   const resting = wait(config.pointerMs ?? 2000, () => actionableOf(rest) ?? rest.closest('[data-attune]'));
   const focused = wait(config.fieldMs ?? 5000, () => field);
-  const idle = wait(config.sectionMs ?? 10_000, () =>
-    doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 2)?.closest('[data-attune]'),
-  );
+  const idle = wait(config.sectionMs ?? 10_000, () => sectionInView(doc));
   const active = () => {
     idle(1);
     resting();

@@ -1,4 +1,5 @@
 import type { Detector } from './detector';
+import { sectionInView } from '../target';
 import { emitSignal } from './emit-signal';
 import { listen } from './listen';
 
@@ -52,8 +53,7 @@ export const startScrollThrash: Detector<ScrollThrashConfig> = (ctx, config) => 
     turn = y;
     if (flips.length >= need) {
       flips = [];
-      const el = doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 2)?.closest('[data-attune]') ?? null;
-      emitSignal(ctx, 'scroll_thrash', el, need);
+      emitSignal(ctx, 'scroll_thrash', sectionInView(doc), need);
     }
   });
 };

@@ -1,4 +1,4 @@
-import { clear, del, get, set } from 'idb-keyval';
+import { clear, delMany, get, setMany } from 'idb-keyval';
 import type { Logger } from '../safe';
 import type { KeyValueStore } from './key-value';
 import { openIdbOrMemory, type IdbOrMemory } from './idb-or-memory';
@@ -15,8 +15,9 @@ export const createIdbStore = (
   const memory = new Map<string, unknown>();
   return {
     get: <T>(key: string) => db.run((s) => get<T>(key, s), () => memory.get(key) as T | undefined),
-    set: (key, value) => db.run((s) => set(key, value, s), () => void memory.set(key, value), true),
-    del: (key) => db.run((s) => del(key, s), () => void memory.delete(key)),
+    // The same two idb-keyval calls as the event queue, so the bundle carries one of each.
+    set: (key, value) => db.run((s) => setMany([[key, value]], s), () => void memory.set(key, value), true),
+    del: (key) => db.run((s) => delMany([key], s), () => void memory.delete(key)),
     clear: () => db.run((s) => clear(s), () => memory.clear()),
   };
 };
