@@ -64,7 +64,8 @@ print('\nSizes (what browsers download)');
 print(row(['', 'minified', 'brotli'], [52, 10, 9]));
 for (const s of sizes) print(row([s.name, kb(s.minified), kb(s.brotli)], [52, 10, 9]));
 
-if (page) {
+// `--runs 0` skips the page-cost comparison and keeps the handler timing.
+if (page?.variants.with && page.variants.without) {
   const v = page.variants;
   const w = v.without;
   const a = v.with;
@@ -77,6 +78,7 @@ if (page) {
   line('script time at load, ms', 'scriptMsAtLoad');
   line("Attune's code on the stack at load (profile), ms", 'attuneMsAtLoad');
   line("  of it before the load event, ms", 'attuneMsBeforeLoad');
+  line("  its scripts' evaluation before load (trace), ms", 'attuneTracedMsBeforeLoad');
   line("  of it after load (idle-time start-up), ms", 'attuneMsAfterLoad');
   line("  the most of it in one main-thread task, ms", 'attuneMaxTaskMs');
   line('main-thread task time at load, ms', 'taskMsAtLoad');
@@ -93,13 +95,16 @@ if (page) {
   line('requests to the collector per visit', 'requestsToCollector', 0);
   line('bytes sent to the collector per visit', 'bytesToCollector', 0);
   print(`  Attune files fetched: ${a.attuneFiles.join(', ') || 'none'}`);
-  print(`  Attune before the load event: least ${ms(a.attuneMsBeforeLoadMin)} ms over ${a.runs} runs; its largest share of one task in any run: ${ms(a.attuneMaxTaskMsMax)} ms.`);
+  print(`  Attune before the load event: least ${ms(a.attuneMsBeforeLoadMin)} ms profiled, ${ms(a.attuneTracedMsBeforeLoadMin)} ms traced, over ${a.runs} runs;`);
+  print(`  its largest share of one main-thread task in any run: ${ms(a.attuneMaxTaskMsMax)} ms.`);
   print('  Script and task times come from CDP Performance.getMetrics (wall time on a throttled main thread),');
   print("  Attune's share from a V8 CPU profile of the same run (its frames and what they called); INP and");
   print('  CLS from Event Timing and layout-shift entries observed in the page; bytes are request bodies.');
   print("  Before/after load and per-task shares place the profile's Attune samples on a trace of the same run; a long");
   print("  task is \"made long by Attune\" when it would be under 50 ms without Attune's share.");
 
+}
+if (page) {
   print(`\nHandler cost · all of Attune's listeners on one event · CPU throttling ${page.throttle}x · timer ${page.crossOriginIsolated ? '5 µs (cross-origin isolated)' : '100 µs (not isolated)'}`);
   const hw = [14, 7, 10, 9];
   print(row(['event', 'events', 'median µs', 'p95 µs', "  by detector: median µs (p95)"], [...hw, 0]));

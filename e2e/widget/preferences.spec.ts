@@ -84,10 +84,6 @@ test('?attune-preview=<id> shows that rule\'s card marked as a preview, and noth
   for (const { body } of requests) expect(body).not.toContain('talk-to-us');
 });
 
-// Fails today: the widget shows "Forgotten. Nothing is kept on this device any more." after the
-// visitor presses "Forget all of this", but the runtime's forget() (packages/attune/src/runtime.ts)
-// starts with close(null), which removes the card at once, so the confirmation is never seen and
-// the card just vanishes. See the report for the fix.
 test('"Forget all of this" under "Why am I seeing this?" confirms in the card that nothing is kept any more', async ({ page, site }) => {
   await openFixture(page, site.url + PLANS);
   const aside = await showCard(page, 'pricing');

@@ -38,7 +38,8 @@ const LONG_TASK_US = 50_000;
 
 /**
  * Where Attune's profiled time falls in one page view, given the trace of the same run
- * (`devtools.timeline` categories): milliseconds before and after the main frame's load event;
+ * (`devtools.timeline` categories): milliseconds before and after the main frame's load event
+ * (and before it, the trace's own duration of Attune's script evaluations and calls);
  * the most of it in any one main-thread task; and the tasks over 50 ms with Attune's code in
  * them, of which `longTasksAdded` would have stayed under 50 ms without Attune's share.
  * `null` when the trace has no Attune script evaluation.
@@ -60,6 +61,17 @@ export const attuneTiming = (profile, traceEvents) => {
     const task = tasks[t];
     if (task && task.ts <= s.ts) inTask.set(task, (inTask.get(task) ?? 0) + s.us);
   }
+  // Before load Attune only evaluates its scripts: the trace times that exactly, with no sampling.
+  const own = traceEvents
+    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && ATTUNE_SCRIPT.test(e.args?.data?.url ?? '') && (!load || e.ts < load.ts))
+    .sort((a, b) => a.ts - b.ts);
+  let traced = 0;
+  let end = -Infinity;
+  for (const e of own) {
+    // Only outermost events: a compile inside an evaluation is already in the evaluation.
+    if (e.ts >= end) traced += e.dur;
+    end = Math.max(end, e.ts + e.dur);
+  }
   let maxTaskShare = 0;
   let longTasks = 0;
   let added = 0;
@@ -72,6 +84,7 @@ export const attuneTiming = (profile, traceEvents) => {
   }
   return {
     beforeLoadMs: before / 1000,
+    tracedBeforeLoadMs: traced / 1000,
     afterLoadMs: after / 1000,
     loadMs: load ? (load.ts - (traceEvents.find((e) => e.name === 'navigationStart' && e.pid === pid)?.ts ?? load.ts)) / 1000 : null,
     maxTaskShareMs: maxTaskShare / 1000,

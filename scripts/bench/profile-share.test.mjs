@@ -33,6 +33,7 @@ describe('attuneTiming', () => {
   const main = { pid: 1, tid: 1 };
   const trace = (loadAt, tasks) => [
     { ...main, name: 'EvaluateScript', ph: 'X', ts: 900, dur: 300, args: { data: { url: 'http://x/attune/attune.js' } } },
+    { ...main, name: 'v8.compile', ph: 'X', ts: 950, dur: 100, args: { data: { url: 'http://x/attune/attune.js' } } },
     { ...main, name: 'MarkLoad', ph: 'I', ts: loadAt, args: { data: { isMainFrame: true } } },
     ...tasks.map(([ts, dur]) => ({ ...main, name: 'RunTask', ph: 'X', ts, dur })),
   ];
@@ -40,6 +41,8 @@ describe('attuneTiming', () => {
   it('splits Attune\'s time at the load event and charges it to the task it ran in', () => {
     const timing = attuneTiming(timed, trace(4000, [[500, 3000], [5000, 60_000]]));
     expect(timing).toMatchObject({ beforeLoadMs: 5, afterLoadMs: 4, maxTaskShareMs: 5, longTasksWithAttune: 1, longTasksAdded: 0 });
+    // The traced evaluation (0.3 ms) counts once, with the compile nested in it left out.
+    expect(timing.tracedBeforeLoadMs).toBe(0.3);
   });
 
   it('counts a long task as added by Attune only when it would be under 50 ms without Attune\'s share', () => {
