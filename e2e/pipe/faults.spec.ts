@@ -47,6 +47,22 @@ const queued = (page: Page) =>
 /** Lets the page's fake clock run past any backoff (the pipe waits at most 60 s between tries). */
 const skipBackoff = (page: Page) => page.clock.fastForward(61_000);
 
+/**
+ * With a mocked clock, opens the granted fixture, takes the endpoint down, then clicks one goal and
+ * tracks five more named after `name`; returns them once all six wait in the queue.
+ */
+const queueWhileDown = async (page: Page, url: string, lab: Lab, name: string) => {
+  await page.clock.install();
+  await openFixture(page, url, 'granted');
+  await lab.proxy.down();
+  const clicked = await clickGoals(page, name, 1);
+  const goals = goalsFor(name, 5);
+  await track(page, goals);
+  await flushPage(page);
+  await expect.poll(() => queued(page)).toBe(6);
+  return { clicked, goals };
+};
+
 const expectNoLossNoDouble = (figures: { sent: number; stored: number; lost: number; duplicated: number }) => {
   expect(figures.lost, 'events lost').toBe(0);
   expect(figures.duplicated, 'events stored twice').toBe(0);
@@ -231,14 +247,7 @@ test('endpoint down while the page is hidden and left: the unanswered beacon los
   site,
   lab,
 }) => {
-  await page.clock.install();
-  await openFixture(page, site.url, 'granted');
-  await lab.proxy.down();
-  const clicked = await clickGoals(page, 'left-down', 1);
-  const goals = goalsFor('left-down', 5);
-  await track(page, goals);
-  await flushPage(page);
-  await expect.poll(() => queued(page)).toBe(6);
+  const { clicked, goals } = await queueWhileDown(page, site.url, lab, 'left-down');
   // Leaving fires visibilitychange and pagehide: the pipe hands its events to sendBeacon, which cannot reach the endpoint.
   await page.goto(`${site.url}/e2e/pipe/rules.json`);
   await lab.proxy.up();
@@ -253,14 +262,7 @@ test('tab hidden while the endpoint is down: the unanswered beacon loses nothing
   site,
   lab,
 }) => {
-  await page.clock.install();
-  await openFixture(page, site.url, 'granted');
-  await lab.proxy.down();
-  const clicked = await clickGoals(page, 'hidden-down', 1);
-  const goals = goalsFor('hidden-down', 5);
-  await track(page, goals);
-  await flushPage(page);
-  await expect.poll(() => queued(page)).toBe(6);
+  const { clicked, goals } = await queueWhileDown(page, site.url, lab, 'hidden-down');
   // Headless Chromium keeps every tab visible, so the page goes to the background as the browser
   // would tell it: visibilityState becomes 'hidden' and visibilitychange fires. The page stays alive.
   await page.evaluate(() => {

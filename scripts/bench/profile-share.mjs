@@ -86,7 +86,6 @@ export const attuneTiming = (profile, traceEvents) => {
     beforeLoadMs: before / 1000,
     tracedBeforeLoadMs: traced / 1000,
     afterLoadMs: after / 1000,
-    loadMs: load ? (load.ts - (traceEvents.find((e) => e.name === 'navigationStart' && e.pid === pid)?.ts ?? load.ts)) / 1000 : null,
     maxTaskShareMs: maxTaskShare / 1000,
     longTasksWithAttune: longTasks,
     longTasksAdded: added,

@@ -383,7 +383,7 @@ const startRuntime = (
     await clearStorage();
   };
 
-  // Before the browser is idle only listeners are added; storage, rules and the queue wait.
+  // Work that waits for an idle moment (storage, rules, the queue, the form detectors).
   const whenIdle = (fn: () => void) => onIdle(win, guard(log, fn));
 
   // Web vitals for the sampled share of page views, from a chunk loaded once the page is idle.
