@@ -22,9 +22,18 @@ const attuneReady = (page: Page) =>
     return w.attune ? Promise.race([w.attune.ready.then(() => 'ready'), new Promise((r) => setTimeout(() => r('waiting'), 50))]) : 'no attune';
   });
 
+// The event types with listeners on the document, read through the DevTools protocol (the page has none of its own).
+const documentListeners = async (page: Page) => {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'document' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+  await cdp.detach();
+  return [...new Set(listeners.map((l) => l.type))].sort();
+};
+
 const databases = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).sort());
 
-test('while the page loads Attune only defines its global: no rules fetch, no storage; it starts once the page has loaded', async ({
+test('while the page loads Attune only defines its global: no listeners, no rules fetch, no storage; it starts once the page has loaded', async ({
   page,
   site,
   collector,
@@ -44,6 +53,8 @@ test('while the page loads Attune only defines its global: no rules fetch, no st
   expect(await attuneReady(page)).toBe('waiting');
   expect(requests.map((r) => new URL(r.url).pathname).filter((p) => p.endsWith('rules.json'))).toEqual([]);
   expect(await databases(page)).toEqual([]);
+  // No detector listens yet.
+  expect(await documentListeners(page)).toEqual([]);
 
   release();
   await page.waitForLoadState('load');
@@ -51,6 +62,7 @@ test('while the page loads Attune only defines its global: no rules fetch, no st
   expect(await tracked).toBe('complete');
   expect(requests.map((r) => new URL(r.url).pathname).filter((p) => p.endsWith('rules.json'))).toEqual(['/e2e/script-tag/rules.json']);
   expect(await databases(page)).toContain('attune');
+  expect(await documentListeners(page)).toEqual(expect.arrayContaining(['click', 'pointerdown', 'keydown', 'focusin']));
   await flush(page);
   expect((await collector.events('conversion')).map((e) => e.goal)).toEqual(['early_call']);
 });

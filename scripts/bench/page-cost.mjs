@@ -10,7 +10,7 @@ import { createMemoryStore, startCollector } from '../../packages/collector/dist
 import { startSiteServer } from '../../examples/site-server.mjs';
 import { startCountingProxy } from './counting-proxy.mjs';
 import { median } from './median.mjs';
-import { attuneProfileMs, attuneTiming } from './profile-share.mjs';
+import { attuneProfileMs, attuneTiming, attuneTracedBeforeLoad } from './profile-share.mjs';
 import { visit } from './visit.mjs';
 import { withoutAttune, withVitals } from './page-variants.mjs';
 
@@ -124,10 +124,29 @@ const runOnce = async (browser, { url, proxy, throttle, timeHandlers }) => {
 };
 
 /**
- * Runs the page-cost comparison. `runs` page views per variant (interleaved), plus
- * `handlerRuns` instrumented views of the Attune variant for the per-listener cost.
+ * One load of a page, traced but not profiled (the sampler adds to what it samples) and with no
+ * visit: Attune's own main-thread time before the load event, wall and thread (CPU) time.
  */
-export const benchPageCost = async ({ runs = 3, vitalsRuns = 1, handlerRuns = 1, throttle = 4, log = () => {} } = {}) => {
+const loadOnce = async (browser, { url, throttle }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(200);
+  const traced = attuneTracedBeforeLoad(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+  await context.close();
+  return traced;
+};
+
+/**
+ * Runs the page-cost comparison. `runs` page views per variant (interleaved), plus
+ * `handlerRuns` instrumented views of the Attune variant for the per-listener cost, plus
+ * `loadRuns` unprofiled loads of it at the set throttling and as many at 1x, for Attune's
+ * main-thread time before the load event without a profiler's overhead.
+ */
+export const benchPageCost = async ({ runs = 3, vitalsRuns = 1, handlerRuns = 1, loadRuns = 10, throttle = 4, log = () => {} } = {}) => {
   const executablePath = process.env.ATTUNE_CHROMIUM || '/usr/bin/chromium';
   const dir = writeVariants();
   let endpoint = 'http://127.0.0.1:9/collect';
@@ -149,6 +168,7 @@ export const benchPageCost = async ({ runs = 3, vitalsRuns = 1, handlerRuns = 1,
     'with + vitals': { url: `${site.url}/vitals/`, rows: [] },
   };
   const handlerRows = [];
+  const loads = { [throttle]: [], 1: [] };
   try {
     browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
     version = browser.version();
@@ -164,6 +184,10 @@ export const benchPageCost = async ({ runs = 3, vitalsRuns = 1, handlerRuns = 1,
     for (let i = 0; i < handlerRuns; i++) {
       log(`page cost ${plan.length + i + 1}/${plan.length + handlerRuns}: handler timing`);
       handlerRows.push(await runOnce(browser, { url: variants.with.url, proxy, throttle, timeHandlers: true }));
+    }
+    for (let i = 0; i < loadRuns; i++) {
+      log(`load only ${i + 1}/${loadRuns}: ${throttle}x and 1x`);
+      for (const rate of [throttle, 1]) loads[rate].push(await loadOnce(browser, { url: variants.with.url, throttle: rate }));
     }
   } finally {
     await browser?.close();
@@ -233,9 +257,22 @@ export const benchPageCost = async ({ runs = 3, vitalsRuns = 1, handlerRuns = 1,
       ];
     }),
   );
+  const loadSummary = (rows) => {
+    const known = rows.filter(Boolean);
+    return known.length
+      ? {
+          runs: known.length,
+          ms: median(known.map((r) => r.ms)),
+          msMin: Math.min(...known.map((r) => r.ms)),
+          cpuMs: median(known.map((r) => r.cpuMs)),
+          cpuMsMin: Math.min(...known.map((r) => r.cpuMs)),
+        }
+      : null;
+  };
   return {
     throttle,
     chromium: version,
+    beforeLoad: { throttled: loadSummary(loads[throttle]), unthrottled: loadSummary(loads[1]) },
     crossOriginIsolated: handlerRows[0]?.handlers?.isolated ?? null,
     variants: summary,
     handlers,

@@ -37,6 +37,34 @@ export const attuneProfileMs = (profile) => attuneSamples(profile).reduce((sum, 
 const LONG_TASK_US = 50_000;
 
 /**
+ * Attune's own trace events on the main thread before the main frame's load event (its scripts'
+ * evaluations, and any call into them), outermost only: their wall time and their thread (CPU)
+ * time, in ms. Needs only the `devtools.timeline` categories, no profiler. `null` when the trace
+ * has no Attune script evaluation.
+ */
+export const attuneTracedBeforeLoad = (traceEvents) => {
+  const evaluated = traceEvents.find((e) => e.name === 'EvaluateScript' && ATTUNE_SCRIPT.test(e.args?.data?.url ?? ''));
+  if (!evaluated) return null;
+  const { pid, tid } = evaluated;
+  const load = traceEvents.find((e) => e.name === 'MarkLoad' && e.pid === pid && e.args?.data?.isMainFrame);
+  const own = traceEvents
+    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && ATTUNE_SCRIPT.test(e.args?.data?.url ?? '') && (!load || e.ts < load.ts))
+    .sort((a, b) => a.ts - b.ts);
+  let wall = 0;
+  let cpu = 0;
+  let end = -Infinity;
+  for (const e of own) {
+    // Only outermost events: a compile inside an evaluation is already in the evaluation.
+    if (e.ts >= end) {
+      wall += e.dur;
+      cpu += e.tdur ?? e.dur;
+    }
+    end = Math.max(end, e.ts + e.dur);
+  }
+  return { ms: wall / 1000, cpuMs: cpu / 1000 };
+};
+
+/**
  * Where Attune's profiled time falls in one page view, given the trace of the same run
  * (`devtools.timeline` categories): milliseconds before and after the main frame's load event
  * (and before it, the trace's own duration of Attune's script evaluations and calls);
@@ -61,17 +89,7 @@ export const attuneTiming = (profile, traceEvents) => {
     const task = tasks[t];
     if (task && task.ts <= s.ts) inTask.set(task, (inTask.get(task) ?? 0) + s.us);
   }
-  // Before load Attune only evaluates its scripts: the trace times that exactly, with no sampling.
-  const own = traceEvents
-    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && ATTUNE_SCRIPT.test(e.args?.data?.url ?? '') && (!load || e.ts < load.ts))
-    .sort((a, b) => a.ts - b.ts);
-  let traced = 0;
-  let end = -Infinity;
-  for (const e of own) {
-    // Only outermost events: a compile inside an evaluation is already in the evaluation.
-    if (e.ts >= end) traced += e.dur;
-    end = Math.max(end, e.ts + e.dur);
-  }
+  const traced = attuneTracedBeforeLoad(traceEvents);
   let maxTaskShare = 0;
   let longTasks = 0;
   let added = 0;
@@ -84,7 +102,7 @@ export const attuneTiming = (profile, traceEvents) => {
   }
   return {
     beforeLoadMs: before / 1000,
-    tracedBeforeLoadMs: traced / 1000,
+    tracedBeforeLoadMs: traced.ms,
     afterLoadMs: after / 1000,
     maxTaskShareMs: maxTaskShare / 1000,
     longTasksWithAttune: longTasks,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attuneProfileMs, attuneTiming } from './profile-share.mjs';
+import { attuneProfileMs, attuneTiming, attuneTracedBeforeLoad } from './profile-share.mjs';
 
 // root → page.js main → attune.js start → (native) fetch; root → attune-engine.js evaluate
 const frame = (url, functionName = 'f') => ({ url, functionName, lineNumber: 0, columnNumber: 0, scriptId: '1' });
@@ -52,5 +52,26 @@ describe('attuneTiming', () => {
 
   it('is null for a page view without Attune', () => {
     expect(attuneTiming(timed, [{ ...main, name: 'RunTask', ph: 'X', ts: 0, dur: 10 }])).toBeNull();
+  });
+});
+
+describe('attuneTracedBeforeLoad', () => {
+  const main = { pid: 1, tid: 1 };
+  const attuneEvent = (name, ts, dur, tdur) => ({ ...main, name, ph: 'X', ts, dur, tdur, args: { data: { url: 'http://x/attune/attune.js' } } });
+  const events = [
+    attuneEvent('EvaluateScript', 900, 300, 120),
+    attuneEvent('v8.compile', 950, 100, 90),
+    // A page script and a call into Attune after load are not counted.
+    { ...main, name: 'EvaluateScript', ph: 'X', ts: 1300, dur: 5000, tdur: 5000, args: { data: { url: 'http://x/site.js' } } },
+    { ...main, name: 'MarkLoad', ph: 'I', ts: 7000, args: { data: { isMainFrame: true } } },
+    attuneEvent('FunctionCall', 8000, 2000, 2000),
+  ];
+
+  it("sums the wall and thread time of Attune's outermost events before the load event", () => {
+    expect(attuneTracedBeforeLoad(events)).toEqual({ ms: 0.3, cpuMs: 0.12 });
+  });
+
+  it('is null for a page view without Attune', () => {
+    expect(attuneTracedBeforeLoad(events.filter((e) => !/attune/.test(e.args?.data?.url ?? '')))).toBeNull();
   });
 });
