@@ -85,4 +85,37 @@ describe('choosePlacement', () => {
     const field = { top: 320, left: 700, width: 200, height: 40 };
     expect(choosePlacement({ card, viewport, anchor, avoid: field })).toEqual({ top: 300, left: 92 });
   });
+
+  describe('keeping the form\'s submit button clear', () => {
+    // A phone: the failing field spans the width, the submit button sits just below it.
+    const phone = { width: 375, height: 667 };
+    const small = { width: 343, height: 215 };
+    const field = { top: 221, left: 32, width: 311, height: 40 };
+    const submit = { top: 268, left: 32, width: 112, height: 34 };
+
+    it('leaves the anchor for a corner when every place beside it covers the button', () => {
+      // Below the field would cover the button; above it there is no room.
+      expect(choosePlacement({ card: small, viewport: phone, anchor: field, avoid: field })).toEqual({ top: 269, left: 16 });
+      expect(choosePlacement({ card: small, viewport: phone, anchor: field, avoid: field, keepClear: [submit] })).toEqual({
+        top: 436,
+        left: 16,
+        corner: 'bottom-end',
+      });
+    });
+
+    it('stays beside the anchor when a place there keeps the button clear', () => {
+      const anchor = { top: 300, left: 400, width: 240, height: 40 };
+      const button = { top: 360, left: 400, width: 120, height: 36 };
+      expect(choosePlacement({ card, viewport, anchor, keepClear: [button] })).toEqual({ top: 300, left: 648 });
+    });
+
+    it('covers the button rather than the field when nothing keeps both clear', () => {
+      const tiny = { width: 375, height: 300 };
+      const low = { top: 100, left: 32, width: 311, height: 40 };
+      const button = { top: 0, left: 0, width: 375, height: 300 };
+      const placed = choosePlacement({ card: { width: 343, height: 120 }, viewport: tiny, anchor: low, avoid: low, keepClear: [button] });
+      expect(placed).toEqual({ top: 148, left: 16 });
+    });
+  });
 });
+

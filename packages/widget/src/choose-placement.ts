@@ -29,6 +29,12 @@ export interface PlacementInput {
   anchor?: Box | null;
   /** A box the card must not cover, such as the field the visitor is typing in. */
   avoid?: Box | null;
+  /**
+   * Boxes the card keeps clear of where it can, such as the form's submit button: a place
+   * beside the anchor or in a corner that covers none of them wins over one beside the anchor
+   * that does.
+   */
+  keepClear?: Box[];
   /** The preferred corner. Default `bottom-end`. */
   corner?: WidgetCorner;
   /** Text direction: `end` is the right in `ltr` and the left in `rtl`. Default `ltr`. */
@@ -53,7 +59,9 @@ const clamp = (value: number, min: number, max: number): number => Math.max(min,
  * the anchor (after it in reading order, then before it, then below, then above) while
  * the anchor is in view and there is room; otherwise the preferred corner, or the first
  * other corner that does not cover `avoid`; otherwise shrunk (`maxHeight`) into the larger
- * space above or below `avoid`. Pure: the caller measures and applies.
+ * space above or below `avoid`. A place that also keeps the `keepClear` boxes (the form's
+ * submit button) uncovered comes first, beside the anchor or in a corner. Pure: the caller
+ * measures and applies.
  *
  * @example
  * choosePlacement({ card: { width: 320, height: 200 }, viewport: { width: 1280, height: 800 },
@@ -62,30 +70,31 @@ const clamp = (value: number, min: number, max: number): number => Math.max(min,
  * // { top: 584, left: 944, corner: 'bottom-end' }
  */
 export const choosePlacement = (input: PlacementInput): Placement => {
-  const { card, viewport, anchor, avoid, corner = 'bottom-end', dir = 'ltr', gap = 8, margin = 16, minHeight = 96 } = input;
+  const { card, viewport, anchor, avoid, keepClear = [], corner = 'bottom-end', dir = 'ltr', gap = 8, margin = 16, minHeight = 96 } = input;
   const w = card.width;
   // The stylesheet caps the card's height the same way.
   const h = Math.min(card.height, viewport.height - 2 * margin);
   const maxLeft = viewport.width - margin - w;
   const maxTop = viewport.height - margin - h;
-  const fits = (box: Box) =>
-    box.left >= margin && box.top >= margin && box.left <= maxLeft && box.top <= maxTop && !overlaps(box, avoid);
+  // `clear`: also off every `keepClear` box.
+  const covers = (box: Box, clear?: boolean) => overlaps(box, avoid) || (!!clear && keepClear.some((b) => overlaps(box, b)));
+  const fits = (box: Box, clear?: boolean) =>
+    box.left >= margin && box.top >= margin && box.left <= maxLeft && box.top <= maxTop && !covers(box, clear);
 
   // An anchor scrolled out of view is no anchor: the card goes to its corner.
+  const candidates: Box[] = [];
   if (anchor && overlaps(anchor, { top: 0, left: 0, ...viewport })) {
     const rtl = dir === 'rtl';
     const right = anchor.left + anchor.width + gap;
     const left = anchor.left - gap - w;
     const beside = clamp(anchor.top, margin, maxTop);
     const along = clamp(rtl ? anchor.left + anchor.width - w : anchor.left, margin, maxLeft);
-    const candidates: Box[] = [
+    candidates.push(
       { top: beside, left: rtl ? left : right, width: w, height: h },
       { top: beside, left: rtl ? right : left, width: w, height: h },
       { top: anchor.top + anchor.height + gap, left: along, width: w, height: h },
       { top: anchor.top - gap - h, left: along, width: w, height: h },
-    ];
-    const hit = candidates.find(fits);
-    if (hit) return { top: Math.round(hit.top), left: Math.round(hit.left) };
+    );
   }
 
   const cornerBox = (c: WidgetCorner): Box => {
@@ -97,9 +106,18 @@ export const choosePlacement = (input: PlacementInput): Placement => {
       height: h,
     };
   };
+  const at = (c: WidgetCorner): Placement => ({ top: Math.round(cornerBox(c).top), left: Math.round(cornerBox(c).left), corner: c });
   const order = [corner, ...CORNERS.filter((c) => c !== corner)];
-  const free = order.find((c) => !overlaps(cornerBox(c), avoid)) ?? corner;
-  const inCorner = { top: Math.round(cornerBox(free).top), left: Math.round(cornerBox(free).left), corner: free };
+  // Beside the anchor and clear of everything; else a corner clear of everything; else beside
+  // the anchor, off the field only.
+  const clearHit = candidates.find((b) => fits(b, true));
+  const clearCorner = keepClear.length ? order.find((c) => !covers(cornerBox(c), true)) : undefined;
+  const hit = clearHit ?? (clearCorner ? undefined : candidates.find((b) => fits(b)));
+  if (hit) return { top: Math.round(hit.top), left: Math.round(hit.left) };
+  if (clearCorner) return at(clearCorner);
+
+  const free = order.find((c) => !covers(cornerBox(c))) ?? corner;
+  const inCorner = at(free);
   if (!avoid || !overlaps(cornerBox(free), avoid)) return inCorner;
 
   // No corner clears the field: shrink into the larger space above or below it, on the corner's side.

@@ -71,6 +71,8 @@ export const WidgetCard = ({ widget, doc, guard, remove }: WidgetCardProps) => {
       // While the visitor works inside the card, keep clear of the field they came from.
       if (active !== (el.getRootNode() as ShadowRoot).host) avoid = active?.matches(TYPING) ? active.getBoundingClientRect() : null;
       const target = widget.anchor ? doc.querySelector(widget.anchor) : null;
+      // The form's submit button stays uncovered where there is room, so a fix can be sent at once.
+      const submit = (target ?? (avoid && active))?.closest('form')?.querySelector('[type=submit],button:not([type])');
       // The natural height, not a height already capped by an earlier placement.
       const height = el.scrollHeight + el.offsetHeight - el.clientHeight;
       const next = choosePlacement({
@@ -78,6 +80,7 @@ export const WidgetCard = ({ widget, doc, guard, remove }: WidgetCardProps) => {
         viewport: { width: view.innerWidth, height: view.innerHeight },
         anchor: target?.getBoundingClientRect(),
         avoid,
+        keepClear: submit ? [submit.getBoundingClientRect()] : [],
         corner,
         dir,
       });
