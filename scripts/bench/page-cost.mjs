@@ -125,26 +125,29 @@ const runOnce = async (browser, { url, proxy, throttle, timeHandlers }) => {
 
 /**
  * One load of a page, traced but not profiled (the sampler adds to what it samples) and with no
- * visit: Attune's own main-thread time before the load event, wall and thread (CPU) time.
+ * visit: Attune's own main-thread time before the load event (wall and thread time, `null` without
+ * Attune), and the page's script time up to 2 s after load, when Attune's start-up has run.
  */
 const loadOnce = async (browser, { url, throttle }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await cdp.send('Performance.enable');
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(200);
-  const traced = attuneTracedBeforeLoad(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+  await page.waitForTimeout(2000);
+  const { ScriptDuration } = await metricsOf(cdp);
+  const beforeLoad = attuneTracedBeforeLoad(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
   await context.close();
-  return traced;
+  return { beforeLoad, scriptMs: ScriptDuration * 1000 };
 };
 
 /**
  * Runs the page-cost comparison. `runs` page views per variant (interleaved), plus
  * `handlerRuns` instrumented views of the Attune variant for the per-listener cost, plus
- * `loadRuns` unprofiled loads of it at the set throttling and as many at 1x, for Attune's
- * main-thread time before the load event without a profiler's overhead.
+ * `loadRuns` unprofiled loads of each of the two at the set throttling and as many at 1x, for
+ * Attune's main-thread time at load without a profiler's overhead.
  */
 export const benchPageCost = async ({ runs = 3, vitalsRuns = 1, handlerRuns = 1, loadRuns = 10, throttle = 4, log = () => {} } = {}) => {
   const executablePath = process.env.ATTUNE_CHROMIUM || '/usr/bin/chromium';
@@ -168,7 +171,7 @@ export const benchPageCost = async ({ runs = 3, vitalsRuns = 1, handlerRuns = 1,
     'with + vitals': { url: `${site.url}/vitals/`, rows: [] },
   };
   const handlerRows = [];
-  const loads = { [throttle]: [], 1: [] };
+  const loads = { [throttle]: { with: [], without: [] }, 1: { with: [], without: [] } };
   try {
     browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
     version = browser.version();
@@ -187,7 +190,9 @@ export const benchPageCost = async ({ runs = 3, vitalsRuns = 1, handlerRuns = 1,
     }
     for (let i = 0; i < loadRuns; i++) {
       log(`load only ${i + 1}/${loadRuns}: ${throttle}x and 1x`);
-      for (const rate of [throttle, 1]) loads[rate].push(await loadOnce(browser, { url: variants.with.url, throttle: rate }));
+      for (const rate of [throttle, 1]) {
+        for (const name of ['without', 'with']) loads[rate][name].push(await loadOnce(browser, { url: variants[name].url, throttle: rate }));
+      }
     }
   } finally {
     await browser?.close();
@@ -257,22 +262,26 @@ export const benchPageCost = async ({ runs = 3, vitalsRuns = 1, handlerRuns = 1,
       ];
     }),
   );
-  const loadSummary = (rows) => {
-    const known = rows.filter(Boolean);
-    return known.length
-      ? {
-          runs: known.length,
-          ms: median(known.map((r) => r.ms)),
-          msMin: Math.min(...known.map((r) => r.ms)),
-          cpuMs: median(known.map((r) => r.cpuMs)),
-          cpuMsMin: Math.min(...known.map((r) => r.cpuMs)),
-        }
-      : null;
+  const loadSummary = ({ with: rows, without }) => {
+    const known = rows.map((r) => r.beforeLoad).filter(Boolean);
+    if (!known.length) return null;
+    const scriptWith = median(rows.map((r) => r.scriptMs));
+    const scriptWithout = median(without.map((r) => r.scriptMs));
+    return {
+      runs: known.length,
+      ms: median(known.map((r) => r.ms)),
+      msMin: Math.min(...known.map((r) => r.ms)),
+      cpuMs: median(known.map((r) => r.cpuMs)),
+      cpuMsMin: Math.min(...known.map((r) => r.cpuMs)),
+      scriptMsWithout: scriptWithout,
+      scriptMsWith: scriptWith,
+      scriptMsAdded: scriptWith - scriptWithout,
+    };
   };
   return {
     throttle,
     chromium: version,
-    beforeLoad: { throttled: loadSummary(loads[throttle]), unthrottled: loadSummary(loads[1]) },
+    atLoad: { throttled: loadSummary(loads[throttle]), unthrottled: loadSummary(loads[1]) },
     crossOriginIsolated: handlerRows[0]?.handlers?.isolated ?? null,
     variants: summary,
     handlers,
