@@ -37,6 +37,14 @@ describe('attune-collector', () => {
     expect(await second.stop('SIGINT')).toBe(0);
   }, 30_000);
 
+  it('--site keeps the store to the given sites: a batch for another site is refused and /stats counts it', async () => {
+    const running = await spawnCollector(bin, ['--port', '0', '--memory', '--site', 'shop', '--report', '--no-rate-limit']);
+    expect((await post(running.url, batchOf(signals(1), 'not-ours'))).status).toBe(403);
+    expect((await post(running.url, batchOf(signals(2), 'shop'))).status).toBe(200);
+    expect((await send(`${running.url}/stats`)).body).toMatchObject({ counts: { batches: 2, accepted: 2, refusedBatches: 1 } });
+    expect(await running.stop('SIGTERM')).toBe(0);
+  }, 30_000);
+
   it('prints usage for --help and exits 2 on a bad option', () => {
     const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);

@@ -32,6 +32,7 @@ async function main() {
     store: await openStore(command.store),
     dbFile: command.store.kind === 'sqlite' ? command.store.file : undefined,
     allowedOrigins: command.allowedOrigins,
+    sites: command.sites,
     exposeEvents: command.exposeEvents,
     maxBodyBytes: command.maxBodyBytes,
     rateLimit: command.rateLimit ? undefined : false,

@@ -116,6 +116,36 @@ describe('createCollectorHandler', () => {
     expect(await handler.store.count()).toBe(0);
   });
 
+  it('stores events only for the sites it was given: another site gets 403, nothing stored, and the client drops it', async () => {
+    const { url, handler } = await mount({ sites: ['shop'] });
+    const [a, b] = signals(2);
+    const refused = await post(url, batchOf([a!], 'someone-else'));
+    expect(refused.status).toBe(403);
+    expect(refused.body).toEqual({ error: 'site "someone-else" is not accepted here', path: '$.site' });
+    expect(await handler.store.count()).toBe(0);
+    expect((await post(url, batchOf([b!], 'shop'))).status).toBe(200);
+    expect((await handler.store.list()).map((e) => e.id)).toEqual([b!.id]);
+  });
+
+  it('counts what it stored, what it left out and what it refused, served at /stats with the report', async () => {
+    // The rate limit is per client and site: the fourth batch for shop is one too many.
+    const { url, handler } = await mount({ rateLimit: { burst: 3, perSecond: 0.01 }, report: true, sites: ['shop'] });
+    const [a, b, c, d] = signals(4);
+    await post(url, batchOf([a!, b!]));
+    await post(url, batchOf([a!]));
+    await post(url, batchOf([{ ...c!, target: 'jane@example.com' }, d!]));
+    await post(url, batchOf([c!], 'elsewhere'));
+    await post(url, batchOf());
+    const expected = { batches: 5, accepted: 3, duplicates: 1, rejectedEvents: 1, refusedBatches: 1, rateLimited: 1, storeFailures: 0 };
+    expect(handler.counts()).toEqual(expected);
+    const stats = await send(`${url}/stats`);
+    expect(stats.status).toBe(200);
+    expect(stats.body).toEqual({ since: expect.any(String), counts: expected });
+    // Without the report, the figures are not served.
+    const { url: bare } = await mount();
+    expect((await send(`${bare}/stats`)).status).toBe(404);
+  });
+
   it('answers 405 with Allow to a wrong method, 404 to unknown paths, and serves /health', async () => {
     const { url } = await mount();
     const wrong = await send(`${url}/collect`, { method: 'GET' });

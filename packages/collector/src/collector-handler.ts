@@ -17,6 +17,11 @@ export interface CollectorOptions {
   dbFile?: string;
   /** Exact site origins allowed to send from a browser (no `'*'`). Same-origin pages always may. Default none. */
   allowedOrigins?: readonly string[];
+  /**
+   * The site ids this collector stores events for (each batch's `site`, which the script tag sends
+   * as `data-site`). A batch for any other site gets 403 and nothing of it is stored. Default: any site.
+   */
+  sites?: readonly string[];
   /** Largest accepted body; larger ones get 413. Default 256 KiB. */
   maxBodyBytes?: number;
   /** Token bucket per client address and site; `false` turns it off. Default {@link DEFAULT_RATE_LIMIT}. */
@@ -37,11 +42,31 @@ export interface CollectorOptions {
   onError?: (error: unknown) => void;
 }
 
+/** What the collector has done with what it was sent, since it started. */
+export interface CollectorCounts {
+  /** Batches that reached `POST /collect`. */
+  batches: number;
+  /** Events stored. */
+  accepted: number;
+  /** Events already stored (the same id sent again), not stored twice. */
+  duplicates: number;
+  /** Events left out of a batch that was otherwise stored, or of one refused for them (PII, schema). */
+  rejectedEvents: number;
+  /** Batches refused as a whole: not JSON, wrong type or envelope, too large, a site not accepted here. */
+  refusedBatches: number;
+  /** Batches answered 429 by the rate limit. */
+  rateLimited: number;
+  /** Batches the store failed on (answered 500, for the client to retry). */
+  storeFailures: number;
+}
+
 /** A `node:http` request handler that can also shut down gracefully. */
 export interface CollectorHandler {
   (req: IncomingMessage, res: ServerResponse): void;
   /** The store events go to. */
   readonly store: EventStore;
+  /** Counts of what the collector accepted and refused since it started (also at `GET /stats` with the report). */
+  counts(): CollectorCounts;
   /**
    * Stops taking new requests (they get 503 with `Retry-After`), waits for the
    * ones in flight to be answered, then closes the store. Idempotent.
@@ -67,13 +92,15 @@ type Json = Record<string, unknown> | unknown[];
  *   value; 400 `{ error, path }` when the batch as a whole is
  *   unusable (not JSON, wrong version or site, too many events), and 400 with
  *   the same `rejected` list when every event was rejected (do not retry
- *   either); 403 for an origin off the allowlist; 413 past `maxBodyBytes`; 415
+ *   either); 403 for an origin off the allowlist, or a site not in `sites`
+ *   (the client drops it); 413 past `maxBodyBytes`; 415
  *   for other content types; 429 with `Retry-After` when rate limited; 500
  *   when the store fails and 503 while shutting down (retry both). Every
  *   answer to an allowed origin carries its CORS headers.
  * - `OPTIONS /collect`: the CORS preflight.
  * - `GET /events` when `exposeEvents` is set.
- * - `GET /report` and `GET /report.json` when `report` is set.
+ * - `GET /report` and `GET /report.json` when `report` is set, and with them
+ *   `GET /stats`: `{ since, counts }` (see {@link CollectorCounts}).
  * - `GET /health`: 200 `{ ok: true }`.
  *
  * @example
@@ -91,6 +118,9 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
   const triage = createBatchTriage(loadWireSchema());
   const onError = options.onError ?? ((e: unknown) => console.error('[attune-collector]', e));
   const report = options.report ? createReportRoute(store, options.report === true ? {} : options.report, now) : null;
+  const sites = options.sites?.length ? new Set(options.sites) : null;
+  const started = new Date(now()).toISOString();
+  const counts: CollectorCounts = { batches: 0, accepted: 0, duplicates: 0, rejectedEvents: 0, refusedBatches: 0, rateLimited: 0, storeFailures: 0 };
 
   let closing = false;
   let inFlight = 0;
@@ -117,44 +147,56 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
   };
 
   const collect = async (req: IncomingMessage, res: ServerResponse, corsHeaders: Record<string, string>) => {
+    counts.batches++;
+    const refuse = (status: number, body: Json, headers: Record<string, string> = corsHeaders) => {
+      counts.refusedBatches++;
+      send(res, status, body, headers);
+    };
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (!BODY_TYPES.has(mediaType)) {
-      return send(res, 415, { error: 'content type must be application/json or text/plain', path: '$' }, corsHeaders);
+      return refuse(415, { error: 'content type must be application/json or text/plain', path: '$' });
     }
     const body = await readBody(req, maxBody);
     if (!body.ok) {
       if (body.reason === 'aborted') return;
       // Close the connection rather than read a body we refused.
-      return send(res, 413, { error: `body larger than ${maxBody} bytes`, path: '$' }, { ...corsHeaders, Connection: 'close' });
+      return refuse(413, { error: `body larger than ${maxBody} bytes`, path: '$' }, { ...corsHeaders, Connection: 'close' });
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(body.text);
     } catch {
-      return send(res, 400, { error: 'body is not JSON', path: '$' }, corsHeaders);
+      return refuse(400, { error: 'body is not JSON', path: '$' });
     }
+    const site = typeof (parsed as { site?: unknown })?.site === 'string' ? String((parsed as { site: string }).site).slice(0, 100) : '';
     if (limiter) {
-      const site = typeof (parsed as { site?: unknown })?.site === 'string' ? String((parsed as { site: string }).site).slice(0, 100) : '';
       const verdict = limiter.take(`${clientAddress(req)} ${site}`);
       if (!verdict.ok) {
+        counts.rateLimited++;
         return send(res, 429, { error: 'too many requests' }, { ...corsHeaders, 'Retry-After': String(verdict.retryAfterSeconds) });
       }
     }
     const sorted = triage(parsed);
-    if (!sorted.ok) return send(res, 400, { error: sorted.error, path: sorted.path }, corsHeaders);
+    if (!sorted.ok) return refuse(400, { error: sorted.error, path: sorted.path });
+    // Checked after the envelope, so a malformed site gets the schema's message; the client drops a 403.
+    if (sites && !sites.has(sorted.batch.site)) return refuse(403, { error: `site ${JSON.stringify(site)} is not accepted here`, path: '$.site' });
     const { batch, rejected } = sorted;
+    counts.rejectedEvents += rejected.length;
     const first = rejected[0];
     if (first && batch.events.length === 0) {
       // Nothing in the batch can ever be stored: refuse it as a whole (the client drops it).
-      return send(res, 400, { error: first.error, path: first.path, accepted: 0, duplicates: 0, rejected }, corsHeaders);
+      return refuse(400, { error: first.error, path: first.path, accepted: 0, duplicates: 0, rejected });
     }
     let result;
     try {
       result = batch.events.length ? await store.insert(batch.events, batch.site) : { stored: 0, duplicates: 0 };
     } catch (error) {
+      counts.storeFailures++;
       onError(error);
       return send(res, 500, { error: 'store unavailable, retry later' }, corsHeaders);
     }
+    counts.accepted += result.stored;
+    counts.duplicates += result.duplicates;
     // 207 when some events were left out: still a success to the client, which drops the batch
     // (a rejected event would be rejected again), but visible as partial in logs and proxies.
     send(res, rejected.length ? 207 : 200, { accepted: result.stored, duplicates: result.duplicates, rejected }, corsHeaders);
@@ -186,7 +228,7 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     const url = new URL(req.url ?? '/', 'http://collector.invalid');
     const routes: Record<string, string[]> = { '/collect': ['POST'], '/health': ['GET'] };
     if (options.exposeEvents) routes['/events'] = ['GET'];
-    if (report) routes['/report'] = routes['/report.json'] = ['GET'];
+    if (report) routes['/report'] = routes['/report.json'] = routes['/stats'] = ['GET'];
     const methods = routes[url.pathname];
     if (!methods) return send(res, 404, { error: 'not found' }, corsHeaders);
     if (verdict === 'denied') return send(res, 403, { error: 'origin not allowed' });
@@ -198,6 +240,8 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     }
     if (url.pathname === '/collect') return collect(req, res, corsHeaders);
     if (url.pathname === '/events') return listEvents(url, res, corsHeaders);
+    // Operators' figures, served with the report (both are for the site owner, not the public).
+    if (url.pathname === '/stats') return send(res, 200, { since: started, counts }, corsHeaders);
     if (report && url.pathname.startsWith('/report')) return report(url, res);
     send(res, 200, { ok: true }, corsHeaders);
   };
@@ -235,5 +279,5 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     return closed;
   };
 
-  return Object.assign(handler, { store, close });
+  return Object.assign(handler, { store, close, counts: () => ({ ...counts }) });
 }

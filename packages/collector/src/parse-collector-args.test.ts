@@ -11,6 +11,7 @@ describe('parseCollectorArgs', () => {
       host: '127.0.0.1',
       store: { kind: 'sqlite', file: '.data/attune.sqlite' },
       allowedOrigins: ['http://localhost:5173'],
+      sites: [],
       exposeEvents: true,
       maxBodyBytes: undefined,
       rateLimit: true,
@@ -21,6 +22,10 @@ describe('parseCollectorArgs', () => {
   it('defaults to port 8787 and the .data SQLite file, and repeats --origin', () => {
     const c = parseCollectorArgs(['--origin', 'https://a.example', '--origin', 'https://b.example']);
     expect(c).toMatchObject({ port: 8787, store: { kind: 'sqlite', file: '.data/attune.sqlite' }, allowedOrigins: ['https://a.example', 'https://b.example'] });
+  });
+
+  it('repeats --site: the site ids to store events for', () => {
+    expect(parseCollectorArgs(['--site', 'shop', '--site', 'blog'])).toMatchObject({ kind: 'run', sites: ['shop', 'blog'] });
   });
 
   it('chooses PostgreSQL or memory, but not two stores at once', () => {

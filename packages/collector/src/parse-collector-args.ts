@@ -11,6 +11,8 @@ export type CollectorCommand =
       host: string;
       store: StoreChoice;
       allowedOrigins: string[];
+      /** Site ids accepted; empty: any. */
+      sites: string[];
       exposeEvents: boolean;
       maxBodyBytes?: number;
       rateLimit: boolean;
@@ -32,11 +34,13 @@ Attune's reference collector: POST /collect validates, dedupes and stores events
   --pg <url>              store in PostgreSQL instead (needs the pg package)
   --memory                keep events in memory only
   --origin <origin>       a site origin allowed to send from a browser (repeatable)
+  --site <id>             a site id to store events for (repeatable; default any)
   --expose-events         serve GET /events (dev and tests only)
   --max-body-bytes <n>    largest accepted body (default 262144)
   --no-rate-limit         turn off per-client rate limiting
   --trust-proxy           take the client address from X-Forwarded-For
-  --report                serve the friction report at GET /report (and /report.json)
+  --report                serve the friction report at GET /report (and /report.json),
+                          and the collector's counts at GET /stats
   --help                  show this text
 `;
 
@@ -69,6 +73,7 @@ export function parseCollectorArgs(argv: readonly string[]): CollectorCommand {
         pg: { type: 'string' },
         memory: { type: 'boolean' },
         origin: { type: 'string', multiple: true },
+        site: { type: 'string', multiple: true },
         'expose-events': { type: 'boolean' },
         'max-body-bytes': { type: 'string' },
         'no-rate-limit': { type: 'boolean' },
@@ -91,6 +96,7 @@ export function parseCollectorArgs(argv: readonly string[]): CollectorCommand {
       host: values.host ?? '127.0.0.1',
       store,
       allowedOrigins: values.origin ?? [],
+      sites: values.site ?? [],
       exposeEvents: values['expose-events'] === true,
       maxBodyBytes: wholeNumber(values['max-body-bytes'], '--max-body-bytes'),
       rateLimit: values['no-rate-limit'] !== true,
