@@ -61,6 +61,12 @@ describe('the script tag global', () => {
     await expect(global().ready).resolves.toBeUndefined();
   });
 
+  it('a queue filled by hand with something other than argument lists does not throw into the page', async () => {
+    startFromScript.mockReturnValue(Promise.resolve());
+    await expect(loadEntry([null as unknown as unknown[]])).resolves.toBeUndefined();
+    expect(typeof global().flush).toBe('function');
+  });
+
   it('a call by an unknown name is reported, not thrown', async () => {
     startFromScript.mockReturnValue(Promise.resolve());
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -45,5 +45,9 @@ else {
     }),
   );
   w.attune = attune;
-  for (const args of queued) attune(...(Array.from(args) as [string, ...unknown[]]));
+  try {
+    for (const args of queued) attune(...(Array.from(args) as [string, ...unknown[]]));
+  } catch {
+    // A queue the page filled by hand with something other than argument lists: nothing to replay.
+  }
 }
