@@ -110,16 +110,16 @@ const { throttled, unthrottled } = page?.atLoad ?? {};
 if (throttled && unthrottled) {
   const t = page.throttle;
   print(`\nAttune at page load · ${throttled.runs} loads of the landing page per variant and rate, traced, no profiler, no visit · medians (least)`);
-  const lw = [44, 14, 14, 10];
+  const lw = [46, 14, 14, 10];
   const both = (key, digits = 2) => [`${ms(throttled[key], digits)} (${ms(throttled[`${key}Min`], digits)})`, `${ms(unthrottled[key], digits)} (${ms(unthrottled[`${key}Min`], digits)})`];
   print(row(['', `at ${t}x`, 'at 1x', `1x × ${t}`], lw));
   print(row(["Attune's time before `load`, wall ms", ...both('ms'), ''], lw));
   print(row(['  thread (CPU) ms', ...both('cpuMs'), ms(unthrottled.cpuMs * t, 2)], lw));
-  print(row(['script time to load + 2 s, without, ms', ms(throttled.scriptMsWithout), ms(unthrottled.scriptMsWithout), ''], lw));
+  print(row(['script time, load to load + 2 s, without, ms', ms(throttled.scriptMsWithout), ms(unthrottled.scriptMsWithout), ''], lw));
   print(row(['  with Attune, ms', ms(throttled.scriptMsWith), ms(unthrottled.scriptMsWith), ''], lw));
   print(row(['  added, ms', signed(throttled.scriptMsAdded), signed(unthrottled.scriptMsAdded), signed(unthrottled.scriptMsAdded * t)], lw));
   print("  Before `load` Attune only evaluates its scripts (the snippet's too): its own trace events. After `load` it");
-  print('  starts in idle-time tasks; "added" is the difference in CDP ScriptDuration up to 2 s after load. Throttling');
+  print('  starts in idle-time tasks: "added" compares the CDP ScriptDuration each load spends from `load` to 2 s later. Throttling');
   print(`  stretches work in coarse slices, so short events at ${t}x swing widely: the 1x figures × ${t} are the steadier estimate.`);
 }
 if (page) {
