@@ -36,6 +36,14 @@ export const attuneProfileMs = (profile) => attuneSamples(profile).reduce((sum, 
 
 const LONG_TASK_US = 50_000;
 
+// The renderer main thread that evaluated Attune's script, and the main frame's load event on it.
+const attuneThread = (traceEvents) => {
+  const evaluated = traceEvents.find((e) => e.name === 'EvaluateScript' && ATTUNE_SCRIPT.test(e.args?.data?.url ?? ''));
+  if (!evaluated) return null;
+  const { pid, tid } = evaluated;
+  return { pid, tid, load: traceEvents.find((e) => e.name === 'MarkLoad' && e.pid === pid && e.args?.data?.isMainFrame) };
+};
+
 /**
  * Attune's own trace events on the main thread before the main frame's load event (its scripts'
  * evaluations, and any call into them), outermost only: their wall time and their thread (CPU)
@@ -43,10 +51,9 @@ const LONG_TASK_US = 50_000;
  * has no Attune script evaluation.
  */
 export const attuneTracedBeforeLoad = (traceEvents) => {
-  const evaluated = traceEvents.find((e) => e.name === 'EvaluateScript' && ATTUNE_SCRIPT.test(e.args?.data?.url ?? ''));
-  if (!evaluated) return null;
-  const { pid, tid } = evaluated;
-  const load = traceEvents.find((e) => e.name === 'MarkLoad' && e.pid === pid && e.args?.data?.isMainFrame);
+  const thread = attuneThread(traceEvents);
+  if (!thread) return null;
+  const { pid, tid, load } = thread;
   const own = traceEvents
     .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && ATTUNE_SCRIPT.test(e.args?.data?.url ?? '') && (!load || e.ts < load.ts))
     .sort((a, b) => a.ts - b.ts);
@@ -73,10 +80,9 @@ export const attuneTracedBeforeLoad = (traceEvents) => {
  * `null` when the trace has no Attune script evaluation.
  */
 export const attuneTiming = (profile, traceEvents) => {
-  const evaluated = traceEvents.find((e) => e.name === 'EvaluateScript' && ATTUNE_SCRIPT.test(e.args?.data?.url ?? ''));
-  if (!evaluated) return null;
-  const { pid, tid } = evaluated;
-  const load = traceEvents.find((e) => e.name === 'MarkLoad' && e.pid === pid && e.args?.data?.isMainFrame);
+  const thread = attuneThread(traceEvents);
+  if (!thread) return null;
+  const { pid, tid, load } = thread;
   const tasks = traceEvents.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
   const inTask = new Map();
   let before = 0;

@@ -3,7 +3,7 @@
 // separate ES modules next to the script, fetched by native dynamic imports, each only when needed
 // (Rollup cannot split an IIFE).
 import { atom } from 'nanostores';
-import type { SenderModule, FormsModule } from '@attune/core';
+import { createLogger, type SenderModule, type FormsModule } from '@attune/core';
 import type { WidgetModule } from '@attune/widget';
 import type { EngineModule } from './engine';
 import type { VitalsModule } from './vitals';
@@ -11,7 +11,6 @@ import type { ConsentModule } from './consent-adapters';
 import type { ActiveHelp } from './runtime';
 import { configFromScript } from './script-config';
 import { startRuntime } from './start';
-import { createLogger } from '@attune/core';
 
 /**
  * Starts Attune from the script tag's data-* attributes, gives the global `attune` the runtime's

@@ -168,8 +168,8 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     } catch {
       return refuse(400, { error: 'body is not JSON', path: '$' });
     }
-    const site = typeof (parsed as { site?: unknown })?.site === 'string' ? String((parsed as { site: string }).site).slice(0, 100) : '';
     if (limiter) {
+      const site = typeof (parsed as { site?: unknown })?.site === 'string' ? String((parsed as { site: string }).site).slice(0, 100) : '';
       const verdict = limiter.take(`${clientAddress(req)} ${site}`);
       if (!verdict.ok) {
         counts.rateLimited++;
@@ -179,7 +179,9 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     const sorted = triage(parsed);
     if (!sorted.ok) return refuse(400, { error: sorted.error, path: sorted.path });
     // Checked after the envelope, so a malformed site gets the schema's message; the client drops a 403.
-    if (sites && !sites.has(sorted.batch.site)) return refuse(403, { error: `site ${JSON.stringify(site)} is not accepted here`, path: '$.site' });
+    if (sites && !sites.has(sorted.batch.site)) {
+      return refuse(403, { error: `site ${JSON.stringify(sorted.batch.site)} is not accepted here`, path: '$.site' });
+    }
     const { batch, rejected } = sorted;
     counts.rejectedEvents += rejected.length;
     const first = rejected[0];

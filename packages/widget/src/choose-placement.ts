@@ -110,11 +110,13 @@ export const choosePlacement = (input: PlacementInput): Placement => {
   const order = [corner, ...CORNERS.filter((c) => c !== corner)];
   // Beside the anchor and clear of everything; else a corner clear of everything; else beside
   // the anchor, off the field only.
+  const nextTo = (box: Box): Placement => ({ top: Math.round(box.top), left: Math.round(box.left) });
   const clearHit = candidates.find((b) => fits(b, true));
+  if (clearHit) return nextTo(clearHit);
   const clearCorner = keepClear.length ? order.find((c) => !covers(cornerBox(c), true)) : undefined;
-  const hit = clearHit ?? (clearCorner ? undefined : candidates.find((b) => fits(b)));
-  if (hit) return { top: Math.round(hit.top), left: Math.round(hit.left) };
   if (clearCorner) return at(clearCorner);
+  const hit = candidates.find((b) => fits(b));
+  if (hit) return nextTo(hit);
 
   const free = order.find((c) => !covers(cornerBox(c))) ?? corner;
   const inCorner = at(free);
