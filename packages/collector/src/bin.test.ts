@@ -57,7 +57,7 @@ describe('attune-collector', () => {
       expect([args, bad.status, bad.stdout]).toEqual([args, 2, '']);
       expect(bad.stderr).toMatch(/^attune-collector: .+\nRun attune-collector --help for the options\.\n$/);
     }
-  });
+  }, 30_000);
 
   it('logs a refused origin once and counts each refusal in /stats', async () => {
     const running = await spawnCollector(bin, ['--port', '0', '--memory', '--origin', 'https://shop.example', '--report']);
