@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** This process's claim on one SQLite file; see {@link claimSqliteFile}. */
@@ -36,14 +36,18 @@ function ownerAlive(pid: number, started: string | null): boolean {
   return started === null || now === null || now === started;
 }
 
-function readOwner(ownerFile: string): { pid: number; started: string | null } | null {
+function readText(file: string): string | null {
   try {
-    const [pid, started] = readFileSync(ownerFile, 'utf8').trim().split(' ');
-    const n = Number(pid);
-    return Number.isInteger(n) && n > 0 ? { pid: n, started: started && started !== '-' ? started : null } : null;
+    return readFileSync(file, 'utf8');
   } catch {
     return null;
   }
+}
+
+function parseOwner(text: string): { pid: number; started: string | null } | null {
+  const [pid, started] = text.trim().split(' ');
+  const n = Number(pid);
+  return Number.isInteger(n) && n > 0 ? { pid: n, started: started && started !== '-' ? started : null } : null;
 }
 
 /**
@@ -61,7 +65,8 @@ function readOwner(ownerFile: string): { pid: number; started: string | null } |
  * no `node:sqlite`; the collector is meant to install on bare Node 20.
  *
  * So each collector records its pid and the kernel's start time of its
- * process in `<file>.owner`, created exclusively. When that file exists and
+ * process in `<file>.owner`, which it links into place only if no such file
+ * exists. When that file exists and
  * its process is gone (no such pid, or the pid now belongs to a process that
  * started at another time), the claim is stale: its owner file and lock
  * folder are removed, and SQLite then rolls back any transaction the dead
@@ -78,30 +83,35 @@ export function claimSqliteFile(file: string): SqliteClaim {
   if (claimed.has(path)) throw new Error(`${file} is already open in this process (one store per SQLite file)`);
   const ownerFile = `${path}.owner`;
   const me = `${process.pid} ${startTime(process.pid) ?? '-'}\n`;
-  for (let attempt = 0; ; attempt++) {
-    let fd: number;
-    try {
-      fd = openSync(ownerFile, 'wx');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw error;
-      const owner = readOwner(ownerFile);
+  // Written whole to a file of our own, then linked into place (atomic, and refused when the
+  // name exists): an owner file is never seen half-written.
+  const draft = `${ownerFile}.${process.pid}`;
+  writeFileSync(draft, me);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        linkSync(draft, ownerFile);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw error;
+      }
+      const text = readText(ownerFile);
+      const owner = text === null ? null : parseOwner(text);
       if (owner && ownerAlive(owner.pid, owner.started)) {
         throw new Error(`${file} is in use by process ${owner.pid}: one collector per SQLite file (use PostgreSQL for several)`);
       }
-      // Its owner is gone (or never finished writing the file): the claim is stale.
-      try {
-        unlinkSync(ownerFile);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      // Its owner is gone: the claim is stale. Removed only while it still says what was
+      // judged, not a fresh claim another starting process has linked in meanwhile.
+      if (text !== null && readText(ownerFile) === text) {
+        try {
+          unlinkSync(ownerFile);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        }
       }
-      continue;
     }
-    try {
-      writeSync(fd, me);
-    } finally {
-      closeSync(fd);
-    }
-    break;
+  } finally {
+    unlinkSync(draft);
   }
   // The file is ours now, so a lock folder is one a dead process left: let SQLite lock again.
   try {
@@ -120,11 +130,7 @@ export function claimSqliteFile(file: string): SqliteClaim {
       released = true;
       claimed.delete(path);
       // Only our own claim is removed, never one another process took after a stale-claim check.
-      try {
-        if (readFileSync(ownerFile, 'utf8') === me) unlinkSync(ownerFile);
-      } catch {
-        // Already gone: nothing to give up.
-      }
+      if (readText(ownerFile) === me) unlinkSync(ownerFile);
     },
   };
 }
