@@ -209,7 +209,7 @@ describe('createCollectorHandler', () => {
   it('stores an id sent in capitals and in lower case once, in lower case', async () => {
     const { url, handler } = await mount();
     const [e] = signals(1);
-    const upper = { ...e!, id: e!.id.toUpperCase() };
+    const upper = { ...e!, id: String(e!.id).toUpperCase() };
     expect((await post(url, batchOf([upper]))).body).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
     expect((await post(url, batchOf([e!]))).body).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
     expect((await post(url, batchOf([upper, e!]))).body).toEqual({ accepted: 0, duplicates: 2, rejected: [] });

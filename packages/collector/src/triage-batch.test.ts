@@ -23,7 +23,7 @@ describe('createBatchTriage', () => {
 
   it('keeps an id written in capitals in lower case, in kept and in rejected events alike', () => {
     const [a, b] = signals(2);
-    const t = triage(batchOf([{ ...a!, id: a!.id.toUpperCase() }, { ...b!, id: b!.id.toUpperCase(), innerText: 'x' }]));
+    const t = triage(batchOf([{ ...a!, id: String(a!.id).toUpperCase() }, { ...b!, id: String(b!.id).toUpperCase(), innerText: 'x' }]));
     expect(t.ok).toBe(true);
     if (!t.ok) return;
     expect(t.batch.events).toEqual([a]);

@@ -66,7 +66,7 @@ export async function runCrashLoad(
       if (res.status !== 200 || res.body.accepted + res.body.duplicates !== batch.length) {
         throw new Error(`a resent batch was answered ${res.status} ${JSON.stringify(res.body)}`);
       }
-      acknowledged.push(...batch.map((e) => e.id));
+      acknowledged.push(...batch.map((e) => String(e.id)));
     }
     unanswered = [];
   };
@@ -91,7 +91,7 @@ export async function runCrashLoad(
           return;
         }
         if (status !== 200) throw new Error(`a batch was answered ${status} under load`);
-        acknowledged.push(...batch.map((e) => e.id));
+        acknowledged.push(...batch.map((e) => String(e.id)));
         if (++answered === killAfter && !killed) {
           killed = true;
           collector.child.kill('SIGKILL');
