@@ -84,6 +84,16 @@ describe('createSqliteStore', () => {
     await store.close();
   });
 
+  it('opens a file whose lock folder an older collector left without an owner file', async () => {
+    const file = join(dir, 'no-owner.sqlite');
+    const first = createSqliteStore({ file });
+    await first.close();
+    mkdirSync(`${file}.lock`);
+    const store = createSqliteStore({ file });
+    expect(await store.insert(signals(1) as WireEvent[], 'shop')).toEqual({ stored: 1, duplicates: 0 });
+    await store.close();
+  });
+
   it('refuses a second store on a file this process already has open, and frees the file on close', async () => {
     const file = join(dir, 'twice.sqlite');
     const first = createSqliteStore({ file });
