@@ -103,6 +103,6 @@ for (const factory of factories) {
       } finally {
         await target.dispose();
       }
-    }, 120_000);
+    }, 240_000);
   });
 }

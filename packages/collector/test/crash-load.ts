@@ -52,7 +52,7 @@ type Event = ReturnType<typeof signals>[number];
 export async function runCrashLoad(
   bin: string,
   target: CrashTarget,
-  { crashes = 3, senders = 6, batchSize = 20, killAfter = 15 } = {},
+  { crashes = 3, senders = 4, batchSize = 20, killAfter = 10 } = {},
 ): Promise<CrashLoadResult> {
   const args = ['--port', '0', ...target.args, '--no-rate-limit'];
   const acknowledged: string[] = [];
