@@ -73,7 +73,7 @@ export const startFaultProxy = async (target: string, siteOrigin: string): Promi
 
   const answer = (req: IncomingMessage, res: ServerResponse, status: number, extra: Record<string, string> = {}) => {
     const origin = req.headers.origin;
-    const headers = origin && cors.judge(origin, req.headers.host) === 'allowed' ? cors.headers(origin) : {};
+    const headers = origin && cors.judge(origin) === 'allowed' ? cors.headers(origin) : {};
     const text = JSON.stringify({ error: `injected ${status}` });
     res.writeHead(status, { ...headers, ...extra, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
     res.end(text);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { post, send } from '../test/http-client';
 import { spawnCollector } from '../test/spawn-collector';
 import { batchOf, signals } from '../test/wire-fixtures';
 
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 let built: BuiltBin;
 let bin: string;
 const dir = mkdtempSync(join(tmpdir(), 'attune-bin-'));
@@ -41,16 +42,31 @@ describe('attune-collector', () => {
     const running = await spawnCollector(bin, ['--port', '0', '--memory', '--site', 'shop', '--report', '--no-rate-limit']);
     expect((await post(running.url, batchOf(signals(1), 'not-ours'))).status).toBe(403);
     expect((await post(running.url, batchOf(signals(2), 'shop'))).status).toBe(200);
-    expect((await send(`${running.url}/stats`)).body).toMatchObject({ counts: { batches: 2, accepted: 2, refusedBatches: 1 } });
+    expect((await send(`${running.url}/stats`)).body).toMatchObject({ counts: { batches: 2, accepted: 2, refusedBatches: 1, refusedSites: 1 } });
     expect(await running.stop('SIGTERM')).toBe(0);
   }, 30_000);
 
-  it('prints usage for --help and exits 2 on a bad option', () => {
+  it('prints usage for --help, its package version for --version, and exits 2 on a usage error', () => {
     const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: attune-collector/);
-    const bad = spawnSync(process.execPath, [bin, '--port', 'eighty'], { encoding: 'utf8' });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/--port/);
-  });
+    const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    expect([version.status, version.stdout]).toEqual([0, `attune-collector ${pkg.version}\n`]);
+    for (const args of [['--port', 'eighty'], ['--verbose'], ['serve'], ['--memory', '--pg', 'postgres://x/y']]) {
+      const bad = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+      expect([args, bad.status, bad.stdout]).toEqual([args, 2, '']);
+      expect(bad.stderr).toMatch(/^attune-collector: .+\nRun attune-collector --help for the options\.\n$/);
+    }
+  }, 30_000);
+
+  it('logs a refused origin once and counts each refusal in /stats', async () => {
+    const running = await spawnCollector(bin, ['--port', '0', '--memory', '--origin', 'https://shop.example', '--report']);
+    for (let i = 0; i < 3; i++) expect((await post(running.url, batchOf(), { Origin: 'https://typo.example' })).status).toBe(403);
+    expect((await send(`${running.url}/stats`)).body).toMatchObject({ counts: { refusedOrigins: 3, accepted: 0 } });
+    expect(await running.stop('SIGTERM')).toBe(0);
+    const lines = running.output().split('\n').filter((l) => l.includes('refused origin'));
+    expect(lines).toEqual([
+      '[attune-collector] refused origin "https://typo.example" (403): if it is your site, add it with --origin (allowedOrigins)',
+    ]);
+  }, 30_000);
 });

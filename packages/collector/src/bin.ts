@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { collectorVersion } from './collector-version';
 import type { EventStore } from './event-store';
 import { parseCollectorArgs, type StoreChoice } from './parse-collector-args';
 import { createPostgresStore, type PgPool } from './postgres-store';
@@ -21,8 +22,12 @@ async function main() {
     process.stdout.write(command.text);
     return;
   }
+  if (command.kind === 'version') {
+    process.stdout.write(`attune-collector ${collectorVersion()}\n`);
+    return;
+  }
   if (command.kind === 'error') {
-    process.stderr.write(`attune-collector: ${command.message}\n`);
+    process.stderr.write(`attune-collector: ${command.message}\nRun attune-collector --help for the options.\n`);
     process.exitCode = 2;
     return;
   }

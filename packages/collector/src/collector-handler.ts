@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createClientAddress } from './client-address';
 import { createCorsPolicy } from './cors-policy';
 import type { EventStore } from './event-store';
+import { parseEventsQuery } from './events-query';
 import { loadWireSchema } from './load-wire-schema';
 import { createMemoryStore } from './memory-store';
 import { DEFAULT_RATE_LIMIT, createRateLimiter, type RateLimit } from './rate-limiter';
 import { readBody } from './read-body';
+import { createRefusalLog } from './refusal-log';
 import { createReportRoute, type ReportOptions } from './report/report-route';
 import { createSqliteStore } from './sqlite-store';
 import { createBatchTriage } from './triage-batch';
@@ -15,16 +18,16 @@ export interface CollectorOptions {
   store?: EventStore;
   /** SQLite file to store events in, when no `store` is given. Neither: an in-memory store. */
   dbFile?: string;
-  /** Exact site origins allowed to send from a browser (no `'*'`). Same-origin pages always may. Default none. */
+  /** Exact site origins (scheme, host and port) allowed to send from a browser, a page on the collector's own host included (no `'*'`). Default none. */
   allowedOrigins?: readonly string[];
   /**
    * The site ids this collector stores events for (each batch's `site`, which the script tag sends
-   * as `data-site`). A batch for any other site gets 403 and nothing of it is stored. Default: any site.
+   * as `data-site`). Checked first: a batch for any other site gets 403 and nothing of it is stored. Default: any site.
    */
   sites?: readonly string[];
   /** Largest accepted body; larger ones get 413. Default 256 KiB. */
   maxBodyBytes?: number;
-  /** Token bucket per client address and site; `false` turns it off. Default {@link DEFAULT_RATE_LIMIT}. */
+  /** Token bucket per client address (an IPv6 one by its /64); `false` turns it off. Default {@link DEFAULT_RATE_LIMIT}. */
   rateLimit?: RateLimit | false;
   /** Dev and tests only: serve `GET /events?site=&type=&limit=` with stored events, newest last. Default false. */
   exposeEvents?: boolean;
@@ -34,12 +37,17 @@ export interface CollectorOptions {
    * standing for fewer than `minCount` visitors (default 20) are hidden. Default false.
    */
   report?: boolean | ReportOptions;
-  /** Take the client address from the first `X-Forwarded-For` entry (behind your own proxy only). Default false. */
-  trustProxy?: boolean;
+  /**
+   * Behind proxies of your own: how many stand in front (`true`: one), so the client address is
+   * taken from that many entries from the right of `X-Forwarded-For`. Default false: the peer address.
+   */
+  trustProxy?: boolean | number;
   /** Clock in ms, for rate limiting and `received` stamps. Default `Date.now`. */
   now?: () => number;
   /** Told about store failures and unexpected errors. Default: `console.error` with an `[attune-collector]` prefix. */
   onError?: (error: unknown) => void;
+  /** Told about refused origins and sites, each at most once a minute. Default: `console.warn`. */
+  onWarn?: (line: string) => void;
 }
 
 /** What the collector has done with what it was sent, since it started. */
@@ -54,6 +62,10 @@ export interface CollectorCounts {
   rejectedEvents: number;
   /** Batches refused as a whole: not JSON, wrong type or envelope, too large, a site not accepted here. */
   refusedBatches: number;
+  /** Requests refused for an `Origin` off the allowlist. */
+  refusedOrigins: number;
+  /** Batches refused for a `site` not among `sites` (also in `refusedBatches`). */
+  refusedSites: number;
   /** Batches answered 429 by the rate limit. */
   rateLimited: number;
   /** Batches the store failed on (answered 500, for the client to retry). */
@@ -93,12 +105,14 @@ type Json = Record<string, unknown> | unknown[];
  *   unusable (not JSON, wrong version or site, too many events), and 400 with
  *   the same `rejected` list when every event was rejected (do not retry
  *   either); 403 for an origin off the allowlist, or a site not in `sites`
- *   (the client drops it); 413 past `maxBodyBytes`; 415
- *   for other content types; 429 with `Retry-After` when rate limited; 500
+ *   (checked before the rest of the body, never repeated in the answer; the
+ *   client drops it), each logged through `onWarn` at most once a minute;
+ *   413 past `maxBodyBytes`; 415 for other content types; 429 with
+ *   `Retry-After` when the client address is rate limited; 500
  *   when the store fails and 503 while shutting down (retry both). Every
  *   answer to an allowed origin carries its CORS headers.
  * - `OPTIONS /collect`: the CORS preflight.
- * - `GET /events` when `exposeEvents` is set.
+ * - `GET /events` when `exposeEvents` is set; a bad query parameter gets 400 `{ error, path }`.
  * - `GET /report` and `GET /report.json` when `report` is set, and with them
  *   `GET /stats`: `{ since, counts }` (see {@link CollectorCounts}).
  * - `GET /health`: 200 `{ ok: true }`.
@@ -119,8 +133,20 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
   const onError = options.onError ?? ((e: unknown) => console.error('[attune-collector]', e));
   const report = options.report ? createReportRoute(store, options.report === true ? {} : options.report, now) : null;
   const sites = options.sites?.length ? new Set(options.sites) : null;
+  const clientAddress = createClientAddress(options.trustProxy);
+  const refusals = createRefusalLog(options.onWarn ?? ((line) => console.warn(line)), now);
   const started = new Date(now()).toISOString();
-  const counts: CollectorCounts = { batches: 0, accepted: 0, duplicates: 0, rejectedEvents: 0, refusedBatches: 0, rateLimited: 0, storeFailures: 0 };
+  const counts: CollectorCounts = {
+    batches: 0,
+    accepted: 0,
+    duplicates: 0,
+    rejectedEvents: 0,
+    refusedBatches: 0,
+    refusedOrigins: 0,
+    refusedSites: 0,
+    rateLimited: 0,
+    storeFailures: 0,
+  };
 
   let closing = false;
   let inFlight = 0;
@@ -140,18 +166,18 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     res.end(text);
   };
 
-  const clientAddress = (req: IncomingMessage) => {
-    const forwarded = req.headers['x-forwarded-for'];
-    if (options.trustProxy && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0]!.trim();
-    return req.socket.remoteAddress ?? 'unknown';
-  };
-
   const collect = async (req: IncomingMessage, res: ServerResponse, corsHeaders: Record<string, string>) => {
     counts.batches++;
     const refuse = (status: number, body: Json, headers: Record<string, string> = corsHeaders) => {
       counts.refusedBatches++;
       send(res, status, body, headers);
     };
+    // Keyed on the address alone: anything in the body is the client's to vary.
+    const verdict = limiter?.take(clientAddress(req));
+    if (verdict && !verdict.ok) {
+      counts.rateLimited++;
+      return send(res, 429, { error: 'too many requests' }, { ...corsHeaders, 'Retry-After': String(verdict.retryAfterSeconds) });
+    }
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (!BODY_TYPES.has(mediaType)) {
       return refuse(415, { error: 'content type must be application/json or text/plain', path: '$' });
@@ -168,20 +194,15 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     } catch {
       return refuse(400, { error: 'body is not JSON', path: '$' });
     }
-    if (limiter) {
-      const site = typeof (parsed as { site?: unknown })?.site === 'string' ? String((parsed as { site: string }).site).slice(0, 100) : '';
-      const verdict = limiter.take(`${clientAddress(req)} ${site}`);
-      if (!verdict.ok) {
-        counts.rateLimited++;
-        return send(res, 429, { error: 'too many requests' }, { ...corsHeaders, 'Retry-After': String(verdict.retryAfterSeconds) });
-      }
+    // Before any other check of the body; the answer never repeats the site (the client drops a 403).
+    const site = (parsed as { site?: unknown } | null)?.site;
+    if (sites && !(typeof site === 'string' && sites.has(site))) {
+      counts.refusedSites++;
+      refusals.note('site', typeof site === 'string' ? site : JSON.stringify(site) ?? 'undefined');
+      return refuse(403, { error: 'site not accepted here', path: '$.site' });
     }
     const sorted = triage(parsed);
     if (!sorted.ok) return refuse(400, { error: sorted.error, path: sorted.path });
-    // Checked after the envelope, so a malformed site gets the schema's message; the client drops a 403.
-    if (sites && !sites.has(sorted.batch.site)) {
-      return refuse(403, { error: `site ${JSON.stringify(sorted.batch.site)} is not accepted here`, path: '$.site' });
-    }
     const { batch, rejected } = sorted;
     counts.rejectedEvents += rejected.length;
     const first = rejected[0];
@@ -205,24 +226,16 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
   };
 
   const listEvents = async (url: URL, res: ServerResponse, corsHeaders: Record<string, string>) => {
-    const limitParam = url.searchParams.get('limit');
-    const limit = limitParam === null ? undefined : Number(limitParam);
-    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
-      return send(res, 400, { error: 'limit must be a whole number', path: 'limit' }, corsHeaders);
-    }
-    const events = await store.list({
-      site: url.searchParams.get('site') ?? undefined,
-      type: url.searchParams.get('type') ?? undefined,
-      limit,
-    });
-    send(res, 200, events, corsHeaders);
+    const q = parseEventsQuery(url.searchParams);
+    if (!q.ok) return send(res, 400, { error: q.error, path: q.path }, corsHeaders);
+    send(res, 200, await store.list(q.query), corsHeaders);
   };
 
   // Every answer an allowed origin gets carries its CORS headers, errors included: without them
   // the page cannot read the status or Retry-After and sees only a network error.
   const corsFor = (req: IncomingMessage) => {
     const origin = req.headers.origin;
-    const verdict = cors.judge(origin, req.headers.host);
+    const verdict = cors.judge(origin);
     return { origin, verdict, corsHeaders: verdict === 'allowed' && origin ? cors.headers(origin) : {} };
   };
 
@@ -233,7 +246,11 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     if (report) routes['/report'] = routes['/report.json'] = routes['/stats'] = ['GET'];
     const methods = routes[url.pathname];
     if (!methods) return send(res, 404, { error: 'not found' }, corsHeaders);
-    if (verdict === 'denied') return send(res, 403, { error: 'origin not allowed' });
+    if (verdict === 'denied') {
+      counts.refusedOrigins++;
+      refusals.note('origin', origin ?? '');
+      return send(res, 403, { error: 'origin not allowed' });
+    }
     if (req.method === 'OPTIONS') {
       return verdict === 'allowed' && origin ? send(res, 204, null, cors.preflightHeaders(origin)) : send(res, 204, null);
     }

@@ -3,8 +3,8 @@ export type OriginVerdict = 'allowed' | 'denied' | 'absent';
 
 /** See {@link createCorsPolicy}. */
 export interface CorsPolicy {
-  /** Judges an `Origin` header; `host` is the request's `Host`, so same-origin pages always pass. */
-  judge(origin: string | undefined, host: string | undefined): OriginVerdict;
+  /** Judges an `Origin` header against the allowlist alone. */
+  judge(origin: string | undefined): OriginVerdict;
   /** Headers for a response to an allowed origin. */
   headers(origin: string): Record<string, string>;
   /** Headers for a preflight answer to an allowed origin. */
@@ -15,14 +15,18 @@ export interface CorsPolicy {
  * A CORS allowlist of exact site origins (`https://shop.example`): no
  * wildcard, no credentials. Requests without an `Origin` (not from a browser)
  * are `'absent'`; the collector lets them through, since CORS protects
- * browsers, not servers. A same-origin request (the page and collector share
- * a host, such as a demo server that mounts the handler) is allowed.
+ * browsers, not servers. An origin is allowed only when its scheme, host and
+ * port equal an entry's: the request's `Host` is never taken as proof of
+ * the same origin, since a page on a hostile name that resolves to the
+ * collector (DNS rebinding) sends a `Host` equal to its own origin. A page
+ * served from the collector's own host is listed like any other.
  *
  * @throws when an entry is `'*'` or not an origin.
  * @example
  * ```ts
  * const cors = createCorsPolicy(['http://localhost:5173']);
- * cors.judge('http://localhost:5173', 'localhost:8787'); // → 'allowed'
+ * cors.judge('http://localhost:5173'); // → 'allowed'
+ * cors.judge('https://localhost:5173'); // → 'denied' (another scheme)
  * ```
  */
 export function createCorsPolicy(allowedOrigins: readonly string[]): CorsPolicy {
@@ -41,15 +45,11 @@ export function createCorsPolicy(allowedOrigins: readonly string[]): CorsPolicy 
   // Retry-After is not a CORS-safelisted response header: without exposing it, a browser reads null.
   const base = (origin: string) => ({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' });
   return {
-    judge(origin, host) {
+    judge(origin) {
       if (origin === undefined) return 'absent';
-      if (allowed.has(origin)) return 'allowed';
-      try {
-        if (host !== undefined && new URL(origin).host === host) return 'allowed';
-      } catch {
-        // An Origin that is not a URL (such as "null" from a sandboxed frame) is denied.
-      }
-      return 'denied';
+      // Exact: an Origin header is always scheme://host[:port] in lower case, no default port,
+      // as is each entry after new URL(); "null" (a sandboxed frame) is never an entry.
+      return allowed.has(origin) ? 'allowed' : 'denied';
     },
     headers: base,
     preflightHeaders: (origin) => ({

@@ -40,7 +40,13 @@ describe('parseCollectorArgs', () => {
     expect(parseCollectorArgs(['--verbose'])).toMatchObject({ kind: 'error', message: expect.stringMatching(/verbose/) });
   });
 
-  it('answers --help with the usage text', () => {
+  it('answers --help with the usage text, and --version', () => {
     expect(parseCollectorArgs(['--help'])).toMatchObject({ kind: 'help', text: expect.stringMatching(/^Usage: attune-collector/) });
+    expect(parseCollectorArgs(['--version'])).toEqual({ kind: 'version' });
+  });
+
+  it('refuses positional arguments and a value given to a switch', () => {
+    expect(parseCollectorArgs(['8787'])).toMatchObject({ kind: 'error' });
+    expect(parseCollectorArgs(['--trust-proxy=2'])).toMatchObject({ kind: 'error', message: expect.stringMatching(/trust-proxy/) });
   });
 });

@@ -21,6 +21,7 @@ export type CollectorCommand =
       report?: true;
     }
   | { kind: 'help'; text: string }
+  | { kind: 'version' }
   | { kind: 'error'; message: string };
 
 /** `attune-collector --help`. */
@@ -38,10 +39,15 @@ Attune's reference collector: POST /collect validates, dedupes and stores events
   --expose-events         serve GET /events (dev and tests only)
   --max-body-bytes <n>    largest accepted body (default 262144)
   --no-rate-limit         turn off per-client rate limiting
-  --trust-proxy           take the client address from X-Forwarded-For
+  --trust-proxy           behind one proxy of your own: take the client address
+                          from the last X-Forwarded-For entry (the one it added)
   --report                serve the friction report at GET /report (and /report.json),
                           and the collector's counts at GET /stats
   --help                  show this text
+  --version               print the version
+
+Refused origins and sites are logged to stderr, at most once a minute each.
+Exit status: 0 after a clean stop, 1 when it cannot start, 2 for a usage error.
 `;
 
 const wholeNumber = (text: string | undefined, name: string, max = Number.MAX_SAFE_INTEGER) => {
@@ -80,9 +86,11 @@ export function parseCollectorArgs(argv: readonly string[]): CollectorCommand {
         'trust-proxy': { type: 'boolean' },
         report: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
       },
     });
     if (values.help) return { kind: 'help', text: COLLECTOR_USAGE };
+    if (values.version) return { kind: 'version' };
     const chosen = [values.db !== undefined, values.pg !== undefined, values.memory === true].filter(Boolean).length;
     if (chosen > 1) return { kind: 'error', message: 'choose one of --db, --pg and --memory' };
     const store: StoreChoice = values.pg

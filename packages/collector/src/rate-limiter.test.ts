@@ -27,4 +27,14 @@ describe('createRateLimiter', () => {
     t = 60_000;
     expect([1, 2, 3].map(() => limiter.take('a').ok)).toEqual([true, true, false]);
   });
+
+  it('keeps at most maxBuckets keys: full buckets go first, then the oldest, down to three quarters', () => {
+    let t = 0;
+    const limiter = createRateLimiter({ burst: 1, perSecond: 0.001 }, () => t, 4);
+    for (const k of ['a', 'b', 'c', 'd']) expect(limiter.take(k).ok).toBe(true);
+    // All four are empty; a fifth key drops the oldest (a) to make room, keeping b, c and d.
+    expect(limiter.take('e').ok).toBe(true);
+    expect(['b', 'c', 'd'].map((k) => limiter.take(k).ok)).toEqual([false, false, false]);
+    expect(limiter.take('a').ok).toBe(true);
+  });
 });

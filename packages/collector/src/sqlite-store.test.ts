@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildScript } from '../test/build-script';
 import { storeContract } from '../test/store-contract';
 import { signals } from '../test/wire-fixtures';
 import type { WireEvent } from './wire-batch';
@@ -35,5 +37,69 @@ describe('createSqliteStore', () => {
     expect(await store.count()).toBe(0);
     expect(await store.insert([good!], 'shop')).toEqual({ stored: 1, duplicates: 0 });
     await store.close();
+  });
+
+  it('opens again without hand work after its process was killed inside a transaction, keeping what was committed', async () => {
+    const file = join(dir, 'crashed.sqlite');
+    const child = await buildScript('test/sqlite-crash-child.ts');
+    try {
+      const proc = spawn(process.execPath, [child.file, file, '5'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const exited = new Promise((r) => proc.once('exit', r));
+      const committed = await new Promise<string[]>((resolve, reject) => {
+        let out = '';
+        proc.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.endsWith('\n')) resolve(JSON.parse(out) as string[]);
+        });
+        proc.once('exit', (code) => reject(new Error(`child exited with ${code}`)));
+      });
+      // While its owner lives, the file is refused with the owner's pid.
+      expect(() => createSqliteStore({ file })).toThrow(new RegExp(`in use by process ${proc.pid}`));
+      proc.kill('SIGKILL');
+      await exited;
+      // What the kill left behind: the owner file, the lock folder and the journal of the open transaction.
+      expect([existsSync(`${file}.owner`), existsSync(`${file}.lock`), existsSync(`${file}-journal`)]).toEqual([true, true, true]);
+
+      const reopened = createSqliteStore({ file });
+      expect((await reopened.list()).map((e) => e.id)).toEqual(committed);
+      const more = signals(2) as WireEvent[];
+      expect(await reopened.insert(more, 'shop')).toEqual({ stored: 2, duplicates: 0 });
+      await reopened.close();
+      expect([existsSync(`${file}.owner`), existsSync(`${file}.lock`)]).toEqual([false, false]);
+    } finally {
+      child.remove();
+    }
+  }, 30_000);
+
+  it('takes over a claim that names its own pid but not a store it has open (a restarted container reuses pids)', async () => {
+    const file = join(dir, 'reused-pid.sqlite');
+    const first = createSqliteStore({ file });
+    await first.insert(signals(1) as WireEvent[], 'shop');
+    await first.close();
+    writeFileSync(`${file}.owner`, `${process.pid} 1\n`);
+    mkdirSync(`${file}.lock`);
+    const store = createSqliteStore({ file });
+    expect(await store.insert(signals(1) as WireEvent[], 'shop')).toEqual({ stored: 1, duplicates: 0 });
+    expect(await store.count()).toBe(2);
+    await store.close();
+  });
+
+  it('opens a file whose lock folder an older collector left without an owner file', async () => {
+    const file = join(dir, 'no-owner.sqlite');
+    const first = createSqliteStore({ file });
+    await first.close();
+    mkdirSync(`${file}.lock`);
+    const store = createSqliteStore({ file });
+    expect(await store.insert(signals(1) as WireEvent[], 'shop')).toEqual({ stored: 1, duplicates: 0 });
+    await store.close();
+  });
+
+  it('refuses a second store on a file this process already has open, and frees the file on close', async () => {
+    const file = join(dir, 'twice.sqlite');
+    const first = createSqliteStore({ file });
+    expect(() => createSqliteStore({ file })).toThrow(/already open in this process/);
+    await first.close();
+    const second = createSqliteStore({ file });
+    await second.close();
   });
 });

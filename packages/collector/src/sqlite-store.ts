@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
 import type { EventStore, StoredEvent } from './event-store';
+import { claimSqliteFile } from './sqlite-owner';
 
 /** Options for {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -38,7 +39,9 @@ CREATE INDEX IF NOT EXISTS events_site_type ON events (site, type, seq);
  * swallow NOT NULL failures and count a broken row as a duplicate.)
  *
  * One collector process per file: for several processes, use
- * {@link createPostgresStore}.
+ * {@link createPostgresStore}. A process that died without closing the store
+ * (`kill -9`) leaves a lock behind that the next open clears; see
+ * {@link claimSqliteFile} for how and why.
  *
  * @example
  * ```ts
@@ -47,8 +50,16 @@ CREATE INDEX IF NOT EXISTS events_site_type ON events (site, type, seq);
  */
 export function createSqliteStore({ file, now = Date.now }: SqliteStoreOptions): EventStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new sqlite.Database(file);
-  db.exec(SCHEMA);
+  const claim = file === ':memory:' ? null : claimSqliteFile(file);
+  let db: InstanceType<typeof sqlite.Database> | undefined;
+  try {
+    db = new sqlite.Database(file);
+    db.exec(SCHEMA);
+  } catch (error) {
+    if (db?.isOpen) db.close();
+    claim?.release();
+    throw error;
+  }
   // node-sqlite3-wasm's statements live in WebAssembly memory and are never garbage
   // collected: prepare them once and finalize them on close.
   let insertOne = db.prepare(INSERT);
@@ -117,6 +128,7 @@ export function createSqliteStore({ file, now = Date.now }: SqliteStoreOptions):
       insertOne.finalize();
       countAll.finalize();
       db.close();
+      claim?.release();
     },
   };
 }

@@ -21,6 +21,15 @@ describe('createBatchTriage', () => {
     expect(t.rejected).toEqual([{ index: 1, id: b!.id, reason: 'unknown_field', error: 'unknown field', path: '$.events[1].innerText' }]);
   });
 
+  it('keeps an id written in capitals in lower case, in kept and in rejected events alike', () => {
+    const [a, b] = signals(2);
+    const t = triage(batchOf([{ ...a!, id: String(a!.id).toUpperCase() }, { ...b!, id: String(b!.id).toUpperCase(), innerText: 'x' }]));
+    expect(t.ok).toBe(true);
+    if (!t.ok) return;
+    expect(t.batch.events).toEqual([a]);
+    expect(t.rejected.map((r) => r.id)).toEqual([b!.id]);
+  });
+
   it('rejects personal-looking strings per event with a reason code and never the value', () => {
     const [a, b, c, d] = signals(4);
     const t = triage(

@@ -65,8 +65,9 @@ const schemaReason = (e: SchemaError): RejectReason =>
  * whole batch is refused; then each event is checked on its own against the
  * schema's event definition (unknown fields are errors) and, as defence in
  * depth, for strings that look like an email address, a phone number or a
- * card number. Valid events are kept; each invalid one is reported with a
- * reason code, never with the value that failed.
+ * card number. Valid events are kept, their ids in lower case (a UUID is
+ * the same in either case, so it is stored and deduped once); each invalid
+ * one is reported with a reason code, never with the value that failed.
  *
  * @param schema - the wire schema, usually {@link loadWireSchema}'s result.
  * @example
@@ -88,7 +89,7 @@ export function createBatchTriage(schema: JsonSchema): BatchTriageFn {
 
   const checkEvent = (event: unknown, index: number): RejectedEvent | null => {
     const at = `$.events[${index}]`;
-    const id = isObject(event) && typeof event.id === 'string' && UUIDV7.test(event.id) ? event.id : null;
+    const id = isObject(event) && typeof event.id === 'string' && UUIDV7.test(event.id) ? event.id.toLowerCase() : null;
     const e = checkJsonSchema(eventSchema as JsonSchema, event, schema);
     if (e) return { index, id, reason: schemaReason(e), error: e.error, path: redactPath(at + e.path.slice(1)) };
     const pii = findPii(event, at);
@@ -107,7 +108,8 @@ export function createBatchTriage(schema: JsonSchema): BatchTriageFn {
     events.forEach((event, index) => {
       const r = checkEvent(event, index);
       if (r) rejected.push(r);
-      else kept.push(event as WireEvent);
+      // One id, one event: the same UUID in capitals is the same event (stored and deduped in lower case).
+      else kept.push({ ...(event as WireEvent), id: (event as WireEvent).id.toLowerCase() });
     });
     return { ok: true, batch: { ...(envelope as Omit<WireBatch, 'events'>), events: kept }, rejected };
   };

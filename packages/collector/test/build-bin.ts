@@ -14,13 +14,14 @@ export interface BuiltBin {
 /**
  * Bundles src/bin.ts the way the published package runs it. The bundle sits inside the
  * package's node_modules so it resolves node-sqlite3-wasm and pg from there, with schema/
- * beside dist/ as in the published package, in a folder of its own so test files running
+ * and package.json beside dist/ as in the published package, in a folder of its own so test files running
  * in parallel never share one.
  */
 export async function buildBin(): Promise<BuiltBin> {
   const out = `${pkg}node_modules/.cache/attune-collector-test-${randomUUID()}`;
   mkdirSync(`${out}/schema`, { recursive: true });
   copyFileSync(`${pkg}schema/events.schema.json`, `${out}/schema/events.schema.json`);
+  copyFileSync(`${pkg}package.json`, `${out}/package.json`);
   await build({
     entryPoints: [`${pkg}src/bin.ts`],
     outfile: `${out}/dist/bin.js`,
