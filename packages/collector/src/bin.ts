@@ -1,10 +1,20 @@
 #!/usr/bin/env node
+import { createClickhouseStore, type ClickhouseClient } from './clickhouse-store';
 import type { EventStore } from './event-store';
 import { parseCollectorArgs, type StoreChoice } from './parse-collector-args';
 import { createPostgresStore, type PgPool } from './postgres-store';
 import { startCollector } from './start-collector';
 
 async function openStore(choice: StoreChoice): Promise<EventStore | undefined> {
+  if (choice.kind === 'clickhouse') {
+    let ch: { createClient(config: { url: string }): ClickhouseClient };
+    try {
+      ch = (await import('@clickhouse/client')) as unknown as typeof ch;
+    } catch {
+      throw new Error('--clickhouse needs the @clickhouse/client package: npm i @clickhouse/client');
+    }
+    return createClickhouseStore({ client: ch.createClient({ url: choice.url }) });
+  }
   if (choice.kind !== 'postgres') return undefined;
   let pg: { default: { Pool: new (config: { connectionString: string }) => PgPool } };
   try {
@@ -39,7 +49,7 @@ async function main() {
     trustProxy: command.trustProxy,
     report: command.report,
   });
-  const where = command.store.kind === 'sqlite' ? `SQLite ${command.store.file}` : command.store.kind === 'postgres' ? 'PostgreSQL' : 'memory';
+  const where = command.store.kind === 'sqlite' ? `SQLite ${command.store.file}` : command.store.kind === 'postgres' ? 'PostgreSQL' : command.store.kind === 'clickhouse' ? 'ClickHouse' : 'memory';
   process.stdout.write(`attune-collector listening on ${collector.url} (store: ${where})\n`);
   if (command.report) process.stdout.write(`attune-collector: friction report at ${collector.url}/report\n`);
   const stop = (signal: string) => {

@@ -48,3 +48,5 @@ export type {
   VitalsRow,
   VitalsTable,
 } from './report/report-summary';
+export { createClickhouseStore } from './clickhouse-store';
+export type { ClickhouseClient, ClickhouseStoreOptions } from './clickhouse-store';
