@@ -47,11 +47,15 @@ async function main() {
     maxBodyBytes: command.maxBodyBytes,
     rateLimit: command.rateLimit ? undefined : false,
     trustProxy: command.trustProxy,
-    report: command.report,
+    // The token comes from the environment, not an argument, so `ps` does not show it.
+    report: command.report && process.env.ATTUNE_REPORT_TOKEN ? { token: process.env.ATTUNE_REPORT_TOKEN } : command.report,
   });
   const where = command.store.kind === 'sqlite' ? `SQLite ${command.store.file}` : command.store.kind === 'postgres' ? 'PostgreSQL' : command.store.kind === 'clickhouse' ? 'ClickHouse' : 'memory';
   process.stdout.write(`attune-collector listening on ${collector.url} (store: ${where})\n`);
-  if (command.report) process.stdout.write(`attune-collector: friction report at ${collector.url}/report\n`);
+  if (command.report) {
+    const who = process.env.ATTUNE_REPORT_TOKEN ? 'sign in at /report/login with ATTUNE_REPORT_TOKEN' : 'this machine only; set ATTUNE_REPORT_TOKEN to open it to others';
+    process.stdout.write(`attune-collector: friction report at ${collector.url}/report (${who})\n`);
+  }
   const stop = (signal: string) => {
     process.stdout.write(`attune-collector: ${signal}, finishing requests in flight\n`);
     collector.close().then(

@@ -45,7 +45,9 @@ Attune's reference collector: POST /collect validates, dedupes and stores events
   --no-rate-limit         turn off per-client rate limiting
   --trust-proxy           take the client address from X-Forwarded-For
   --report                serve the friction report at GET /report (and /report.json),
-                          and the collector's counts at GET /stats
+                          and the collector's counts at GET /stats; with the
+                          ATTUNE_REPORT_TOKEN environment variable set they need that
+                          token (Bearer header or /report/login), else loopback only
   --help                  show this text
 `;
 

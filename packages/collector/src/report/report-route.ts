@@ -12,6 +12,11 @@ export interface ReportOptions {
   minSamplePerArm?: number;
   /** The site's declared conversion goal; `?goal=` overrides it. Default: every conversion counts. */
   goal?: string;
+  /**
+   * The operator's token for `/report`, `/report.json`, `/events` and `/stats` (bearer header or the
+   * `/report/login` cookie). Without one they are served to loopback connections only.
+   */
+  token?: string;
 }
 
 /**
