@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { createClickhouseStore, type ClickhouseClient } from './clickhouse-store';
 import type { EventStore } from './event-store';
+import { EXPORT_USAGE, parseExportArgs, runExport } from './export-command';
+import { createSqliteStore } from './sqlite-store';
 import { parseCollectorArgs, type StoreChoice } from './parse-collector-args';
 import { createPostgresStore, type PgPool } from './postgres-store';
 import { startCollector } from './start-collector';
@@ -25,7 +27,25 @@ async function openStore(choice: StoreChoice): Promise<EventStore | undefined> {
   return createPostgresStore({ pool: new pg.default.Pool({ connectionString: choice.url }) });
 }
 
+async function exportMain(argv: readonly string[]) {
+  const command = parseExportArgs(argv, Date.now());
+  if (command.kind === 'help') return void process.stdout.write(EXPORT_USAGE);
+  if (command.kind === 'error') {
+    process.stderr.write(`attune-collector export: ${command.message}\n\n${EXPORT_USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const store = (await openStore(command.store)) ?? createSqliteStore({ file: command.store.kind === 'sqlite' ? command.store.file : ':memory:' });
+  try {
+    const n = await runExport(store, command);
+    process.stderr.write(`attune-collector export: ${n} events${command.out ? ` to ${command.out}` : ''}\n`);
+  } finally {
+    await store.close();
+  }
+}
+
 async function main() {
+  if (process.argv[2] === 'export') return exportMain(process.argv.slice(3));
   const command = parseCollectorArgs(process.argv.slice(2));
   if (command.kind === 'help') {
     process.stdout.write(command.text);

@@ -5,6 +5,7 @@ import { loadWireSchema } from './load-wire-schema';
 import { createMemoryStore } from './memory-store';
 import { DEFAULT_RATE_LIMIT, createRateLimiter, type RateLimit } from './rate-limiter';
 import { readBody } from './read-body';
+import { serveExport } from './export-events';
 import { createReportAccess } from './report-access';
 import { createReportRoute, type ReportOptions } from './report/report-route';
 import { createSqliteStore } from './sqlite-store';
@@ -234,6 +235,7 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     if (options.exposeEvents) routes['/events'] = ['GET'];
     if (report) routes['/report'] = routes['/report.json'] = routes['/stats'] = ['GET'];
     if (report) routes['/report/login'] = ['GET', 'POST'];
+    if (report) routes['/export.jsonl'] = ['GET'];
     const methods = routes[url.pathname];
     if (!methods) return send(res, 404, { error: 'not found' }, corsHeaders);
     if (verdict === 'denied') return send(res, 403, { error: 'origin not allowed' });
@@ -246,6 +248,7 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     if (url.pathname === '/collect') return collect(req, res, corsHeaders);
     if (url.pathname === '/report/login') return operator.login(req, res);
     if (url.pathname !== '/health' && !operator.allows(req)) return operator.refuse(req, res);
+    if (url.pathname === '/export.jsonl') return serveExport(store, url, res, now());
     if (url.pathname === '/events') return listEvents(url, res, corsHeaders);
     // Operators' figures, served with the report (both are for the site owner, not the public).
     if (url.pathname === '/stats') return send(res, 200, { since: started, counts }, corsHeaders);
