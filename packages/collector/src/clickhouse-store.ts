@@ -125,7 +125,7 @@ export async function createClickhouseStore({ client, table = 'attune_events', n
     // Nearest rank: the ⌈0.75·n⌉-th smallest value (arrays count from 1).
     vitals: (relation) =>
       `SELECT path, vname, uniqExact(unit) AS visitors, arrayElement(arraySort(groupArray(vvalue)), toUInt64(intDiv(3 * count() + 3, 4))) AS p75 FROM ${relation} GROUP BY path, vname`,
-    textOrder: (expr) => expr,
+    dayKey: (ts) => `toString(toUInt64(floor(${ts} / 86400000)))`,
     run: rows,
   };
 

@@ -65,7 +65,8 @@ export function sqliteReportSource(table: string, run: (sql: string) => Promise<
     vitals: (relation) => `SELECT path, vname, count(DISTINCT unit) AS visitors, max(CASE WHEN rn = (3 * cnt + 3) / 4 THEN vvalue END) AS p75
       FROM (SELECT path, vname, unit, vvalue, ROW_NUMBER() OVER (PARTITION BY path, vname ORDER BY vvalue) AS rn,
         COUNT(*) OVER (PARTITION BY path, vname) AS cnt FROM ${relation}) AS w GROUP BY path, vname`,
-    textOrder: (expr) => expr,
+    // ts is never negative, so truncating is flooring.
+    dayKey: (ts) => `CAST(CAST(${ts} / 86400000 AS INTEGER) AS TEXT)`,
     run,
   };
 }
@@ -91,7 +92,7 @@ export function postgresReportSource(table: string, run: (sql: string) => Promis
     // percentile_disc is the nearest-rank percentile: the first value whose cumulative share reaches 0.75.
     vitals: (relation) =>
       `SELECT path, vname, count(DISTINCT unit) AS visitors, percentile_disc(0.75) WITHIN GROUP (ORDER BY vvalue) AS p75 FROM ${relation} GROUP BY path, vname`,
-    textOrder: (expr) => `${expr} COLLATE "C"`,
+    dayKey: (ts) => `floor(${ts} / 86400000)::bigint::text`,
     run,
   };
 }

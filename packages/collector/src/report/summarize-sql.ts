@@ -36,66 +36,119 @@ export interface SqlReportSource {
   leftJoin: string;
   /** A query over a relation of `path, vname, unit, vvalue`: per `path, vname`, `visitors` and the nearest-rank 75th percentile `p75`. */
   vitals(relation: string): string;
-  /** Orders text the way JavaScript's `<` does (code units), e.g. `COLLATE "C"` in PostgreSQL. */
-  textOrder(expr: string): string;
+  /** The UTC day number (`floor(ts / 86 400 000)`) of a time column, as text. */
+  dayKey(ts: string): string;
   run(sql: string): Promise<Record<string, unknown>[]>;
 }
 
 const n = (v: unknown) => Number(v ?? 0);
 const list = (source: SqlReportSource, values: readonly string[]) => values.map((v) => source.lit(v)).join(', ');
 
-interface Relation {
-  /** A parenthesised subquery (no alias), with at least `key` and `unit` (and `sig` for signal breakdowns). */
-  sql: string;
+/** One way to break rows down: its name, the key expression (`''` leaves a row out), how many rows it shows. */
+interface Dimension {
+  name: string;
+  key: string;
+  maxRows: number;
+}
+
+interface BreakdownSpec {
+  /** A parenthesised subquery (no alias) with `unit`, `sig` when `signals`, the scope columns and what the keys read. */
+  rows: string;
+  /** Columns that split the tables, such as a shadow rule and its side; none for one set of tables. */
+  scope: string[];
+  dims: Dimension[];
   signals: boolean;
 }
 
-/**
- * One breakdown as {@link createBreakdown} makes it, asked of the database: the
- * first `maxRows` groups (most events first, then by key) with at least `minCount`
- * visitors, how many were left out, and the left-out groups together as `other`.
- * Three or four queries whatever the number of events; the rows fetched grow with
- * the rows shown.
- */
-async function breakdown(source: SqlReportSource, rel: Relation, minCount: number, maxRows: number): Promise<BreakdownTable> {
-  const d = source.distinct('unit');
-  const top = await source.run(
-    `SELECT key, count(*) AS events, ${d} AS visitors FROM ${rel.sql} AS b GROUP BY key HAVING ${d} >= ${minCount} ORDER BY events DESC, ${source.textOrder('key')} LIMIT ${maxRows}`,
-  );
-  const [groups] = await source.run(`SELECT ${source.distinct('key')} AS groups FROM ${rel.sql} AS b`);
-  const keys = top.map((r) => String(r.key));
-  const folded = n(groups?.groups) - keys.length;
-  const cells = new Map<string, Partial<Record<SignalName, Cell>>>();
-  const inKeys = keys.length ? `key IN (${list(source, keys)})` : '1 = 0';
-  if (rel.signals && keys.length) {
-    for (const r of await source.run(`SELECT key, sig, count(*) AS events, ${d} AS visitors FROM ${rel.sql} AS b WHERE ${inKeys} GROUP BY key, sig`)) {
-      const row = cells.get(String(r.key)) ?? {};
-      row[r.sig as SignalName] = { events: n(r.events), visitors: n(r.visitors) };
-      cells.set(String(r.key), row);
-    }
-  }
-  const toRow = (key: string, total: Cell, signals: Partial<Record<SignalName, Cell>>): BreakdownRow => {
-    const out: BreakdownRow['signals'] = {};
-    for (const [signal, cell] of Object.entries(signals)) out[signal as SignalName] = thresholdCell(cell.events, cell.visitors, minCount);
-    return { key, total, signals: out };
-  };
-  const rows = top.map((r) => toRow(String(r.key), { events: n(r.events), visitors: n(r.visitors) }, cells.get(String(r.key)) ?? {}));
-  let other: BreakdownRow | null = null;
-  if (folded > 0) {
-    const rest = `${rel.sql} AS b WHERE NOT (${inKeys})`;
-    const [total] = await source.run(`SELECT count(*) AS events, ${d} AS visitors FROM ${rest}`);
-    if (n(total?.visitors) >= minCount) {
-      const signals: Partial<Record<SignalName, Cell>> = {};
-      if (rel.signals) {
-        for (const r of await source.run(`SELECT sig, count(*) AS events, ${d} AS visitors FROM ${rest} GROUP BY sig`)) {
-          signals[r.sig as SignalName] = { events: n(r.events), visitors: n(r.visitors) };
-        }
-      }
-      other = toRow('other', { events: n(total?.events), visitors: n(total?.visitors) }, signals);
-    }
-  }
-  return { rows, other, folded };
+/** One breakdown's table, and every group of it unthresholded (for the trend and page friction). */
+interface BreakdownResult {
+  table: BreakdownTable;
+  all: BreakdownRow[];
 }
+
+const SEP = '\u001f';
+
+/**
+ * Many breakdowns as {@link createBreakdown} makes them, asked of the database in
+ * two to four scans whatever their number: every row is paired with every dimension
+ * (a cross join with a list of names), grouped by scope, dimension and key. The rows
+ * shown are chosen here (most events first, then by key, at least `minCount`
+ * visitors, at most `maxRows`); the groups left out are counted together in one more
+ * scan, as `other`. What comes back grows with the groups, never with the events.
+ */
+async function breakdowns(source: SqlReportSource, spec: BreakdownSpec, minCount: number): Promise<Map<string, BreakdownResult>> {
+  const d = source.distinct('unit');
+  const scope = spec.scope.map((c) => `${c}, `).join('');
+  const names = spec.dims.map((dim) => `SELECT ${source.lit(dim.name)} AS dim`).join(' UNION ALL ');
+  const key = `CASE ${spec.dims.map((dim) => `WHEN dim = ${source.lit(dim.name)} THEN ${dim.key}`).join(' ')} ELSE '' END`;
+  const paired = `(SELECT ${scope}dim, ${key} AS key, unit${spec.signals ? ', sig' : ''} FROM ${spec.rows} AS r CROSS JOIN (${names}) AS d) AS u`;
+  const idOf = (r: Record<string, unknown>) => [...spec.scope.map((c) => String(r[c])), String(r.dim)].join(SEP);
+  const ident = (cols: string[]) => cols.join(` || '${SEP}' || `);
+
+  const [groups, cells] = await Promise.all([
+    source.run(`SELECT ${scope}dim, key, count(*) AS events, ${d} AS visitors FROM ${paired} WHERE key <> '' GROUP BY ${scope}dim, key`),
+    spec.signals ? source.run(`SELECT ${scope}dim, key, sig, count(*) AS events, ${d} AS visitors FROM ${paired} WHERE key <> '' GROUP BY ${scope}dim, key, sig`) : [],
+  ]);
+  const signalCells = new Map<string, Partial<Record<SignalName, Cell>>>();
+  for (const r of cells) {
+    const id = `${idOf(r)}${SEP}${String(r.key)}`;
+    const row = signalCells.get(id) ?? {};
+    row[r.sig as SignalName] = { events: n(r.events), visitors: n(r.visitors) };
+    signalCells.set(id, row);
+  }
+  const toRow = (k: string, total: Cell, signals: Partial<Record<SignalName, Cell>>, threshold: number): BreakdownRow => {
+    const out: BreakdownRow['signals'] = {};
+    for (const [signal, cell] of Object.entries(signals)) out[signal as SignalName] = thresholdCell(cell.events, cell.visitors, threshold);
+    return { key: k, total, signals: out };
+  };
+  const grouped = new Map<string, { key: string; total: Cell }[]>();
+  for (const r of groups) {
+    const id = idOf(r);
+    grouped.set(id, [...(grouped.get(id) ?? []), { key: String(r.key), total: { events: n(r.events), visitors: n(r.visitors) } }]);
+  }
+  const results = new Map<string, BreakdownResult>();
+  const shown: string[] = [];
+  const foldedIds: string[] = [];
+  for (const [id, list] of grouped) {
+    const dim = spec.dims.find((x) => id.endsWith(`${SEP}${x.name}`) || id === x.name)!;
+    list.sort((a, b) => b.total.events - a.total.events || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const rows: BreakdownRow[] = [];
+    for (const g of list) {
+      if (g.total.visitors >= minCount && rows.length < dim.maxRows) {
+        rows.push(toRow(g.key, g.total, signalCells.get(`${id}${SEP}${g.key}`) ?? {}, minCount));
+        shown.push(`${id}${SEP}${g.key}`);
+      }
+    }
+    const folded = list.length - rows.length;
+    if (folded > 0) foldedIds.push(id);
+    results.set(id, {
+      table: { rows, other: null, folded },
+      all: list.map((g) => toRow(g.key, g.total, signalCells.get(`${id}${SEP}${g.key}`) ?? {}, 0)),
+    });
+  }
+  if (foldedIds.length) {
+    const rest = `${paired} WHERE key <> '' AND ${ident([...spec.scope, 'dim'])} IN (${list(source, foldedIds)})${
+      shown.length ? ` AND NOT (${ident([...spec.scope, 'dim', 'key'])} IN (${list(source, shown)}))` : ''
+    }`;
+    const [totals, restCells] = await Promise.all([
+      source.run(`SELECT ${scope}dim, count(*) AS events, ${d} AS visitors FROM ${rest} GROUP BY ${scope}dim`),
+      spec.signals ? source.run(`SELECT ${scope}dim, sig, count(*) AS events, ${d} AS visitors FROM ${rest} GROUP BY ${scope}dim, sig`) : [],
+    ]);
+    const otherCells = new Map<string, Partial<Record<SignalName, Cell>>>();
+    for (const r of restCells) {
+      const row = otherCells.get(idOf(r)) ?? {};
+      row[r.sig as SignalName] = { events: n(r.events), visitors: n(r.visitors) };
+      otherCells.set(idOf(r), row);
+    }
+    for (const r of totals) {
+      const result = results.get(idOf(r));
+      if (result && n(r.visitors) >= minCount) result.table.other = toRow('other', { events: n(r.events), visitors: n(r.visitors) }, otherCells.get(idOf(r)) ?? {}, minCount);
+    }
+  }
+  return results;
+}
+
+const EMPTY: BreakdownResult = { table: { rows: [], other: null, folded: 0 }, all: [] };
 
 /**
  * The friction report computed by the database: the same {@link ReportSummary}
@@ -118,8 +171,6 @@ export async function summarizeSql(source: SqlReportSource, options: SummarizeOp
   const base = source.events({ site, from, to, device, referrer });
   const d = source.distinct('unit');
   const signalWhere = `type = 'signal' AND sig IN (${list(source, SIGNALS)})`;
-  const signalsOf = (key: string, where = '') =>
-    `(SELECT ${key} AS key, unit, sig FROM ${base} WHERE ${signalWhere}${where ? ` AND ${where}` : ''})`;
   const fields = list(source, FIELD_SIGNAL_NAMES);
 
   const [overview] = await source.run(
@@ -127,41 +178,39 @@ export async function summarizeSql(source: SqlReportSource, options: SummarizeOp
        sum(CASE WHEN type = 'dropped' AND dcount > 0 THEN dcount ELSE 0 END) AS dropped FROM ${base}`,
   );
   const [friction] = await source.run(`SELECT count(*) AS events, ${d} AS visitors FROM ${base} WHERE ${signalWhere}`);
-  const table = (sql: string, rows = maxRows) => breakdown(source, { sql, signals: true }, minCount, rows);
 
   // Returning: seen on an earlier UTC day than this event's, in the same filtered data.
   const dayOf = (ts: string) => `floor(${ts} / ${DAY})`;
-  const visitorClass = `(SELECT CASE WHEN vid = '' THEN 'unknown' WHEN ${dayOf('ts')} > fday THEN 'returning' ELSE 'new' END AS key, unit, sig
-    FROM (SELECT vid, unit, sig, ts FROM ${base} WHERE ${signalWhere}) AS s ${source.leftJoin}
+  const signalRows = `(SELECT sig, path, target, device, referrer, unit, vid, ts, fday
+    FROM (SELECT sig, path, target, device, referrer, unit, vid, ts FROM ${base} WHERE ${signalWhere}) AS s ${source.leftJoin}
       (SELECT vid, min(${dayOf('ts')}) AS fday FROM ${base} WHERE vid <> '' GROUP BY vid) AS f USING (vid))`;
-
-  const [bySignal, byPage, byTarget, byField, byDevice, byReferrer, byVisitor] = await Promise.all([
-    table(signalsOf('sig'), SIGNALS.length),
-    table(signalsOf('path')),
-    table(signalsOf('target', `target <> '' AND target <> 'page' AND sig NOT IN (${fields})`)),
-    table(signalsOf('target', `target <> '' AND target <> 'page' AND sig IN (${fields})`)),
-    table(signalsOf('device')),
-    table(signalsOf('referrer')),
-    table(visitorClass),
-  ]);
-
-  const dayRows = new Map<string, BreakdownRow>();
-  for (const r of await source.run(
-    `SELECT ${dayOf('ts')} AS day, sig, count(*) AS events, ${d} AS visitors FROM ${base} WHERE ${signalWhere} GROUP BY ${dayOf('ts')}, sig`,
-  )) {
-    const key = dayName(n(r.day) * DAY);
-    const row = dayRows.get(key) ?? { key, total: { events: 0, visitors: 0 }, signals: {} };
-    row.signals[r.sig as SignalName] = { events: n(r.events), visitors: n(r.visitors) };
-    dayRows.set(key, row);
-  }
-  for (const r of await source.run(`SELECT ${dayOf('ts')} AS day, count(*) AS events, ${d} AS visitors FROM ${base} WHERE ${signalWhere} GROUP BY ${dayOf('ts')}`)) {
-    const row = dayRows.get(dayName(n(r.day) * DAY));
-    if (row) row.total = { events: n(r.events), visitors: n(r.visitors) };
-  }
+  const notPage = `target <> '' AND target <> 'page'`;
+  const all = Number.MAX_SAFE_INTEGER;
+  const tables = await breakdowns(
+    source,
+    {
+      rows: signalRows,
+      scope: [],
+      signals: true,
+      dims: [
+        { name: 'signal', key: 'sig', maxRows: SIGNALS.length },
+        { name: 'page', key: 'path', maxRows },
+        { name: 'target', key: `CASE WHEN ${notPage} AND sig NOT IN (${fields}) THEN target ELSE '' END`, maxRows },
+        { name: 'field', key: `CASE WHEN ${notPage} AND sig IN (${fields}) THEN target ELSE '' END`, maxRows },
+        { name: 'device', key: 'device', maxRows },
+        { name: 'referrer', key: 'referrer', maxRows },
+        { name: 'visitor', key: `CASE WHEN vid = '' THEN 'unknown' WHEN ${dayOf('ts')} > fday THEN 'returning' ELSE 'new' END`, maxRows },
+        { name: 'day', key: source.dayKey('ts'), maxRows: all },
+      ],
+    },
+    minCount,
+  );
+  const tableOf = (name: string) => (tables.get(name) ?? EMPTY).table;
+  const dayRows = (tables.get('day') ?? EMPTY).all.map((row) => ({ ...row, key: dayName(Number(row.key) * DAY) }));
   // Every signal seen at all gets a column and a trend series, however few its visitors.
-  const present = new Set<string>();
-  for (const row of dayRows.values()) for (const s of Object.keys(row.signals)) present.add(s);
+  const present = new Set((tables.get('signal') ?? EMPTY).all.map((row) => row.key));
   const signalsPresent = SIGNALS.filter((s) => present.has(s));
+  const bySignal = tableOf('signal');
 
   const rules = await ruleReports(source, base, goal, minCount, minSamplePerArm);
   const shadow = await shadowReports(source, base, minCount, maxRows);
@@ -171,15 +220,7 @@ export async function summarizeSql(source: SqlReportSource, options: SummarizeOp
       source.vitals(`(SELECT path, vname, unit, vvalue FROM ${base} WHERE type = 'vital' AND vname IN (${list(source, VITALS)}) AND vvalue IS NOT NULL) AS v`),
     )
   ).map((r) => ({ path: String(r.path), name: r.vname as VitalName, visitors: n(r.visitors), p75: n(r.p75) }));
-  const vitalPaths = [...new Set(vitalGroups.filter((g) => g.visitors >= minCount).map((g) => g.path))];
-  const pageFriction = new Map<string, Cell>();
-  if (vitalPaths.length) {
-    for (const r of await source.run(
-      `SELECT path, count(*) AS events, ${d} AS visitors FROM ${base} WHERE ${signalWhere} AND path IN (${list(source, vitalPaths)}) GROUP BY path`,
-    )) {
-      pageFriction.set(String(r.path), { events: n(r.events), visitors: n(r.visitors) });
-    }
-  }
+  const pageFriction = new Map((tables.get('page') ?? EMPTY).all.map((row) => [row.key, row.total]));
 
   const events = n(overview?.events);
   return {
@@ -199,11 +240,11 @@ export async function summarizeSql(source: SqlReportSource, options: SummarizeOp
     friction: {
       signals: signalsPresent,
       bySignal,
-      byPage,
-      byTarget,
-      byField,
-      bySegment: { device: byDevice, referrer: byReferrer, visitor: byVisitor },
-      trend: trendOf([...dayRows.values()], signalsPresent, minCount, maxDays),
+      byPage: tableOf('page'),
+      byTarget: tableOf('target'),
+      byField: tableOf('field'),
+      bySegment: { device: tableOf('device'), referrer: tableOf('referrer'), visitor: tableOf('visitor') },
+      trend: trendOf(dayRows, signalsPresent, minCount, maxDays),
     },
     rules,
     shadow,
@@ -256,39 +297,34 @@ async function shadowReports(source: SqlReportSource, base: string, minCount: nu
     entry[n(r.side) === 1 ? 'blocked' : 'fire'] = { events: n(r.events), visitors: n(r.visitors) };
     sides.set(rule, entry);
   }
-  const plain = (rule: string, blocked: boolean, key: string, rows = maxRows) =>
-    breakdown(
-      source,
-      { sql: `(SELECT ${key} AS key, unit FROM ${base} WHERE ${where} AND rule = ${source.lit(rule)} AND blocked ${blocked ? "<> ''" : "= ''"})`, signals: false },
-      minCount,
-      rows,
-    );
-  const ordered = [...sides].sort(
-    ([ra, a], [rb, b]) => b.fire.visitors - a.fire.visitors || b.blocked.visitors - a.blocked.visitors || (ra < rb ? -1 : 1),
+  const tables = await breakdowns(
+    source,
+    {
+      rows: `(SELECT rule, CASE WHEN blocked = '' THEN 'fire' ELSE 'blocked' END AS side, path, device, referrer, blocked, unit FROM ${base} WHERE ${where})`,
+      scope: ['rule', 'side'],
+      signals: false,
+      dims: [
+        { name: 'page', key: 'path', maxRows },
+        { name: 'device', key: 'device', maxRows },
+        { name: 'referrer', key: 'referrer', maxRows },
+        { name: 'guard', key: 'blocked', maxRows: SHADOW_BLOCKS.length },
+      ],
+    },
+    minCount,
   );
-  return Promise.all(
-    ordered.map(async ([rule, { fire, blocked }]) => {
-      const [byPage, byDevice, byReferrer, blockedBy, blockedByPage, blockedByDevice, blockedByReferrer] = await Promise.all([
-        plain(rule, false, 'path'),
-        plain(rule, false, 'device'),
-        plain(rule, false, 'referrer'),
-        plain(rule, true, 'blocked', SHADOW_BLOCKS.length),
-        plain(rule, true, 'path'),
-        plain(rule, true, 'device'),
-        plain(rule, true, 'referrer'),
-      ]);
-      return {
-        rule,
-        wouldFire: thresholdCell(fire.events, fire.visitors, minCount),
-        byPage,
-        byDevice,
-        byReferrer,
-        blocked: thresholdCell(blocked.events, blocked.visitors, minCount),
-        blockedBy,
-        blockedByPage,
-        blockedByDevice,
-        blockedByReferrer,
-      };
-    }),
-  );
+  const of = (rule: string, side: string, dim: string) => (tables.get([rule, side, dim].join(SEP)) ?? EMPTY).table;
+  return [...sides]
+    .sort(([ra, a], [rb, b]) => b.fire.visitors - a.fire.visitors || b.blocked.visitors - a.blocked.visitors || (ra < rb ? -1 : 1))
+    .map(([rule, { fire, blocked }]) => ({
+      rule,
+      wouldFire: thresholdCell(fire.events, fire.visitors, minCount),
+      byPage: of(rule, 'fire', 'page'),
+      byDevice: of(rule, 'fire', 'device'),
+      byReferrer: of(rule, 'fire', 'referrer'),
+      blocked: thresholdCell(blocked.events, blocked.visitors, minCount),
+      blockedBy: of(rule, 'blocked', 'guard'),
+      blockedByPage: of(rule, 'blocked', 'page'),
+      blockedByDevice: of(rule, 'blocked', 'device'),
+      blockedByReferrer: of(rule, 'blocked', 'referrer'),
+    }));
 }
