@@ -126,6 +126,10 @@ export async function createClickhouseStore({ client, table = 'attune_events', n
     vitals: (relation) =>
       `SELECT path, vname, uniqExact(unit) AS visitors, arrayElement(arraySort(groupArray(vvalue)), toUInt64(intDiv(3 * count() + 3, 4))) AS p75 FROM ${relation} GROUP BY path, vname`,
     dayKey: (ts) => `toString(toUInt64(floor(${ts} / 86400000)))`,
+    // ARRAY JOIN repeats each row once per dimension without a join or a branch per dimension.
+    unpivot: (rows, columns, dims) =>
+      `(SELECT ${columns}, tupleElement(pair, 1) AS dim, tupleElement(pair, 2) AS key FROM ${rows} AS r
+        ARRAY JOIN [${dims.map((d) => `tuple(${quote(d.name)}, toString(${d.key}))`).join(', ')}] AS pair)`,
     run: rows,
   };
 

@@ -65,6 +65,9 @@ export function sqliteReportSource(table: string, run: (sql: string) => Promise<
     vitals: (relation) => `SELECT path, vname, count(DISTINCT unit) AS visitors, max(CASE WHEN rn = (3 * cnt + 3) / 4 THEN vvalue END) AS p75
       FROM (SELECT path, vname, unit, vvalue, ROW_NUMBER() OVER (PARTITION BY path, vname ORDER BY vvalue) AS rn,
         COUNT(*) OVER (PARTITION BY path, vname) AS cnt FROM ${relation}) AS w GROUP BY path, vname`,
+    unpivot: (rows, columns, dims) =>
+      `(SELECT ${columns}, dim, CASE ${dims.map((d) => `WHEN dim = ${quote(d.name)} THEN ${d.key}`).join(' ')} ELSE '' END AS key
+        FROM ${rows} AS r CROSS JOIN (${dims.map((d) => `SELECT ${quote(d.name)} AS dim`).join(' UNION ALL ')}) AS d)`,
     // ts is never negative, so truncating is flooring.
     dayKey: (ts) => `CAST(CAST(${ts} / 86400000 AS INTEGER) AS TEXT)`,
     run,
@@ -93,6 +96,8 @@ export function postgresReportSource(table: string, run: (sql: string) => Promis
     vitals: (relation) =>
       `SELECT path, vname, count(DISTINCT unit) AS visitors, percentile_disc(0.75) WITHIN GROUP (ORDER BY vvalue) AS p75 FROM ${relation} GROUP BY path, vname`,
     dayKey: (ts) => `floor(${ts} / 86400000)::bigint::text`,
+    unpivot: (rows, columns, dims) =>
+      `(SELECT ${columns}, d.dim, d.key FROM ${rows} AS r CROSS JOIN LATERAL (VALUES ${dims.map((d) => `(${quote(d.name)}, ${d.key})`).join(', ')}) AS d(dim, key))`,
     run,
   };
 }

@@ -38,6 +38,11 @@ export interface SqlReportSource {
   vitals(relation: string): string;
   /** The UTC day number (`floor(ts / 86 400 000)`) of a time column, as text. */
   dayKey(ts: string): string;
+  /**
+   * Each row of `rows` (a parenthesised subquery) once per dimension, as a parenthesised
+   * subquery of `columns` plus `dim` (the dimension's name) and `key` (its key expression).
+   */
+  unpivot(rows: string, columns: string, dims: readonly { name: string; key: string }[]): string;
   run(sql: string): Promise<Record<string, unknown>[]>;
 }
 
@@ -71,7 +76,7 @@ const SEP = '\u001f';
 /**
  * Many breakdowns as {@link createBreakdown} makes them, asked of the database in
  * two to four scans whatever their number: every row is paired with every dimension
- * (a cross join with a list of names), grouped by scope, dimension and key. The rows
+ * (`unpivot`), grouped by scope, dimension and key. The rows
  * shown are chosen here (most events first, then by key, at least `minCount`
  * visitors, at most `maxRows`); the groups left out are counted together in one more
  * scan, as `other`. What comes back grows with the groups, never with the events.
@@ -79,9 +84,7 @@ const SEP = '\u001f';
 async function breakdowns(source: SqlReportSource, spec: BreakdownSpec, minCount: number): Promise<Map<string, BreakdownResult>> {
   const d = source.distinct('unit');
   const scope = spec.scope.map((c) => `${c}, `).join('');
-  const names = spec.dims.map((dim) => `SELECT ${source.lit(dim.name)} AS dim`).join(' UNION ALL ');
-  const key = `CASE ${spec.dims.map((dim) => `WHEN dim = ${source.lit(dim.name)} THEN ${dim.key}`).join(' ')} ELSE '' END`;
-  const paired = `(SELECT ${scope}dim, ${key} AS key, unit${spec.signals ? ', sig' : ''} FROM ${spec.rows} AS r CROSS JOIN (${names}) AS d) AS u`;
+  const paired = `${source.unpivot(spec.rows, `${scope}unit${spec.signals ? ', sig' : ''}`, spec.dims)} AS u`;
   const idOf = (r: Record<string, unknown>) => [...spec.scope.map((c) => String(r[c])), String(r.dim)].join(SEP);
   const ident = (cols: string[]) => cols.join(` || '${SEP}' || `);
 
