@@ -48,3 +48,9 @@ export type {
   VitalsRow,
   VitalsTable,
 } from './report/report-summary';
+export { createClickhouseStore } from './clickhouse-store';
+export type { ClickhouseClient, ClickhouseStoreOptions } from './clickhouse-store';
+export { exportEvents } from './export-events';
+export type { ExportOptions } from './export-events';
+export { createReportAccess } from './report-access';
+export type { ReportAccess, ReportAccessOptions } from './report-access';
