@@ -160,7 +160,7 @@ describe('docs/privacy.md', () => {
       const code = read(file).replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
       expect(code, file).not.toMatch(/\b(localStorage|document\.cookie)\b/);
       // sessionStorage only in the runtime's consent-gated session store for back_forth.
-      if (!file.endsWith('packages/attune/src/start.ts')) expect(code, file).not.toMatch(/\bsessionStorage\b/);
+      if (!file.endsWith('packages/attune/src/runtime/local-records.ts')) expect(code, file).not.toMatch(/\bsessionStorage\b/);
     }
   });
 
@@ -177,14 +177,14 @@ describe('docs/privacy.md', () => {
     const rotateDays = days('packages/core/src/context/visitor.ts', /rotateMs \?\? (\d+) \* 86_400_000/);
     const historyDays = days('packages/attune/src/', /RETENTION_MS = (\d+) \* 86_400_000/);
     const queueDays = days('packages/core/src/pipe/send.ts', /retentionMs \?\? (\d+) \* 86_400_000/);
-    const consentDays = days('packages/attune/src/start.ts', /CONSENT_MS = (\d+) \* 86_400_000/);
+    const consentDays = days('packages/attune/src/runtime/consent-memory.ts', /CONSENT_MS = (\d+) \* 86_400_000/);
     expect(row('consent')).toContain(`${consentDays} days from the last choice`);
     expect(md).toContain(`older than ${consentDays} days are ignored and deleted`);
     expect(row('visitor')).toContain(`replaced every ${rotateDays} days`);
     expect(row('visitor')).toContain(`deleted after ${visitorDays} days without a visit`);
     expect(row('history')).toContain(`older than ${historyDays} days`);
-    const viewsDays = days('packages/attune/src/engine.ts', /VIEWS_RETENTION_MS = (\d+) \* 86_400_000/);
-    const viewsMax = days('packages/attune/src/engine.ts', /VIEWS_MAX = (\d+)/);
+    const viewsDays = days('packages/attune/src/engine/ledger.ts', /VIEWS_RETENTION_MS = (\d+) \* 86_400_000/);
+    const viewsMax = days('packages/attune/src/engine/ledger.ts', /VIEWS_MAX = (\d+)/);
     expect(row('views')).toContain(`older than ${viewsDays} days`);
     expect(row('views')).toContain(`the last ${viewsMax} are kept`);
     expect(rows.find((r) => r[1].includes('event ids'))?.[3]).toContain(`after ${queueDays} days`);

@@ -1,4 +1,4 @@
-import type { AttuneConfig } from './runtime';
+import type { AttuneConfig } from './api';
 
 /**
  * Reads `data-signals` leaf by leaf: thresholds are non-negative numbers, `false` switches a

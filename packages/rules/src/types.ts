@@ -4,21 +4,10 @@
  * the CLI simulator and the collector's report.
  */
 
-/** Signal names a detector can emit and a condition can count. */
-export type SignalType =
-  | 'rage_click'
-  | 'dead_click'
-  | 'error_click'
-  | 'form_error'
-  | 'form_correction'
-  | 'form_refill'
-  | 'disabled_click'
-  | 'form_abandon'
-  | 'hesitation'
-  | 'exit_intent'
-  | 'back_forth'
-  | 'scroll_thrash'
-  | 'slow_interaction';
+import type { SignalType } from './signal-types';
+import type { ConsentState, Purpose } from './purposes';
+
+export type { SignalType, ConsentState, Purpose };
 
 /** One observation from a detector. Never holds element text or a typed value. */
 export interface SignalRecord {
@@ -96,10 +85,6 @@ export interface FormFacts {
   errors?: number;
 }
 
-/** Purposes an event can be sent for. */
-export type Purpose = 'measurement' | 'help' | 'profiling';
-/** State of consent for one purpose. */
-export type ConsentState = 'granted' | 'denied' | 'pending';
 
 /** A condition counting signals: `{ "signal": "rage_click", "target": "pricing", "atLeast": 2, "within": "60s" }`. */
 export interface SignalCondition {

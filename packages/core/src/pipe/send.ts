@@ -1,35 +1,5 @@
-import type { Pipe, PipeInput, PipeOptions, Transport } from './pipe';
-import type { EventQueue } from './event-queue';
+import type { PipeInput, PipeOptions, Sender, SenderHost, Transport } from './contracts';
 import type { WireEvent } from './wire';
-
-/** What the pipe in attune.js hands the sender: its queue, batching and bookkeeping. */
-export interface SenderHost {
-  options: PipeOptions;
-  queue: EventQueue;
-  /** Largest batch, halved by a 413. */
-  maxBatch: number;
-  chunks(events: WireEvent[]): WireEvent[][];
-  body(events: WireEvent[]): string;
-  sendable(event: WireEvent): boolean;
-  /** Removes events from the queue and from what the page would beacon. */
-  forget(ids: string[]): Promise<void>;
-  /** Asks for a flush `ms` from now. */
-  later(ms: number): void;
-  push: Pipe['push'];
-}
-
-/** The sending half of the pipe: retries, backoff, 413 splits, the cross-tab lock and the queue's bounds. */
-export interface Sender {
-  /** Sends everything that may be sent now; resolves when the queue is empty or sending must wait. */
-  flush(): Promise<void>;
-  /** Forgets any backoff and tries again at once. */
-  resume(): void;
-}
-
-/** The lazily loaded sender module (`attune-send.js` next to the script tag). */
-export interface SenderModule {
-  createSender(host: SenderHost): Sender;
-}
 
 const RETRYABLE = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;
 

@@ -2,8 +2,8 @@ import { atom } from 'nanostores';
 import { describe, expect, it } from 'vitest';
 import { holdoutBucket, type Facts, type RulesFile } from '@attune/rules';
 import type { PipeInput } from '@attune/core';
-import { createEngine, type EngineHost } from './engine';
-import type { ActiveHelp, AttuneConfig } from './runtime';
+import { createEngine } from './create-engine';
+import type { ActiveHelp, AttuneConfig, EngineHost } from '../api';
 
 const T0 = Date.UTC(2026, 10, 2, 9);
 const help = { type: 'help', title: 'Leaving so soon?', body: 'Here is how the plans differ.' } as const;
