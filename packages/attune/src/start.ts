@@ -3,8 +3,7 @@
 //   local-records   storage kept to what consent allows; the wipe
 //   facts           what the rules see (page, signals, visitor, dwell, idle, device, stage)
 //   events          the consent-gated pipe and the buffer in front of it
-//   engine-loader   the rules engine chunk, fetched on first need
-//   decide-loop     when the rules are evaluated
+//   decide-loop     the rules engine chunk, fetched on first need, and when it decides
 //   page-listeners  the detectors and the page's listeners
 import type { WritableAtom } from 'nanostores';
 import { PURPOSES, type SignalRecord } from '@attune/rules';
@@ -15,7 +14,6 @@ import { fetchRules, mayFireWithoutSignals } from './rules-source';
 import { onIdle } from './settled';
 import { createConsentMemory } from './runtime/consent-memory';
 import { createDecideLoop } from './runtime/decide-loop';
-import { createEngineLoader } from './runtime/engine-loader';
 import { createEvents } from './runtime/events';
 import { createFacts } from './runtime/facts';
 import { createLocalRecords } from './runtime/local-records';
@@ -66,7 +64,7 @@ export const startRuntime = (
     await pipe?.clear();
     await records._wipe();
   };
-  const engine = createEngineLoader(deps.loadEngine, {
+  const engine = createDecideLoop(win, log, schedule, deps.loadEngine, {
     win,
     log,
     config,
@@ -80,18 +78,15 @@ export const startRuntime = (
     forget: wipe,
     loadWidget: deps.loadWidget,
     destroyed: () => destroyed,
-  }, log);
-  // A failure in the engine is logged, never an unhandled rejection the page would see.
-  const decide = guard(log, async () => (await engine._get())?.decide());
-  const loop = createDecideLoop(win, log, schedule, () => void decide());
-  stops.push(records.stop, loop.stop);
+  });
+  stops.push(records.stop, engine.stop);
 
   const onSignal = (signal: SignalRecord) => {
     recent.add(signal);
     log.debug(`signal ${signal.type} on ${signal.target} ×${signal.count}`);
     // The pipe keeps only the wire fields of a signal event (`at` becomes `ts`; the rest is dropped).
     events._send({ ...signal, type: 'signal', signal: signal.type, ts: signal.at });
-    loop._now();
+    engine._now();
   };
 
   // Web vitals for the sampled share of page views, from a chunk loaded once the page is idle.
@@ -138,7 +133,7 @@ export const startRuntime = (
       _route() {
         facts._newPage();
         engine._loaded?.newPage();
-        if (engine._loaded || loop._eager) loop._soon();
+        if (engine._loaded || engine._eager) engine._soon();
       },
     });
     stops.push(listeners.stop);
@@ -154,8 +149,8 @@ export const startRuntime = (
     if (!rules || destroyed) return;
     // Rules that can fire without a signal need the engine now, and so does a preview page
     // (`?attune-preview=<rule id>`, shown by the engine); otherwise it waits for evidence.
-    loop._eager = /[?&]attune-preview=/.test(win.location.search) || mayFireWithoutSignals(rules.source);
-    if (loop._eager || recent.current(now()).length) loop._soon();
+    engine._eager = /[?&]attune-preview=/.test(win.location.search) || mayFireWithoutSignals(rules.source);
+    if (engine._eager || recent.current(now()).length) engine._soon();
   };
 
   const api: Started = {

@@ -77,20 +77,20 @@ export interface Pipe {
   clear(): Promise<void>;
 }
 
-/** What the pipe in attune.js hands the sender: its queue, batching and bookkeeping. */
+/** What the pipe in attune.js hands the sender: its queue, batching and bookkeeping (`_` names: mangled, shared by both bundles). */
 export interface SenderHost {
-  options: PipeOptions;
-  queue: EventQueue;
+  _options: PipeOptions;
+  _queue: EventQueue;
   /** Largest batch, halved by a 413. */
-  maxBatch: number;
-  chunks(events: WireEvent[]): WireEvent[][];
-  body(events: WireEvent[]): string;
-  sendable(event: WireEvent): boolean;
+  _maxBatch: number;
+  _chunks(events: WireEvent[]): WireEvent[][];
+  _body(events: WireEvent[]): string;
+  _sendable(event: WireEvent): boolean;
   /** Removes events from the queue and from what the page would beacon. */
-  forget(ids: string[]): Promise<void>;
+  _forget(ids: string[]): Promise<void>;
   /** Asks for a flush `ms` from now. */
-  later(ms: number): void;
-  push: Pipe['push'];
+  _later(ms: number): void;
+  _push: Pipe['push'];
 }
 
 /** The sending half of the pipe: retries, backoff, 413 splits, the cross-tab lock and the queue's bounds. */

@@ -33,19 +33,19 @@ export const createPipe = (options: PipeOptions): Pipe => {
   const state = (purpose: Purpose) => options.consent.$consent.get()[purpose];
 
   const host: SenderHost = {
-    options,
-    queue,
-    maxBatch: options.maxBatch ?? 20,
-    sendable: (event) => state(event.purpose) === 'granted',
-    body: (events) => JSON.stringify({ v: WIRE_VERSION, site: options.site, sent: options.now(), events } satisfies WireBatch),
+    _options: options,
+    _queue: queue,
+    _maxBatch: options.maxBatch ?? 20,
+    _sendable: (event) => state(event.purpose) === 'granted',
+    _body: (events) => JSON.stringify({ v: WIRE_VERSION, site: options.site, sent: options.now(), events } satisfies WireBatch),
     // Cut events into batches of at most maxBatch events and BODY_BYTES bytes.
-    chunks(events) {
+    _chunks(events) {
       const out: WireEvent[][] = [];
       let current: WireEvent[] = [];
       let bytes = 64;
       for (const event of events) {
         const size = JSON.stringify(event).length + 1;
-        if (current.length && (current.length >= host.maxBatch || bytes + size > BODY_BYTES)) {
+        if (current.length && (current.length >= host._maxBatch || bytes + size > BODY_BYTES)) {
           out.push(current);
           current = [];
           bytes = 64;
@@ -56,18 +56,18 @@ export const createPipe = (options: PipeOptions): Pipe => {
       if (current.length) out.push(current);
       return out;
     },
-    async forget(ids) {
+    async _forget(ids) {
       for (const id of ids) mine.delete(id);
       await queue.remove(ids);
     },
-    later(ms) {
+    _later(ms) {
       timer?.();
       timer = options.schedule(() => {
         timer = null;
         void pipe.flush();
       }, ms);
     },
-    push: (input) => pipe.push(input),
+    _push: (input) => pipe.push(input),
   };
 
   const store = (events: WireEvent[]) => {
@@ -89,12 +89,12 @@ export const createPipe = (options: PipeOptions): Pipe => {
         return event.id;
       }
       store([event]);
-      if (mine.size >= host.maxBatch) void pipe.flush();
-      else if (!timer) host.later(flushMs);
+      if (mine.size >= host._maxBatch) void pipe.flush();
+      else if (!timer) host._later(flushMs);
       return event.id;
     },
     async flush() {
-      const granted = waiting.filter(host.sendable);
+      const granted = waiting.filter(host._sendable);
       waiting = waiting.filter((e) => state(e.purpose) === 'pending');
       if (granted.length) store(granted);
       try {
@@ -109,8 +109,8 @@ export const createPipe = (options: PipeOptions): Pipe => {
       }
     },
     flushOnHide() {
-      for (const batch of host.chunks([...mine.values()].filter(host.sendable))) {
-        if (!options.transport.beacon(options.endpoint, host.body(batch))) return;
+      for (const batch of host._chunks([...mine.values()].filter(host._sendable))) {
+        if (!options.transport.beacon(options.endpoint, host._body(batch))) return;
         // A beacon has no answer, so its events stay queued until a POST gets a 2xx (on this
         // page's next flush or the next page's); the collector dedupes the second delivery.
         for (const e of batch) mine.delete(e.id);
