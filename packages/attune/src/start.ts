@@ -6,11 +6,11 @@
 //   decide-loop     the rules engine chunk, fetched on first need, and when it decides
 //   page-listeners  the detectors and the page's listeners
 import type { WritableAtom } from 'nanostores';
-import { PURPOSES, type SignalRecord } from '@attune/rules';
+import { PURPOSES, ruleNeeds, type SignalRecord } from '@attune/rules';
 import { createConsent, createConsentStore, createIdbStore, createRecentSignals, guard, loadVisitor, openIdbOrMemory, type DetectorContext, type Logger } from '@attune/core';
 import type { DismissKind, EngageAction } from '@attune/widget';
 import type { ActiveHelp, AttuneConfig, RuntimeDeps, Started } from './api';
-import { fetchRules, mayFireWithoutSignals } from './rules-source';
+import { fetchRules } from './rules-source';
 import { onIdle } from './settled';
 import { createConsentMemory } from './runtime/consent-memory';
 import { createDecideLoop } from './runtime/decide-loop';
@@ -147,9 +147,10 @@ export const startRuntime = (
     startVitals(ctx.emit);
     const rules = (engine._rules = await fetchRules(config.rules, win, log));
     if (!rules || destroyed) return;
-    // Rules that can fire without a signal need the engine now, and so does a preview page
-    // (`?attune-preview=<rule id>`, shown by the engine); otherwise it waits for evidence.
-    engine._eager = /[?&]attune-preview=/.test(win.location.search) || mayFireWithoutSignals(rules.source);
+    // Rules that can fire without a signal (or count page views, so every view is remembered) need
+    // the engine now, and so do a preview page (`?attune-preview=<rule id>`, shown by the engine)
+    // and a file that is not JSON (the engine reports where); otherwise it waits for evidence.
+    engine._eager = /[?&]attune-preview=/.test(win.location.search) || typeof rules.source === 'string' || ruleNeeds(rules.source).withoutSignals;
     if (engine._eager || recent.current(now()).length) engine._soon();
   };
 

@@ -10,6 +10,8 @@ export { lintRules, GLANCE_LIMITS } from './lint-rules';
 export type { LintKind, LintOptions } from './lint-rules';
 export { DEFAULT_GUARDRAILS } from './default-guardrails';
 export { SIGNAL_TYPES } from './signal-types';
+export { ruleNeeds } from './rule-needs';
+export type { RuleNeeds } from './rule-needs';
 export { PURPOSES, CONSENT_STATES } from './purposes';
 export type { ConsentChoice } from './purposes';
 export { didYouMean } from './did-you-mean';

@@ -1,4 +1,4 @@
-import { compileRules, evaluate, type CompiledRules, type Decision, type Facts, type RulesFile, type ValidationResult } from '@attune/rules';
+import { compileRules, evaluate, ruleNeeds, type CompiledRules, type Decision, type Facts, type RulesFile, type ValidationResult } from '@attune/rules';
 import type { Logger } from '@attune/core';
 import type { Engine, EngineHost } from '../api';
 import { loadLedger } from './ledger';
@@ -37,9 +37,8 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
   const rules = input === null ? null : compile(compileRules(input), where, host.log);
   if (!rules) return null;
   const { win, log, now, send, $help } = host;
-  // Page views are remembered only for rules that count them: a `views` key appears nowhere else in validated rules.
-  const counting = JSON.stringify([rules.rules, rules.intents]).includes('"views":');
-  const ledger = await loadLedger(host.storage, now, host.visitor()?.visitStart, counting);
+  // Page views are remembered only for rules that count them.
+  const ledger = await loadLedger(host.storage, now, host.visitor()?.visitStart, ruleNeeds(input).views);
   // Recorded once per page view: shadow "would have shown" and holdout "kept as control".
   let recorded = new Set<string>();
   const facts = (): Facts => ({ ...host.facts(), profile: ledger.profile, views: ledger.views });
