@@ -3,10 +3,11 @@
 // Types only, plus the list of API methods, so every entry point (the script tag's loader, the npm
 // facade, the bindings) can name them without loading the runtime.
 import type { ReadableAtom, WritableAtom } from 'nanostores';
-import type { Decision, Facts, Purpose, RulesFile } from '@attune/rules';
+import type { Decision, DismissKind, Facts, Purpose, RulesFile } from '@attune/rules';
 import type { ConsentMap, FormsModule, KeyValueStore, Logger, PipeInput, SenderModule, SignalsConfig, Transport, VisitorContext, outlineTarget } from '@attune/core';
-import type { DismissKind, EngageAction, WidgetModule } from '@attune/widget';
+import type { EngageAction, WidgetModule } from '@attune/widget';
 import type { HandoffRecord } from './handoff';
+import type { Refusals } from './runtime/consent-memory';
 import type { VitalsModule } from './vitals';
 
 /** The API's methods (everything but `ready` and `$help`). */
@@ -28,6 +29,23 @@ export interface AttuneConfig {
    * until `setConsent`), `granted` or `denied`.
    */
   consent?: 'pending' | 'granted' | 'denied';
+  /**
+   * Strict consent (`data-consent-mode="strict"`): until the visitor (or the site's configured
+   * `consent`) grants some purpose, no detector starts and no listener is added — nothing of
+   * the visitor's behaviour is processed, not even in memory. Default false: before consent the
+   * detectors run in memory only (nothing is stored or sent). See docs/privacy.md.
+   */
+  strictConsent?: boolean;
+  /**
+   * Declares help a service the visitor asked for (`data-help-as-service`), so cards, questions
+   * and handoff offers may be shown while the help purpose is still pending. Off by default: help
+   * needs the help purpose. Declare it only where contextual help is part of what the visitor
+   * requested (for example a support assistant they switched on), so that showing it is
+   * strictly necessary for that service (ePrivacy Directive art. 5(3)) and rests on the
+   * contract rather than on consent (GDPR art. 6(1)(b)); your legal team decides. A visitor's
+   * explicit denial of help still wins, and events are still sent only with consent.
+   */
+  helpAsService?: boolean;
   /** When Global Privacy Control is on, still allow measurement (default false: GPC denies it). */
   gpcAllowsMeasurement?: boolean;
   /** Interface locale (default: the page's `lang`). */
@@ -130,8 +148,12 @@ export interface EngineHost {
   visitor(): VisitorContext | null;
   consent(): ConsentMap;
   send(event: Omit<PipeInput, 'path'> & { path?: string }): void;
-  /** Wipes every local record (the card's "Forget all of this"). */
+  /** Wipes every local record (the card's "Forget all of this"); the visitor's own choices stay. */
   forget(): Promise<void>;
+  /** The help the visitor refused, kept with their consent choices. */
+  refusals(): Refusals;
+  /** Keeps a refusal: a rule's id ("Don't show tips like this") or `null` ("No tips at all"). */
+  refuse(rule: string | null): void;
   loadWidget(): Promise<WidgetModule>;
   destroyed(): boolean;
 }

@@ -6,9 +6,9 @@
 //   decide-loop     the rules engine chunk, fetched on first need, and when it decides
 //   page-listeners  the detectors and the page's listeners
 import type { WritableAtom } from 'nanostores';
-import { PURPOSES, ruleNeeds, type SignalRecord } from '@attune/rules';
+import { PURPOSES, ruleNeeds, type DismissKind, type SignalRecord } from '@attune/rules';
 import { createConsent, createConsentStore, createIdbStore, createRecentSignals, guard, loadVisitor, openIdbOrMemory, type DetectorContext, type Logger } from '@attune/core';
-import type { DismissKind, EngageAction } from '@attune/widget';
+import type { EngageAction } from '@attune/widget';
 import type { ActiveHelp, AttuneConfig, RuntimeDeps, Started } from './api';
 import { fetchRules } from './rules-source';
 import { onIdle } from './settled';
@@ -50,7 +50,7 @@ export const startRuntime = (
   const storage = createConsentStore(deps.storage ?? createIdbStore(log, win.indexedDB));
   // Consent choices live in a database of their own, so wiping the rest never touches a denial.
   const kv = deps.consentStorage ?? createIdbStore(log, win.indexedDB, openIdbOrMemory('attune-consent', 'kv', log, win.indexedDB));
-  const memory = createConsentMemory(consent, kv, now);
+  const memory = createConsentMemory(consent, kv, now, log);
   const records = createLocalRecords(win, consent, storage, memory);
   const recent = createRecentSignals();
   const facts = createFacts(win, config, consent, recent, now);
@@ -76,6 +76,8 @@ export const startRuntime = (
     consent: () => consent.$consent.get(),
     send: events._send,
     forget: wipe,
+    refusals: () => memory._refusals,
+    refuse: memory._refuse,
     loadWidget: deps.loadWidget,
     destroyed: () => destroyed,
   });
@@ -124,6 +126,15 @@ export const startRuntime = (
     };
     // The listeners start in a task of their own, after the one that started the runtime.
     await new Promise<void>((resolve) => stops.push(schedule(resolve, 0), resolve));
+    // Strict consent: nothing observes the visitor until some purpose is granted.
+    if (config.strictConsent) {
+      await memory._restore();
+      await new Promise<void>((resolve) => {
+        const granted = () => Object.values(consent.$consent.get()).includes('granted') && resolve();
+        stops.push(consent.$consent.listen(granted), resolve);
+        granted();
+      });
+    }
     if (destroyed) return;
     listeners = startPageListeners(ctx, win, config.signals, deps.loadForms, log, {
       _input: facts._input,

@@ -1,13 +1,14 @@
 // What the evaluator returns and remembers: decisions with their evidence and reasons, blocks, the fatigue ledger.
 import type { Action, ActionType } from './action-types';
 import type { SignalType } from './signal-types';
+import type { DismissKind } from './dismiss-kinds';
 
 /** What the visitor did about earlier interventions: the fatigue ledger. */
 export interface History {
   /** Interventions shown, oldest first. */
   shown: readonly ShownEntry[];
   /** Dismissals, oldest first. `skip` is a skipped question. */
-  dismissed: readonly { ruleId: string; at: number; kind: 'dismiss' | 'snooze' | 'never' | 'skip' }[];
+  dismissed: readonly { ruleId: string; at: number; kind: DismissKind | 'skip' }[];
   /** Epoch milliseconds when the current session began; every entry counts as this session when absent. */
   sessionStart?: number;
   /** Id of the intervention on screen now, if any: only one is visible at a time. */

@@ -5,6 +5,7 @@
  */
 
 export type { SignalType } from './signal-types';
+export type { DismissKind } from './dismiss-kinds';
 export type { ConsentState, Purpose, ConsentChoice } from './purposes';
 export type { SignalRecord, ReferrerClass, Facts, PageView, FormState, FormFacts } from './fact-types';
 export type { SignalCondition, PageCondition, ViewsCondition, FactName, FactValue, FactOperator, FactCondition, IntentCondition, AllCondition, AnyCondition, NoneCondition, NotCondition, Condition } from './condition-types';

@@ -12,6 +12,7 @@ const help = { type: 'help', title: 'Leaving so soon?', body: 'Here is how the p
 const start = async (rules: RulesFile, visitorId = 'visitor-a') => {
   let now = T0;
   const sent: PipeInput[] = [];
+  const refusals = { never: [] as string[], all: false };
   const facts = (): Facts => ({
     page: { path: '/pricing' },
     signals: [],
@@ -30,6 +31,8 @@ const start = async (rules: RulesFile, visitorId = 'visitor-a') => {
     consent: () => ({ measurement: 'granted', help: 'granted', profiling: 'granted' }),
     send: (event) => void sent.push(event as PipeInput),
     forget: async () => {},
+    refusals: () => refusals,
+    refuse: (rule) => (rule === null ? (refusals.all = true) : refusals.never.push(rule), undefined),
     loadWidget: () => Promise.reject(new Error('headless')),
     destroyed: () => false,
   };
@@ -122,6 +125,8 @@ describe('engine: page views for views conditions', () => {
       consent: () => ({ measurement: 'granted', help: 'granted', profiling: 'granted' }),
       send: (event) => void sent.push(event as PipeInput),
       forget: async () => {},
+      refusals: () => ({ never: [], all: false }),
+      refuse: () => {},
       loadWidget: () => Promise.reject(new Error('headless')),
       destroyed: () => false,
     };

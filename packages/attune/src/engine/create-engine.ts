@@ -41,7 +41,10 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
   const ledger = await loadLedger(host.storage, now, host.visitor()?.visitStart, ruleNeeds(input).views);
   // Recorded once per page view: shadow "would have shown" and holdout "kept as control".
   let recorded = new Set<string>();
-  const facts = (): Facts => ({ ...host.facts(), profile: ledger.profile, views: ledger.views });
+  // Profiling needs its purpose: without it rules see no answers and no question is ever asked.
+  const profiling = () => host.consent().profiling === 'granted';
+  const facts = (): Facts => ({ ...host.facts(), profile: profiling() ? ledger.profile : {}, views: ledger.views });
+  const unasked: CompiledRules = { ...rules, rules: rules.rules.filter((rule) => rule.show.type !== 'ask') };
   const path = () => host.facts().page.path;
   const presenter = createPresenter(host, ledger, () => facts().locale ?? 'en', path);
 
@@ -55,7 +58,11 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
     async decide() {
       if (host.destroyed() || previewing !== null) return;
       const at = now();
-      const result = evaluate(rules, facts(), ledger.history, at);
+      const { help } = host.consent();
+      const refused = host.refusals();
+      // The visitor's refusals hold even where nothing else was stored.
+      const history = { ...ledger.history, dismissed: [...ledger.history.dismissed, ...refused.never.map((ruleId) => ({ ruleId, at: 0, kind: 'never' as const }))] };
+      const result = evaluate(profiling() ? rules : unasked, facts(), history, at);
       for (const shadow of result.shadow) {
         if (recorded.has(`s:${shadow.ruleId}`)) continue;
         recorded.add(`s:${shadow.ruleId}`);
@@ -72,7 +79,9 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
         send(shadow ? { type: 'decision', rule: ruleId, shadow, blocked: reason } : { type: 'decision', rule: ruleId, shadow: false, holdout: true });
       }
       const decision = result.decision;
-      if (!decision || $help.get()) return;
+      // Help needs the help purpose (or the site declaring help a service the visitor asked for,
+      // while help is pending), and nothing is shown after "No tips at all".
+      if (!decision || $help.get() || refused.all || !(help === 'granted' || (help === 'pending' && host.config.helpAsService))) return;
       log.debug(`rule ${decision.ruleId} fired`, decision.trace);
       send({ type: 'decision', rule: decision.ruleId, shadow: false, holdout: false, evidence: wire(decision) });
       await presenter.present(decision);

@@ -1,5 +1,5 @@
-import { explain, type Decision, type Evidence } from '@attune/rules';
-import type { AnswerEvent, DismissKind, EngageAction, WidgetHandle } from '@attune/widget';
+import { DISMISS_KINDS, explain, type Decision, type DismissKind, type Evidence } from '@attune/rules';
+import type { AnswerEvent, EngageAction, WidgetHandle } from '@attune/widget';
 import type { EngineHost } from '../api';
 import { handoffRecord } from '../handoff';
 import { rememberedLines } from '../remembered';
@@ -28,6 +28,9 @@ export const createPresenter = (host: EngineHost, ledger: Ledger, locale: () => 
     ledger.history = { ...ledger.history, visible: null };
   };
 
+  // A dismissal is recorded with its kind; only `dismiss` (and a skipped question) starts the
+  // rule's cooldown. "Don't show tips like this" and "No tips at all" are also kept as the
+  // visitor's own refusals, which outlive storage without consent and `forget()`.
   const close = (kind: DismissKind | 'skip' | null) => {
     const active = current();
     if (!active) return;
@@ -35,9 +38,11 @@ export const createPresenter = (host: EngineHost, ledger: Ledger, locale: () => 
     handle = null;
     hide();
     if (!kind || !recordable(active.decision)) return;
-    ledger.history = { ...ledger.history, dismissed: [...ledger.history.dismissed, { ruleId: active.decision.ruleId, at: now(), kind }] };
+    const ruleId = active.decision.ruleId;
+    if (kind === 'never' || kind === 'all') host.refuse(kind === 'all' ? null : ruleId);
+    ledger.history = { ...ledger.history, dismissed: [...ledger.history.dismissed, { ruleId, at: now(), kind }] };
     ledger.saveHistory();
-    if (kind !== 'skip') send({ type: 'dismissed', rule: active.decision.ruleId, kind });
+    if (kind !== 'skip') send({ type: 'dismissed', rule: ruleId, kind });
   };
 
   const handoff = (decision: Decision) => {
@@ -118,7 +123,7 @@ export const createPresenter = (host: EngineHost, ledger: Ledger, locale: () => 
         hide();
         log.warn('could not show help', error);
       }),
-    close,
+    close: (kind) => close(kind && kind !== 'skip' && !DISMISS_KINDS.includes(kind) ? 'dismiss' : kind),
     engage,
     answer,
   };
