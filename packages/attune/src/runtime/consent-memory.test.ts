@@ -3,6 +3,8 @@ import { createConsent, createMemoryStore } from '@attune/core';
 import { createConsentMemory } from './consent-memory';
 
 const DAY = 86_400_000;
+/** Lets the memory's asynchronous save finish. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const log = { warn: vi.fn(), debug: () => {} };
 
 const setup = (initial: 'pending' | 'granted' = 'pending') => {
@@ -17,7 +19,7 @@ describe('createConsentMemory', () => {
   it('keeps a choice, and the next page starts from it even where the site declares consent for everyone', async () => {
     const { memory, kv } = setup();
     memory._choose({ measurement: false, help: true });
-    await Promise.resolve();
+    await settle();
     expect(await kv.get('consent')).toMatchObject({ choice: { measurement: false, help: true } });
     const consent = createConsent({ initial: 'granted' });
     await createConsentMemory(consent, kv, () => Date.UTC(2026, 0, 2), log)._restore();
@@ -27,6 +29,7 @@ describe('createConsentMemory', () => {
   it('ignores and deletes a saved choice older than 182 days', async () => {
     const { memory, kv, advance } = setup();
     memory._choose({ measurement: false });
+    await settle();
     advance(182 * DAY);
     const consent = createConsent();
     await createConsentMemory(consent, kv, () => Date.UTC(2026, 0, 1) + 182 * DAY, log)._restore();

@@ -46,7 +46,10 @@ export interface ConsentMemory {
 export const createConsentMemory = (consent: ConsentGate, kv: KeyValueStore, now: () => number, log: Logger): ConsentMemory => {
   let chosen: ConsentChoice = {};
   let restored: Promise<void> | undefined;
-  const save = (choice: ConsentChoice) => {
+  // Every save first reads what an earlier page kept, so a choice made before that read never drops a refusal.
+  const save = async (denialsOnly?: boolean) => {
+    await memory._restore();
+    const choice = Object.fromEntries(Object.entries(chosen).filter(([, granted]) => !(denialsOnly && granted)));
     const { never, all } = memory._refusals;
     return Object.keys(choice).length || never.length || all ? kv.set(CONSENT_KEY, { choice, never, all, at: now() }) : kv.del(CONSENT_KEY);
   };
@@ -72,14 +75,14 @@ export const createConsentMemory = (consent: ConsentGate, kv: KeyValueStore, now
         return log.warn(`setConsent ignored: it takes { ${PURPOSES.join(', ')} } with true or false, and nothing else`);
       chosen = { ...chosen, ...(choice as ConsentChoice) };
       consent.set(chosen);
-      void save(chosen);
+      void save();
     },
     _refuse(rule) {
       const { never, all } = memory._refusals;
       memory._refusals = rule === null ? { never, all: true } : { never: never.includes(rule) ? never : [...never, rule], all };
-      void save(chosen);
+      void save();
     },
-    _keepDenials: () => save(Object.fromEntries(Object.entries(chosen).filter(([, granted]) => !granted))),
+    _keepDenials: () => save(true),
   };
   return memory;
 };
