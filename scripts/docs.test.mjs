@@ -164,6 +164,35 @@ describe('docs/privacy.md', () => {
     }
   });
 
+  it('lists per consent state what runs, what is stored and what is sent, as the code gates them', () => {
+    const rows = tableRows(section(md, '## What runs in each consent state'));
+    const row = (state) => rows.find((r) => r[0].startsWith(state)) ?? [];
+    const sdk = sdkSources(['packages/core/src', 'packages/attune/src']).map(read).join('\n');
+    const keys = new Set([
+      ...[...sdk.matchAll(/const [A-Z_]+_KEY = '([\w-]+)'/g)].map((m) => m[1]),
+      ...[...sdk.matchAll(/options\.key \?\? '([\w-]+)'/g)].map((m) => m[1]),
+      /const KEY = '([\w:-]+)'/.exec(read('packages/core/src/signals/back-forth.ts'))[1],
+    ]);
+    for (const r of rows) {
+      // Every record named is one the code keeps, and the visitor's own choices are kept in every state.
+      for (const key of codes(r[2])) expect(keys, `${r[0]}: ${key}`).toContain(key);
+      expect(codes(r[2]), r[0]).toContain('consent');
+    }
+    // Each purpose, once granted, sends exactly the event types the wire format gives it.
+    for (const purpose of ['measurement', 'help', 'profiling']) {
+      const expected = EVENT_TYPES.filter((type) => EVENT_FIELDS[type].purpose === purpose);
+      expect(sorted(codes(row(`\`${purpose}\` granted`)[3] ?? '')), purpose).toEqual(sorted(expected));
+    }
+    for (const state of ['strict mode', 'default mode', 'every purpose denied']) expect(row(state)[3], state).toBe('nothing');
+    // The gates the table describes are in the code: strict mode waits for a grant, help and profiling wait for their purposes.
+    const start = read('packages/attune/src/start.ts');
+    expect(start).toMatch(/if \(config\.strictConsent\) \{[\s\S]*?includes\('granted'\)[\s\S]*?if \(destroyed\) return;\s*listeners = startPageListeners/);
+    const engine = read('packages/attune/src/engine/create-engine.ts');
+    expect(engine).toMatch(/help === 'granted' \|\| \(help === 'pending' && host\.config\.helpAsService\)/);
+    expect(engine).toMatch(/profiling\(\) \? ledger\.profile : \{\}/);
+    expect(engine).toMatch(/evaluate\(profiling\(\) \? rules : unasked/);
+  });
+
   it('states the retention periods the code uses', () => {
     const code = sdkSources(['packages/core/src', 'packages/attune/src']).map((file) => `// file: ${file}\n${read(file)}`).join('\n');
     const days = (file, pattern) => {
