@@ -177,7 +177,8 @@ export interface Engine {
 
 /** The engine chunk's entry, as the runtime sees it. */
 export interface EngineModule {
-  createEngine(source: string | RulesFile, where: string, host: EngineHost): Promise<Engine | null>;
+  /** `countsViews`: the rules count page views (`ruleNeeds(file).views`), so every page view is remembered. */
+  createEngine(source: string | RulesFile, where: string, host: EngineHost, countsViews?: boolean): Promise<Engine | null>;
   /** Debug mode's outline of what a detector saw (here, so calm pages never load it). */
   outlineTarget: typeof outlineTarget;
 }

@@ -1,10 +1,12 @@
-import type { RulesFile } from '@attune/rules';
+import type { RuleNeeds, RulesFile } from '@attune/rules';
 import type { Logger } from '@attune/core';
 
 /** The rules as loaded, parsed once: the file (or, when it is not JSON, its text, for the engine to report the line and column), and where it came from (for messages). */
 export interface RulesSource {
   source: string | RulesFile;
   where: string;
+  /** What the rules need, once asked (`ruleNeeds`). */
+  needs?: RuleNeeds;
 }
 
 const parsed = (text: string): string | RulesFile => {

@@ -161,7 +161,8 @@ export const startRuntime = (
     // Rules that can fire without a signal (or count page views, so every view is remembered) need
     // the engine now, and so do a preview page (`?attune-preview=<rule id>`, shown by the engine)
     // and a file that is not JSON (the engine reports where); otherwise it waits for evidence.
-    engine._eager = /[?&]attune-preview=/.test(win.location.search) || typeof rules.source === 'string' || ruleNeeds(rules.source).withoutSignals;
+    rules.needs = ruleNeeds(rules.source);
+    engine._eager = /[?&]attune-preview=/.test(win.location.search) || typeof rules.source === 'string' || rules.needs.withoutSignals;
     if (engine._eager || recent.current(now()).length) engine._soon();
   };
 

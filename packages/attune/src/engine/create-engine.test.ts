@@ -1,6 +1,6 @@
 import { atom } from 'nanostores';
 import { describe, expect, it } from 'vitest';
-import { holdoutBucket, type Facts, type RulesFile } from '@attune/rules';
+import { holdoutBucket, ruleNeeds, type Facts, type RulesFile } from '@attune/rules';
 import type { PipeInput } from '@attune/core';
 import { createEngine } from './create-engine';
 import type { ActiveHelp, AttuneConfig, EngineHost } from '../api';
@@ -130,7 +130,7 @@ describe('engine: page views for views conditions', () => {
       loadWidget: () => Promise.reject(new Error('headless')),
       destroyed: () => false,
     };
-    const engine = await createEngine(rules, 'test', host);
+    const engine = await createEngine(rules, 'test', host, ruleNeeds(rules).views);
     if (!engine) throw new Error('rules refused');
     return { engine, sent, page, clock, host };
   };

@@ -1,4 +1,4 @@
-import { compileRules, evaluate, ruleNeeds, type CompiledRules, type Decision, type Facts, type RulesFile, type ValidationResult } from '@attune/rules';
+import { compileRules, evaluate, type CompiledRules, type Decision, type Facts, type RulesFile, type ValidationResult } from '@attune/rules';
 import type { Logger } from '@attune/core';
 import type { Engine, EngineHost } from '../api';
 import { loadLedger } from './ledger';
@@ -30,15 +30,15 @@ const parse = (source: string | RulesFile, where: string, log: Logger): unknown 
  * `attune validate` — issues carry their code here, the CLI prints them in
  * full — and returns the engine over the valid ones, or `null` when the file
  * failed structurally. Invalid rules never run. When the rules count page views
- * (`{ "views": … }`), this page view is remembered now and each route change on `newPage()`.
+ * (`countsViews`), this page view is remembered now and each route change on `newPage()`.
  */
-export const createEngine = async (source: string | RulesFile, where: string, host: EngineHost): Promise<Engine | null> => {
+export const createEngine = async (source: string | RulesFile, where: string, host: EngineHost, countsViews = false): Promise<Engine | null> => {
   const input = parse(source, where, host.log);
   const rules = input === null ? null : compile(compileRules(input), where, host.log);
   if (!rules) return null;
   const { win, log, now, send, $help } = host;
-  // Page views are remembered only for rules that count them.
-  const ledger = await loadLedger(host.storage, now, host.visitor()?.visitStart, ruleNeeds(input).views);
+  // Page views are remembered only for rules that count them (the runtime asked `ruleNeeds` when it parsed the file).
+  const ledger = await loadLedger(host.storage, now, host.visitor()?.visitStart, countsViews);
   // Recorded once per page view: shadow "would have shown" and holdout "kept as control".
   let recorded = new Set<string>();
   // Profiling needs its purpose: without it rules see no answers and no question is ever asked.

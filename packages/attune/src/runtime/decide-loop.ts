@@ -64,7 +64,7 @@ export const createDecideLoop = (
       const rules = loop._rules;
       return rules
         ? (engine ??= load()
-            .then((m) => m.createEngine(rules.source, rules.where, host))
+            .then((m) => m.createEngine(rules.source, rules.where, host, rules.needs?.views))
             .then((ready) => (loop._loaded = ready))
             .catch((error: unknown) => {
               log.warn('could not load the rules engine', error);
