@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { lintRules, validateRules } from '../packages/rules/src/index.ts';
+import { lintRules, validateRules, SIGNAL_TYPES, PURPOSES } from '../packages/rules/src/index.ts';
 import { COMMON_FIELDS, EVENT_FIELDS } from '../packages/core/src/pipe/wire.ts';
 import { createBatchValidator } from '../packages/collector/src/validate-batch.ts';
 import { loadWireSchema } from '../packages/collector/src/load-wire-schema.ts';
@@ -253,5 +253,27 @@ describe('docs/events.md', () => {
     const check = createBatchValidator(schema)(blocks[0]);
     expect(check).toMatchObject({ ok: true });
     expect(new Set(blocks[0].events.map((e) => e.type)).size).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('closed lists', () => {
+  const enums = (schema) => {
+    const out = {};
+    const walk = (node, path) => {
+      if (!node || typeof node !== 'object') return;
+      if (Array.isArray(node.enum)) out[path] = node.enum;
+      for (const [key, value] of Object.entries(node)) walk(value, `${path}/${key}`);
+    };
+    walk(schema, '');
+    return out;
+  };
+  const rules = enums(JSON.parse(read('packages/rules/schema/rules.schema.json')));
+  const events = enums(JSON.parse(read('packages/collector/schema/events.schema.json')));
+
+  it('the JSON schemas list exactly the signal names, event types and purposes the code derives its types from', () => {
+    expect(rules['/definitions/signalCondition/properties/signal']).toEqual([...SIGNAL_TYPES]);
+    expect(sorted(events['/definitions/signalName'])).toEqual(sorted(SIGNAL_TYPES));
+    expect(sorted(events['/definitions/event/properties/type'])).toEqual(sorted(EVENT_TYPES));
+    expect(sorted(new Set(Object.values(EVENT_FIELDS).map((spec) => spec.purpose)))).toEqual(sorted(PURPOSES));
   });
 });
