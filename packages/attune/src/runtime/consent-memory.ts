@@ -72,7 +72,7 @@ export const createConsentMemory = (consent: ConsentGate, kv: KeyValueStore, now
     _choose(choice) {
       const entries = Object.entries(Object(choice));
       if (!choice || typeof choice !== 'object' || entries.some(([key, value]) => !PURPOSES.includes(key as never) || typeof value !== 'boolean'))
-        return log.warn(`setConsent ignored: it takes { ${PURPOSES.join(', ')} } with true or false, and nothing else`);
+        return log.warn(`setConsent ignored: it takes { ${PURPOSES} } as true or false`);
       chosen = { ...chosen, ...(choice as ConsentChoice) };
       consent.set(chosen);
       void save();

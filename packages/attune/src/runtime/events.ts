@@ -2,7 +2,7 @@ import { browserBeacon, createIdbQueue, createPipe, type ConsentGate, type Logge
 import type { AttuneConfig, RuntimeDeps } from '../api';
 import type { FactsSource } from './facts';
 
-/** Most events kept while the visitor record loads; later ones are dropped and counted. */
+/** Most events kept while the visitor record loads; later ones are dropped. */
 export const EARLY_LIMIT = 500;
 
 /** An event as the runtime's parts hand it over: the path and time are filled in here. */
@@ -15,8 +15,6 @@ export interface Events {
   _send(event: Outgoing): void;
   /** The visitor record has loaded: what waited goes into the pipe, in order, and what the queue holds from earlier pages is sent. */
   _release(): void;
-  /** Events dropped because more than 500 waited. */
-  _dropped: number;
 }
 
 /** Creates the pipe to the configured endpoint (none without one) and the early buffer in front of it. */
@@ -52,12 +50,10 @@ export const createEvents = (
   let early: PipeInput[] | null = [];
   const events: Events = {
     _pipe: pipe,
-    _dropped: 0,
     _send(event) {
       const input = { path: facts._page().path, ts: now(), ...event } as PipeInput;
       if (!early) pipe?.push(input);
       else if (early.length < EARLY_LIMIT) early.push(input);
-      else events._dropped++;
     },
     _release() {
       for (const event of early ?? []) pipe?.push(event);
