@@ -8,7 +8,7 @@ import { compileRules, evaluate, explain, type CompiledRules, type Decision, typ
 import { outlineTarget, type ConsentMap, type KeyValueStore, type Logger, type PipeInput, type VisitorContext } from '@attune/core';
 import type { AnswerEvent, DismissKind, EngageAction, WidgetHandle, WidgetModule } from '@attune/widget';
 import { handoffRecord } from './handoff';
-import { rememberedLines } from './remembered';
+import { rememberedFacts } from './remembered';
 import type { ActiveHelp, AttuneConfig } from './runtime';
 
 /** What the always-loaded runtime lends the engine. */
@@ -154,7 +154,9 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
     $help.set(null);
     history = { ...history, visible: null };
     if (!kind || !recordable(active.decision)) return;
-    history = { ...history, dismissed: [...history.dismissed, { ruleId: active.decision.ruleId, at: now(), kind }] };
+    // The ledger's kinds: Escape counts as a dismissal, "No tips at all" as "never" for this rule.
+    const ledger = kind === 'escape' ? 'dismiss' : kind === 'all' ? 'never' : kind;
+    history = { ...history, dismissed: [...history.dismissed, { ruleId: active.decision.ruleId, at: now(), kind: ledger }] };
     save();
     if (kind !== 'skip') send({ type: 'dismissed', rule: active.decision.ruleId, kind });
   };
@@ -187,15 +189,8 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
     close(null);
   };
 
-  // Beside the failing field, when the evidence names one the page can find; otherwise a corner.
-  const anchorFor = (evidence: Evidence[]): string | undefined => {
-    const target = evidence.find((e) => e.target.startsWith('#') && /^form_|disabled_click/.test(e.signal))?.target;
-    try {
-      return target && doc.querySelector(target) ? target : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  // Beside the struggled-with element (clicks, hesitation, form errors): the widget finds it by its target name; otherwise a corner.
+  const anchorFor = (evidence: Evidence[]): string | undefined => evidence.find((e) => /click|hesitation|^form_/.test(e.signal))?.target;
 
   const show = async (decision: Decision) => {
     const why = explain(decision, locale());
@@ -221,7 +216,7 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
           locale: locale(),
           preview: !!decision.preview,
           anchor: anchorFor(decision.evidence),
-          remembered: rememberedLines(host.visitor(), history, profile, host.consent(), views.length),
+          remembered: rememberedFacts(host.visitor(), history, profile, host.consent(), views.length),
           onForget: () => void host.forget(),
           onDismiss: ({ kind }) => close(kind),
           onEngage: ({ action }) => engage(action),

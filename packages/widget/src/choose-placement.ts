@@ -67,9 +67,9 @@ const distance = (a: Box, b: Box): number =>
     Math.max(0, a.top - b.top - b.height, b.top - a.top - a.height),
   );
 
-/** Positions `from`, `from ± step`, … within [min, max], nearest to `from` first. */
+/** Positions `from`, then `from ± step`, … within [min, max], nearest to `from` first. */
 const around = (from: number, min: number, max: number, step = 8): number[] => {
-  const out = [clamp(from, min, max)];
+  const out = [from];
   for (let d = step; from - d >= min || from + d <= max; d += step) {
     if (from + d <= max) out.push(from + d);
     if (from - d >= min) out.push(from - d);
@@ -124,8 +124,10 @@ export const choosePlacement = (input: PlacementInput): Placement => {
     const rtl = dir === 'rtl';
     const right = anchor.left + anchor.width + gap;
     const left = anchor.left - gap - w;
-    const tops = around(anchor.top, Math.max(margin, anchor.top - h + 16), Math.min(maxTop, anchor.top + anchor.height - 16));
-    const lefts = around(rtl ? anchor.left + anchor.width - w : anchor.left, Math.max(margin, anchor.left - w + 16), Math.min(maxLeft, anchor.left + anchor.width - 16));
+    // Slid at most until 16 px of card and anchor still face each other.
+    const tops = around(clamp(anchor.top, margin, maxTop), Math.max(margin, anchor.top - h + 16), Math.min(maxTop, anchor.top + anchor.height - 16));
+    const along = clamp(rtl ? anchor.left + anchor.width - w : anchor.left, margin, maxLeft);
+    const lefts = around(along, Math.max(margin, anchor.left - w + 16), Math.min(maxLeft, anchor.left + anchor.width - 16));
     sides.push(
       tops.map((top) => boxAt(top, rtl ? left : right)),
       tops.map((top) => boxAt(top, rtl ? right : left)),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { INTERFACE_STRINGS, interfaceStrings, pickLocale, textDirection } from './interface-strings';
 
 describe('pickLocale', () => {
@@ -19,12 +19,37 @@ describe('pickLocale', () => {
 });
 
 describe('interfaceStrings', () => {
-  it('has every string in each of en, de, fr, es and ar', () => {
-    const keys = Object.keys(INTERFACE_STRINGS.en!).sort();
-    for (const tag of ['en', 'de', 'fr', 'es', 'ar']) {
-      const table = INTERFACE_STRINGS[tag]!;
+  it('has every key English has, non-empty, in each of de, fr, es and ar, and the same {placeholders}', () => {
+    const en = INTERFACE_STRINGS.en!;
+    const keys = Object.keys(en).sort();
+    expect(Object.keys(INTERFACE_STRINGS).sort()).toEqual(['ar', 'de', 'en', 'es', 'fr']);
+    for (const tag of ['de', 'fr', 'es', 'ar']) {
+      const table = INTERFACE_STRINGS[tag]! as unknown as Record<string, string>;
+      expect(keys.filter((key) => !(key in table)), `keys missing in ${tag}`).toEqual([]);
       expect(Object.keys(table).sort()).toEqual(keys);
-      for (const value of Object.values(table)) expect(value.trim()).not.toBe('');
+      for (const key of keys) {
+        expect(table[key]!.trim(), `${tag}.${key}`).not.toBe('');
+        const slots = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+        expect(slots(table[key]!), `${tag}.${key}`).toEqual(slots((en as unknown as Record<string, string>)[key]!));
+      }
+    }
+  });
+
+  it('warns once with [attune] when a language lacks strings, and shows them in English', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(interfaceStrings('pt-BR', { dismiss: 'Fechar' })).toMatchObject({ dismiss: 'Fechar', snooze: 'Not now' });
+      interfaceStrings('pt');
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/^\[attune\] no "pt" translation for why, snooze, /);
+      expect(String(warn.mock.calls[0]![0])).not.toMatch(/dismiss/);
+      // A shipped language, or a site that gives every string, warns about nothing.
+      interfaceStrings('de-AT');
+      interfaceStrings('en-GB');
+      interfaceStrings('nl', { ...INTERFACE_STRINGS.en! });
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
     }
   });
 

@@ -18,6 +18,23 @@ export interface InterfaceStrings {
   remembered: string;
   forget: string;
   forgotten: string;
+  /** "No tips at all": the visitor wants no card on this site. */
+  all: string;
+  /** Announced politely when a card appears. `{title}`: the card's title; `{keys}`: the key combination. */
+  announce: string;
+  /** The skip link that moves focus into the card. `{keys}`: the key combination. */
+  goTo: string;
+  /** "What Attune remembers" lines; `{…}` are filled in, isolated for bidirectional text. */
+  rememberedVisits: string;
+  rememberedAnswers: string;
+  rememberedViews: string;
+  rememberedClosed: string;
+  rememberedNever: string;
+  rememberedConsent: string;
+  /** Consent states, as filled into `rememberedConsent`. */
+  granted: string;
+  denied: string;
+  pending: string;
 }
 
 const en: InterfaceStrings = {
@@ -39,6 +56,18 @@ const en: InterfaceStrings = {
   remembered: 'What Attune remembers on this device',
   forget: 'Forget all of this',
   forgotten: 'Forgotten. Nothing is kept on this device any more.',
+  all: 'No tips at all',
+  announce: 'A tip is shown: {title} — press {keys} to go to it.',
+  goTo: 'Go to the tip ({keys})',
+  rememberedVisits: 'Visits since {date}: {count}, under a random id that changes every 30 days.',
+  rememberedAnswers: 'Your answers to: {fields}.',
+  rememberedViews: 'Page views here in the last 30 days (paths and times only): {count}.',
+  rememberedClosed: 'Tips you closed: {count}.',
+  rememberedNever: 'Kinds of tip you asked not to see again: {count}.',
+  rememberedConsent: 'Your privacy choices: measurement {measurement}, help {help}, profiling {profiling}.',
+  granted: 'allowed',
+  denied: 'refused',
+  pending: 'not chosen yet',
 };
 
 /**
@@ -66,6 +95,18 @@ export const INTERFACE_STRINGS: Readonly<Record<string, InterfaceStrings>> = {
     remembered: 'Was Attune auf diesem Gerät speichert',
     forget: 'Alles vergessen',
     forgotten: 'Vergessen. Auf diesem Gerät ist nichts mehr gespeichert.',
+    all: 'Gar keine Tipps',
+    announce: 'Ein Tipp wird angezeigt: {title} — mit {keys} gelangen Sie dorthin.',
+    goTo: 'Zum Tipp ({keys})',
+    rememberedVisits: 'Besuche seit {date}: {count}, unter einer zufälligen Kennung, die alle 30 Tage wechselt.',
+    rememberedAnswers: 'Ihre Antworten zu: {fields}.',
+    rememberedViews: 'Seitenaufrufe hier in den letzten 30 Tagen (nur Pfade und Zeiten): {count}.',
+    rememberedClosed: 'Geschlossene Tipps: {count}.',
+    rememberedNever: 'Arten von Tipps, die Sie nicht mehr sehen möchten: {count}.',
+    rememberedConsent: 'Ihre Datenschutz-Entscheidungen: Messung {measurement}, Hilfe {help}, Profilbildung {profiling}.',
+    granted: 'erlaubt',
+    denied: 'abgelehnt',
+    pending: 'noch nicht gewählt',
   },
   fr: {
     dismiss: 'Fermer',
@@ -86,6 +127,18 @@ export const INTERFACE_STRINGS: Readonly<Record<string, InterfaceStrings>> = {
     remembered: 'Ce qu’Attune garde sur cet appareil',
     forget: 'Tout oublier',
     forgotten: 'C’est oublié. Plus rien n’est gardé sur cet appareil.',
+    all: 'Aucun conseil',
+    announce: 'Un conseil s’affiche : {title} — appuyez sur {keys} pour y aller.',
+    goTo: 'Aller au conseil ({keys})',
+    rememberedVisits: 'Visites depuis le {date} : {count}, sous un identifiant aléatoire qui change tous les 30 jours.',
+    rememberedAnswers: 'Vos réponses à : {fields}.',
+    rememberedViews: 'Pages vues ici ces 30 derniers jours (chemins et heures seulement) : {count}.',
+    rememberedClosed: 'Conseils fermés : {count}.',
+    rememberedNever: 'Types de conseils que vous ne voulez plus voir : {count}.',
+    rememberedConsent: 'Vos choix de confidentialité : mesure {measurement}, aide {help}, profil {profiling}.',
+    granted: 'acceptée',
+    denied: 'refusée',
+    pending: 'pas encore choisie',
   },
   es: {
     dismiss: 'Cerrar',
@@ -106,6 +159,18 @@ export const INTERFACE_STRINGS: Readonly<Record<string, InterfaceStrings>> = {
     remembered: 'Lo que Attune guarda en este dispositivo',
     forget: 'Olvidarlo todo',
     forgotten: 'Olvidado. Ya no se guarda nada en este dispositivo.',
+    all: 'Ningún consejo',
+    announce: 'Se muestra un consejo: {title} — pulsa {keys} para ir a él.',
+    goTo: 'Ir al consejo ({keys})',
+    rememberedVisits: 'Visitas desde el {date}: {count}, con un identificador aleatorio que cambia cada 30 días.',
+    rememberedAnswers: 'Tus respuestas a: {fields}.',
+    rememberedViews: 'Páginas vistas aquí en los últimos 30 días (solo rutas y horas): {count}.',
+    rememberedClosed: 'Consejos que cerraste: {count}.',
+    rememberedNever: 'Tipos de consejo que no quieres volver a ver: {count}.',
+    rememberedConsent: 'Tus opciones de privacidad: medición {measurement}, ayuda {help}, perfil {profiling}.',
+    granted: 'permitida',
+    denied: 'rechazada',
+    pending: 'sin elegir aún',
   },
   ar: {
     dismiss: 'إغلاق',
@@ -126,6 +191,18 @@ export const INTERFACE_STRINGS: Readonly<Record<string, InterfaceStrings>> = {
     remembered: 'ما يحفظه Attune على هذا الجهاز',
     forget: 'انسَ كل هذا',
     forgotten: 'تم النسيان. لم يعد شيء محفوظًا على هذا الجهاز.',
+    all: 'لا أريد أي نصائح',
+    announce: 'تظهر نصيحة: {title} — اضغط {keys} للانتقال إليها.',
+    goTo: 'انتقل إلى النصيحة ({keys})',
+    rememberedVisits: 'الزيارات منذ {date}: {count}، بمعرّف عشوائي يتغير كل 30 يومًا.',
+    rememberedAnswers: 'إجاباتك عن: {fields}.',
+    rememberedViews: 'مشاهدات الصفحات هنا في آخر 30 يومًا (المسارات والأوقات فقط): {count}.',
+    rememberedClosed: 'النصائح التي أغلقتها: {count}.',
+    rememberedNever: 'أنواع النصائح التي طلبت عدم رؤيتها مجددًا: {count}.',
+    rememberedConsent: 'خيارات الخصوصية: القياس {measurement}، المساعدة {help}، التنميط {profiling}.',
+    granted: 'مسموح',
+    denied: 'مرفوض',
+    pending: 'لم يُحدَّد بعد',
   },
 };
 
@@ -153,15 +230,29 @@ export const pickLocale = (requested: string | undefined, available: readonly st
 export const textDirection = (locale: string | undefined): 'ltr' | 'rtl' =>
   RTL.includes((locale ?? '').toLowerCase().split(/[-_]/)[0] ?? '') ? 'rtl' : 'ltr';
 
+// Languages already warned about: a missing translation is reported once per page.
+const warned = new Set<string>();
+
 /**
  * The interface strings for a locale, with fallback `fr-CA` → `fr` → `en`, then `overrides`
- * on top (for a language Attune does not ship, or a site's own wording).
+ * on top (for a language Attune does not ship, or a site's own wording). A string still
+ * missing in the requested language is shown in English, with one `[attune]` warning.
  *
  * @example
  * interfaceStrings('de-AT').dismiss // 'Schließen'
  * interfaceStrings('he', { dismiss: 'סגירה' }).dismiss // 'סגירה'
  */
-export const interfaceStrings = (locale: string | undefined, overrides?: Partial<InterfaceStrings>): InterfaceStrings => ({
-  ...(INTERFACE_STRINGS[pickLocale(locale, Object.keys(INTERFACE_STRINGS))] ?? en),
-  ...overrides,
-});
+export const interfaceStrings = (locale: string | undefined, overrides?: Partial<InterfaceStrings>): InterfaceStrings => {
+  const picked = pickLocale(locale, Object.keys(INTERFACE_STRINGS));
+  const table: Partial<InterfaceStrings> = INTERFACE_STRINGS[picked] ?? {};
+  const lang = (locale ?? '').toLowerCase().split(/[-_]/)[0] || 'en';
+  // A language Attune does not ship counts as translated only where the site's strings cover it.
+  const own = picked.toLowerCase().split('-')[0] === lang ? table : {};
+  const missing = lang === 'en' ? [] : (Object.keys(en) as (keyof InterfaceStrings)[]).filter((key) => !own[key] && !overrides?.[key]);
+  if (missing.length && !warned.has(lang)) {
+    warned.add(lang);
+    console.warn(`[attune] no "${lang}" translation for ${missing.join(', ')}: shown in English. Pass them in the widget's strings.`);
+  }
+  return { ...en, ...table, ...overrides };
+};
+

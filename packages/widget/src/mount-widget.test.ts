@@ -3,7 +3,7 @@ import type { Decision } from '@attune/rules';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountWidget } from './mount-widget';
-import type { WidgetAction, WidgetAskAction, WidgetDecision, WidgetHelpAction, WidgetProps } from './types';
+import type { RememberedFacts, WidgetAction, WidgetAskAction, WidgetDecision, WidgetHelpAction, WidgetProps } from './types';
 
 const decide = (action: Partial<WidgetHelpAction> | Exclude<WidgetAction, WidgetHelpAction> = {}): WidgetDecision => ({
   ruleId: 'pricing-hesitation',
@@ -66,20 +66,22 @@ describe('mountWidget: the help card', () => {
     expect(hosts[0]!.shadowRoot?.mode).toBe('open');
   });
 
-  it('renders a non-modal region labelled by its title, announced politely', () => {
+  it('renders a non-modal dialog labelled by its title, announced politely with the keys that reach it', () => {
     mount();
-    const region = $('aside')!;
+    const region = $('[role=dialog]')!;
     expect(region.getAttribute('aria-modal')).toBeNull();
     expect($(`#${region.getAttribute('aria-labelledby')}`)?.textContent).toBe('Comparing plans?');
-    expect($('[aria-live=polite]')?.textContent).toBe('Comparing plans?');
+    expect($('[aria-live=polite]')?.textContent).toBe('A tip is shown: Comparing plans? — press Alt+Shift+H to go to it.');
+    // The title is isolated, so a right-to-left title keeps the sentence's punctuation in place.
+    expect($('[aria-live=polite] bdi')?.textContent).toBe('Comparing plans?');
   });
 
   it('fills the polite live region only after the card is on the page, so the title is announced', async () => {
     mountWidget({ decision: decide(), why: '', onDismiss: vi.fn(), onEngage: vi.fn() });
-    expect($('aside')).not.toBeNull();
+    expect($('[role=dialog]')).not.toBeNull();
     expect($('[aria-live=polite]')?.textContent).toBe('');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect($('[aria-live=polite]')?.textContent).toBe('Comparing plans?');
+    expect($('[aria-live=polite]')?.textContent).toContain('Comparing plans?');
   });
 
   it('styles the shadow root with a constructable stylesheet, not a <style> element', () => {
@@ -146,11 +148,45 @@ describe('mountWidget: the help card', () => {
     expect(host()).toBeNull();
   });
 
-  it('closes on Escape with kind dismiss', () => {
+  it('closes on Escape that reached the page untouched, with kind escape', () => {
     const { props } = mount();
     press('Escape');
-    expect(props.onDismiss).toHaveBeenCalledWith({ kind: 'dismiss' });
+    expect(props.onDismiss).toHaveBeenCalledWith({ kind: 'escape' });
     expect(host()).toBeNull();
+  });
+
+  it('closes on Escape pressed inside the card even while a site dialog is open', () => {
+    const dialog = document.createElement('dialog');
+    dialog.setAttribute('open', '');
+    dialog.getClientRects = () => [{}] as unknown as DOMRectList;
+    document.body.append(dialog);
+    const { props } = mount();
+    press('Escape', button('Dismiss')!);
+    expect(props.onDismiss).toHaveBeenCalledWith({ kind: 'escape' });
+  });
+
+  it('leaves Escape to an open site dialog, menu or popover: the card stays and nothing is reported', () => {
+    const { props } = mount();
+    const dialog = document.createElement('dialog');
+    dialog.setAttribute('open', '');
+    dialog.getClientRects = () => [{}] as unknown as DOMRectList;
+    const inside = document.createElement('button');
+    dialog.append(inside);
+    document.body.append(dialog);
+    press('Escape', inside);
+    dialog.remove();
+    const menu = document.createElement('div');
+    menu.setAttribute('role', 'menu');
+    const item = document.createElement('button');
+    menu.append(item);
+    document.body.append(menu);
+    press('Escape', item);
+    const toggle = document.createElement('button');
+    toggle.setAttribute('aria-expanded', 'true');
+    document.body.append(toggle);
+    press('Escape', toggle);
+    expect(props.onDismiss).not.toHaveBeenCalled();
+    expect(host()).not.toBeNull();
   });
 
   it('leaves Escape alone when the host page already handled it', () => {
@@ -163,13 +199,16 @@ describe('mountWidget: the help card', () => {
     expect(host()).not.toBeNull();
   });
 
-  it('reports "Not now" as snooze and "Don\'t show tips like this" as never', () => {
+  it('reports "Not now" as snooze, "Don\'t show tips like this" as never and "No tips at all" as all', () => {
     const first = mount();
     click(button('Not now'));
     expect(first.props.onDismiss).toHaveBeenCalledWith({ kind: 'snooze' });
     const second = mount();
     click(button("Don't show tips like this"));
     expect(second.props.onDismiss).toHaveBeenCalledWith({ kind: 'never' });
+    const third = mount();
+    click(button('No tips at all'));
+    expect(third.props.onDismiss).toHaveBeenCalledWith({ kind: 'all' });
     expect(host()).toBeNull();
   });
 
@@ -191,9 +230,22 @@ describe('mountWidget: the help card', () => {
 
   it('lists what is remembered under the explanation and forgets it on request', () => {
     const onForget = vi.fn();
-    mount({ remembered: ['2 visits', 'You dismissed one tip'], onForget });
+    const remembered: RememberedFacts = {
+      visits: { count: 2, since: '2026-11-02' },
+      answered: ['role'],
+      closed: 1,
+      consent: { measurement: 'granted', help: 'granted', profiling: 'denied' },
+    };
+    mount({ remembered, onForget });
     click(button('Why am I seeing this?'));
-    expect($$('#attune-why li').map((li) => li.textContent)).toEqual(['2 visits', 'You dismissed one tip']);
+    expect($$('#attune-why li').map((li) => li.textContent)).toEqual([
+      'Visits since Nov 2, 2026: 2, under a random id that changes every 30 days.',
+      'Your answers to: role.',
+      'Tips you closed: 1.',
+      'Your privacy choices: measurement allowed, help allowed, profiling refused.',
+    ]);
+    // Every value is isolated for bidirectional text.
+    expect($$('#attune-why li bdi').map((b) => b.textContent)).toEqual(['Nov 2, 2026', '2', 'role', '1', 'allowed', 'allowed', 'refused']);
     click(button('Forget all of this'));
     expect(onForget).toHaveBeenCalledTimes(1);
     expect($$('#attune-why li')).toHaveLength(0);
@@ -206,7 +258,7 @@ describe('mountWidget: the help card', () => {
     expect(props.onEngage).toHaveBeenCalledWith({ action: 'helpful_yes' });
     expect(button('Yes')).toBeUndefined();
     expect(button('No')).toBeUndefined();
-    expect($('aside')?.textContent).toContain('Thanks for telling us.');
+    expect($('[role=dialog]')?.textContent).toContain('Thanks for telling us.');
   });
 
   it('keeps keyboard focus in the card, on the thanks, after "Was this helpful?" is answered', async () => {
@@ -246,15 +298,15 @@ describe('mountWidget: the help card', () => {
   it('localises the dismiss name and lays out right to left for Arabic', () => {
     mount({ locale: 'ar-EG' });
     expect(button('إغلاق')).toBeDefined();
-    expect($('aside')?.getAttribute('dir')).toBe('rtl');
-    expect($('aside')?.getAttribute('lang')).toBe('ar-EG');
+    expect($('[role=dialog]')?.getAttribute('dir')).toBe('rtl');
+    expect($('[role=dialog]')?.getAttribute('lang')).toBe('ar-EG');
   });
 
   it("takes the interface language from the page's lang when none is configured", () => {
     document.documentElement.lang = 'de-CH';
     mount();
     expect(button('Schließen')).toBeDefined();
-    expect($('aside')?.getAttribute('dir')).toBe('ltr');
+    expect($('[role=dialog]')?.getAttribute('dir')).toBe('ltr');
   });
 
   it('marks a preview as a preview', () => {
@@ -284,11 +336,11 @@ describe('mountWidget: the help card', () => {
     mount();
     // bottom-start in ltr: the left edge, 16 px in.
     const bottomStart = `translate(16px,${window.innerHeight - 16}px)`;
-    expect($('aside')?.style.transform).toBe(bottomStart);
+    expect($('[role=dialog]')?.style.transform).toBe(bottomStart);
     act(() => button('Dismiss')!.focus());
     window.dispatchEvent(new Event('resize'));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect($('aside')?.style.transform).toBe(bottomStart);
+    expect($('[role=dialog]')?.style.transform).toBe(bottomStart);
   });
 
   it('sits beside its anchor with a transform, and in the corner when the anchor is missing', () => {
@@ -297,11 +349,74 @@ describe('mountWidget: the help card', () => {
     document.body.append(field);
     field.getBoundingClientRect = () => ({ top: 100, left: 40, width: 200, height: 30, right: 240, bottom: 130, x: 40, y: 100, toJSON() {} });
     mount({ anchor: '#email' });
-    expect($('aside')?.classList.contains('free')).toBe(true);
-    expect($('aside')?.style.transform).toBe('translate(248px,100px)');
+    expect($('[role=dialog]')?.classList.contains('free')).toBe(true);
+    expect($('[role=dialog]')?.style.transform).toBe('translate(248px,100px)');
     document.body.replaceChildren();
     mount({ anchor: '#missing' });
-    expect($('aside')?.style.transform).toBe(`translate(${window.innerWidth - 16}px,${window.innerHeight - 16}px)`);
+    expect($('[role=dialog]')?.style.transform).toBe(`translate(${window.innerWidth - 16}px,${window.innerHeight - 16}px)`);
+  });
+});
+
+describe('mountWidget: reaching the card from the keyboard', () => {
+  const altShiftH = (target: EventTarget = document) =>
+    act(() => {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'H', code: 'KeyH', altKey: true, shiftKey: true, bubbles: true, cancelable: true, composed: true }));
+    });
+
+  it('puts a skip link right after the element in use, and it moves focus into the card', () => {
+    const tile = document.createElement('button');
+    const next = document.createElement('button');
+    document.body.append(tile, next);
+    tile.focus();
+    mount();
+    const skip = tile.nextElementSibling as HTMLElement;
+    expect(skip.hasAttribute('data-attune-ignore')).toBe(true);
+    const link = skip.shadowRoot!.querySelector('a')!;
+    expect(link.textContent).toBe('Go to the tip (Alt+Shift+H)');
+    act(() => link.click());
+    expect(host()!.shadowRoot!.activeElement).toBe($('[role=dialog]'));
+    // Closing returns focus to the tile the visitor was on, and takes the skip link away.
+    press('Escape', $('[role=dialog]')!);
+    expect(document.activeElement).toBe(tile);
+    expect(tile.nextElementSibling).toBe(next);
+  });
+
+  it('moves focus into the card with Alt+Shift+H, back with the same keys, and returns it on close', () => {
+    const field = document.createElement('input');
+    document.body.append(field);
+    field.focus();
+    const { props } = mount();
+    altShiftH(field);
+    expect(document.activeElement).toBe(host());
+    expect(host()!.shadowRoot!.activeElement).toBe($('[role=dialog]'));
+    altShiftH($('[role=dialog]')!);
+    expect(document.activeElement).toBe(field);
+    altShiftH(field);
+    click(button('Not now'));
+    expect(props.onDismiss).toHaveBeenCalledWith({ kind: 'snooze' });
+    expect(document.activeElement).toBe(field);
+  });
+
+  it("names the anchor by its data-attune label path and hides the card while the site's dialog is open", async () => {
+    const section = document.createElement('section');
+    section.setAttribute('data-attune', 'pricing');
+    const plan = document.createElement('article');
+    plan.setAttribute('data-attune', 'plan-team');
+    plan.getBoundingClientRect = () => ({ top: 100, left: 40, width: 200, height: 30, right: 240, bottom: 130, x: 40, y: 100, toJSON() {} });
+    section.append(plan);
+    document.body.append(section);
+    mount({ anchor: 'pricing/plan-team' });
+    expect($('[role=dialog]')?.style.transform).toBe('translate(248px,100px)');
+    expect($('[role=dialog]')?.classList.contains('off')).toBe(false);
+    const dialog = document.createElement('dialog');
+    dialog.getClientRects = () => [{}] as unknown as DOMRectList;
+    document.body.append(dialog);
+    dialog.setAttribute('open', '');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect($('[role=dialog]')?.classList.contains('off')).toBe(true);
+    dialog.removeAttribute('open');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect($('[role=dialog]')?.classList.contains('off')).toBe(false);
   });
 });
 
@@ -318,19 +433,19 @@ describe('mountWidget: never throws into the host page', () => {
     expect(host()).toBeNull();
   });
 
-  it('reports an invalid anchor selector once, stops using it, and falls back to the corner', async () => {
-    const lookups = vi.spyOn(document, 'querySelector');
-    const { props } = mount({ anchor: '[[nope' });
-    window.dispatchEvent(new Event('resize'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(lookups.mock.calls.filter(([selector]) => selector === '[[nope')).toHaveLength(1);
-    lookups.mockRestore();
-    expect(props.onError).toHaveBeenCalledTimes(1);
-    expect($('aside')?.style.transform).toBe(`translate(${window.innerWidth - 16}px,${window.innerHeight - 16}px)`);
+  it('falls back to the corner, without an error, for an anchor that is no selector or names nothing', async () => {
+    for (const anchor of ['[[nope', 'pricing/plan-gone']) {
+      const { props } = mount({ anchor });
+      window.dispatchEvent(new Event('resize'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(props.onError).not.toHaveBeenCalled();
+      expect($('[role=dialog]')?.style.transform).toBe(`translate(${window.innerWidth - 16}px,${window.innerHeight - 16}px)`);
+      document.body.replaceChildren();
+    }
   });
 
   it('reports a render error from malformed props and takes the card off the page', async () => {
-    const { props } = mount({ remembered: 'not a list' as unknown as string[] });
+    const { props } = mount({ remembered: { answered: 'not a list' } as unknown as RememberedFacts });
     expect(props.onError).toHaveBeenCalledWith(expect.any(TypeError));
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(host()).toBeNull();
