@@ -4,7 +4,7 @@
  */
 export { mountWidget } from './mount-widget';
 export { renderMarkdown } from './render-markdown';
-export { interfaceStrings, pickLocale, textDirection, INTERFACE_STRINGS } from './interface-strings';
+export { interfaceStrings, pickLocale, textDirection, LOCALES } from './interface-strings';
 export { choosePlacement } from './choose-placement';
 export { findAnchor } from './find-anchor';
 export { CARD_CSS } from './card-styles';

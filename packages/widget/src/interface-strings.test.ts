@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { INTERFACE_STRINGS, interfaceStrings, pickLocale, textDirection } from './interface-strings';
+import { LOCALES, interfaceStrings, pickLocale, textDirection, type InterfaceStrings } from './interface-strings';
+import ar from './locales/ar';
+import de from './locales/de';
+import en from './locales/en';
+import es from './locales/es';
+import fr from './locales/fr';
+
+const INTERFACE_STRINGS: Record<string, InterfaceStrings> = { en, de, fr, es, ar };
 
 describe('pickLocale', () => {
   it('falls back from a region to its language: fr-CA → fr', () => {
@@ -22,7 +29,7 @@ describe('interfaceStrings', () => {
   it('has every key English has, non-empty, in each of de, fr, es and ar, and the same {placeholders}', () => {
     const en = INTERFACE_STRINGS.en!;
     const keys = Object.keys(en).sort();
-    expect(Object.keys(INTERFACE_STRINGS).sort()).toEqual(['ar', 'de', 'en', 'es', 'fr']);
+    expect([...LOCALES].sort()).toEqual(['ar', 'de', 'en', 'es', 'fr']);
     for (const tag of ['de', 'fr', 'es', 'ar']) {
       const table = INTERFACE_STRINGS[tag]! as unknown as Record<string, string>;
       expect(keys.filter((key) => !(key in table)), `keys missing in ${tag}`).toEqual([]);
@@ -35,35 +42,39 @@ describe('interfaceStrings', () => {
     }
   });
 
-  it('warns once with [attune] when a language lacks strings, and shows them in English', () => {
+  it('warns once with [attune] when a language lacks strings, and shows them in English', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      expect(interfaceStrings('pt-BR', { dismiss: 'Fechar' })).toMatchObject({ dismiss: 'Fechar', snooze: 'Not now' });
-      interfaceStrings('pt');
+      expect(await interfaceStrings('pt-BR', { dismiss: 'Fechar' })).toMatchObject({ dismiss: 'Fechar', snooze: 'Not now' });
+      await interfaceStrings('pt');
       expect(warn).toHaveBeenCalledTimes(1);
       expect(String(warn.mock.calls[0]![0])).toMatch(/^\[attune\] no "pt" translation for why, snooze, /);
       expect(String(warn.mock.calls[0]![0])).not.toMatch(/dismiss/);
       // A shipped language, or a site that gives every string, warns about nothing.
-      interfaceStrings('de-AT');
-      interfaceStrings('en-GB');
-      interfaceStrings('nl', { ...INTERFACE_STRINGS.en! });
+      await interfaceStrings('de-AT');
+      await interfaceStrings('en-GB');
+      await interfaceStrings('nl', { ...en });
       expect(warn).toHaveBeenCalledTimes(1);
     } finally {
       warn.mockRestore();
     }
   });
 
-  it('localises the dismiss button name with fallback fr-CA → fr → en', () => {
-    expect(interfaceStrings('fr-CA').dismiss).toBe('Fermer');
-    expect(interfaceStrings('de-AT').dismiss).toBe('Schließen');
-    expect(interfaceStrings('ja').dismiss).toBe('Dismiss');
+  it('localises the dismiss button name with fallback fr-CA → fr → en', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect((await interfaceStrings('fr-CA')).dismiss).toBe('Fermer');
+    expect((await interfaceStrings('de-AT')).dismiss).toBe('Schließen');
+    expect((await interfaceStrings('ja')).dismiss).toBe('Dismiss');
+    warn.mockRestore();
   });
 
-  it("lays a site's own strings over the chosen language", () => {
-    const strings = interfaceStrings('he-IL', { dismiss: 'סגירה' });
+  it("lays a site's own strings over the chosen language", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const strings = await interfaceStrings('he-IL', { dismiss: 'סגירה' });
     expect(strings.dismiss).toBe('סגירה');
     expect(strings.snooze).toBe('Not now');
-    expect(interfaceStrings('de', { skip: 'Später' })).toMatchObject({ skip: 'Später', send: 'Senden' });
+    expect(await interfaceStrings('de', { skip: 'Später' })).toMatchObject({ skip: 'Später', send: 'Senden' });
+    warn.mockRestore();
   });
 });
 

@@ -3,7 +3,7 @@ import { adoptStyles } from './adopt-styles';
 import { CARD_CSS, SKIP_CSS } from './card-styles';
 import { catchErrors, logError } from './catch-errors';
 import { findAnchor } from './find-anchor';
-import { interfaceStrings } from './interface-strings';
+import { interfaceStrings, type InterfaceStrings } from './interface-strings';
 import type { WidgetHandle, WidgetProps } from './types';
 import { CatchRenderErrors, FOCUS_KEYS, WidgetCard } from './widget-card';
 
@@ -36,6 +36,7 @@ export const mountWidget = (props: WidgetProps, doc: Document = document): Widge
   let mountPoint: HTMLElement | undefined;
   let returnTo: HTMLElement | null = null;
   let after: Element | null = null;
+  let closed = false;
 
   const dialog = () => host?.shadowRoot?.querySelector<HTMLElement>('[role=dialog]:not(.off)');
   // Where focus goes back to: the element itself, or the one the skip link stands for.
@@ -59,6 +60,7 @@ export const mountWidget = (props: WidgetProps, doc: Document = document): Widge
   });
 
   const remove = guard(() => {
+    closed = true;
     view?.removeEventListener('keydown', onKey, true);
     skip?.remove();
     skip = undefined;
@@ -72,8 +74,8 @@ export const mountWidget = (props: WidgetProps, doc: Document = document): Widge
     if (hadFocus && returnTo?.isConnected) returnTo.focus({ preventScroll: true });
   });
 
-  try {
-    if (props.decision.shadow) return { close: () => {} };
+  const show = ([strings, ask]: [InterfaceStrings, typeof import('./ask-question') | undefined]) => {
+    if (closed) return;
     const widget: WidgetProps = {
       ...props,
       onDismiss: guard(props.onDismiss),
@@ -97,7 +99,7 @@ export const mountWidget = (props: WidgetProps, doc: Document = document): Widge
     doc.body.append(host);
     render(
       <CatchRenderErrors onError={(error) => (report(error), setTimeout(remove, 0))}>
-        <WidgetCard widget={widget} doc={doc} guard={guard} remove={remove} />
+        <WidgetCard widget={widget} doc={doc} strings={strings} Ask={ask?.AskQuestion} guard={guard} remove={remove} />
       </CatchRenderErrors>,
       mountPoint,
     );
@@ -106,8 +108,7 @@ export const mountWidget = (props: WidgetProps, doc: Document = document): Widge
     // The skip link: the next Tab stop after the element the visitor was using (or the
     // struggled-with element), so the card is one key press away, not the last stop of the page.
     const active = doc.activeElement;
-    after = active && active !== doc.body && active !== doc.documentElement ? active : findAnchor(doc, props.anchor);
-    const requested = props.locale || doc.documentElement.lang || undefined;
+    after = active && active !== doc.body && active !== doc.documentElement && active !== host ? active : findAnchor(doc, props.anchor);
     skip = doc.createElement('span');
     // Signals ignore it: it is Attune's own control.
     skip.setAttribute('data-attune-ignore', '');
@@ -115,8 +116,8 @@ export const mountWidget = (props: WidgetProps, doc: Document = document): Widge
     adoptStyles(skipRoot, SKIP_CSS);
     const link = doc.createElement('a');
     link.href = '#';
-    link.textContent = interfaceStrings(requested, props.strings).goTo.replace('{keys}', FOCUS_KEYS);
-    if (requested) link.lang = requested;
+    link.textContent = strings.goTo.replace('{keys}', FOCUS_KEYS);
+    link.lang = props.locale || doc.documentElement.lang || 'en';
     link.addEventListener(
       'click',
       guard((event: Event) => {
@@ -127,9 +128,21 @@ export const mountWidget = (props: WidgetProps, doc: Document = document): Widge
     skipRoot.append(link);
     if (after && !after.closest('[data-attune-ui]')) after.after(skip);
     else doc.body.prepend(skip);
+  };
+
+  let ready = Promise.resolve();
+  try {
+    if (!props.decision.shadow) {
+      // The strings of the card's language, and the question view for a question: each a chunk of its own.
+      ready = Promise.all([
+        interfaceStrings(props.locale || doc.documentElement.lang || undefined, props.strings),
+        props.decision.action.type === 'ask' ? import('./ask-question') : undefined,
+      ])
+        .then(show)
+        .catch((error: unknown) => (report(error), remove()));
+    }
   } catch (error) {
     report(error);
-    remove();
   }
-  return { close: remove };
+  return { close: remove, ready };
 };

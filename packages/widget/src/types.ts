@@ -120,6 +120,8 @@ export interface WidgetProps {
 export interface WidgetHandle {
   /** Removes the card and its host element. Does not call `onDismiss`. */
   close(): void;
+  /** Settles once the card is on the page (its language's strings fetched), or will not be. */
+  ready: Promise<void>;
 }
 
 /** The widget chunk's one entry point, as seen by the loader. */

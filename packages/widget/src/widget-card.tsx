@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useErrorBoundary, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { AskQuestion } from './ask-question';
+import type { AskQuestion } from './ask-question';
 import { choosePlacement, type Box, type Placement } from './choose-placement';
 import { controlsInView } from './controls-in-view';
 import { fillIn } from './fill-in';
 import { findAnchor } from './find-anchor';
 import { HelpContent } from './help-content';
-import { interfaceStrings, textDirection, type InterfaceStrings } from './interface-strings';
+import { textDirection, type InterfaceStrings } from './interface-strings';
 import { escapeTaken, siteDialogOpen } from './site-layers';
 import type { DismissKind, EngageAction, RememberedFacts, WidgetAction, WidgetProps } from './types';
 
@@ -17,6 +17,10 @@ export const FOCUS_KEYS = 'Alt+Shift+H';
 export interface WidgetCardProps {
   widget: WidgetProps;
   doc: Document;
+  /** The interface strings in the card's language. */
+  strings: InterfaceStrings;
+  /** The question view, fetched (as its own chunk) for `ask` actions only. */
+  Ask?: typeof AskQuestion;
   /** Wraps a function so nothing it throws reaches the host page. */
   guard<A extends unknown[]>(fn: (...args: A) => unknown): (...args: A) => void;
   /** Takes the card off the page (no callback). */
@@ -59,10 +63,9 @@ const rememberedLines = (facts: RememberedFacts, strings: InterfaceStrings, loca
  * tips at all" and "Why am I seeing this?". Announced politely; never moves focus on its own.
  * Hidden while the site shows its own dialog.
  */
-export const WidgetCard = ({ widget, doc, guard, remove }: WidgetCardProps) => {
+export const WidgetCard = ({ widget, doc, strings, Ask, guard, remove }: WidgetCardProps) => {
   const action = widget.decision.action as WidgetAction;
   const requested = widget.locale || doc.documentElement.lang || undefined;
-  const strings = interfaceStrings(requested, widget.strings);
   const dir = textDirection(requested);
   const corner = widget.corner ?? 'bottom-end';
   const title = (action.type === 'ask' ? action.question : action.title) ?? '';
@@ -189,7 +192,7 @@ export const WidgetCard = ({ widget, doc, guard, remove }: WidgetCardProps) => {
         </button>
       </div>
       {action.type === 'ask' ? (
-        <AskQuestion
+        Ask && <Ask
           action={action}
           strings={strings}
           dir={dir}
