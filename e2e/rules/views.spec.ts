@@ -49,7 +49,7 @@ test('a views rule shows help on the second view of the pricing page, not the fi
   await mouseClick(page, page.locator('#to-pricing'));
   await page.waitForURL('**/e2e/views/pricing.html');
   await ready(page);
-  const aside = page.locator('[data-attune-ui]').locator('aside');
+  const aside = page.locator('[data-attune-ui]').locator('[role=dialog]');
   await expect(aside.getByRole('heading', { name: 'Comparing plans?' })).toBeVisible();
   await expect
     .poll(async () => {

@@ -20,7 +20,7 @@ for (const { kind, label, title } of CARDS) {
   test(`the ${kind} has no axe-core violations in light and dark, with its explanation open`, async ({ page, site, collector }) => {
     await openFixture(page, site.url + PLANS);
     const aside = await showCard(page, label);
-    await expect(host(page).getByRole('complementary', { name: title })).toBeVisible();
+    await expect(host(page).getByRole('dialog', { name: title })).toBeVisible();
     await expectNoViolations(page);
 
     await mouseClick(page, aside.getByRole('button', { name: 'Why am I seeing this?' }));

@@ -54,7 +54,7 @@ input[type=checkbox]{flex:none;width:18px;height:18px;margin:0;accent-color:var(
 
 /** The skip link's stylesheet: out of sight until it has keyboard focus, then a pill at the top start of the viewport. */
 export const SKIP_CSS = `
-:host{all:initial!important}
+:host{all:initial!important;display:contents!important}
 a{position:fixed;z-index:2147483001;top:8px;inset-inline-start:8px;padding:8px 14px;border-radius:8px;background:#1b1d21;color:#fff;font:600 15px system-ui,sans-serif}
 a:not(:focus){clip-path:inset(50%)}
 `;

@@ -179,6 +179,15 @@ describe('choosePlacement', () => {
       expect(choosePlacement({ card: sheet, viewport: phone, sheet: true, avoid: field, keepClear: [button] })).toEqual({ top: 487, left: 0 });
     });
 
+    it('shrinks into the free band below the controls when neither edge is free, scrolling inside', () => {
+      const tiles = [
+        { top: 40, left: 16, width: 150, height: 56 },
+        { top: 440, left: 16, width: 150, height: 56 },
+      ];
+      // Below the lowest control: 667 - (496 + 8) = 163 px, enough to read in.
+      expect(choosePlacement({ card: { width: 375, height: 300 }, viewport: phone, sheet: true, keepClear: tiles })).toEqual({ top: 504, left: 0, maxHeight: 163 });
+    });
+
     it('shrinks between the edges when the focused field leaves no edge free', () => {
       const tall = { width: 375, height: 400 };
       const field = { top: 250, left: 16, width: 343, height: 40 };

@@ -41,7 +41,8 @@ export interface PlacementInput {
   dir?: 'ltr' | 'rtl';
   /**
    * A compact sheet the width of the viewport, for narrow screens: along the bottom edge, or
-   * the top edge when the bottom one would cover the focused field, the anchor or a control.
+   * the top edge when the bottom one would cover the focused field, the anchor or a control;
+   * else shrunk into the free band below (or above) all of them when it is `minHeight` tall.
    * Default `false`.
    */
   sheet?: boolean;
@@ -141,10 +142,16 @@ export const choosePlacement = (input: PlacementInput): Placement => {
 
   if (sheet) {
     const edges: WidgetCorner[] = corner.startsWith('top') ? ['top-end', 'bottom-end'] : ['bottom-end', 'top-end'];
-    for (const clear of [true, false]) {
-      const edge = edges.find((c) => !covers(cornerBox(c), clear));
-      if (edge) return { top: Math.round(cornerBox(edge).top), left: 0 };
-    }
+    const edge = edges.find((c) => !covers(cornerBox(c), true));
+    if (edge) return { top: Math.round(cornerBox(edge).top), left: 0 };
+    // Shrunk (scrolling inside) into the free band below everything it keeps clear, or above it.
+    const inView = [avoid, anchor, ...keepClear].filter((b): b is Box => !!b && b.top < viewport.height && b.top + b.height > 0);
+    const below = Math.max(...inView.map((b) => b.top + b.height)) + gap;
+    const above = Math.min(...inView.map((b) => b.top)) - gap;
+    if (viewport.height - below >= minHeight) return { top: Math.round(below), left: 0, maxHeight: Math.floor(viewport.height - below) };
+    if (above >= minHeight) return { top: 0, left: 0, maxHeight: Math.floor(above) };
+    const fallback = edges.find((c) => !covers(cornerBox(c)));
+    if (fallback) return { top: Math.round(cornerBox(fallback).top), left: 0 };
   } else {
     if (!anchor) {
       const clearCorner = order.find((c) => !covers(cornerBox(c), true));
