@@ -7,6 +7,7 @@ for (const [control, kind] of [
   ['Dismiss', 'dismiss'],
   ['Not now', 'snooze'],
   ["Don't show tips like this", 'never'],
+  ['No tips at all', 'all'],
 ] as const) {
   test(`"${control}" closes the card and the collector records dismissed with kind ${kind}`, async ({ page, site, collector }) => {
     await openFixture(page, site.url + PLANS);
