@@ -48,6 +48,7 @@ test('keyboard only after a struggle in the pricing table: the card is announced
   expect(placed.free).toBe(true);
   expect(placed.covered).toEqual([]);
   expect(placed.anchor).toBe(0);
+  expect(placed.gap).toBeLessThanOrEqual(16);
   await page.screenshot({ path: 'test-results/widget-landing-help-1280x800.png' });
   const { violations } = await axeOnCard(page);
   expect(violations).toEqual([]);

@@ -130,5 +130,12 @@ export const cardOverControls = (page: Page, anchor?: string) =>
         free = blockers.every((b) => area(spot, b) === 0);
       }
     }
-    return { card, covered, free, anchor: anchorBox && Math.round(area(card, anchorBox)), viewport: { width: vw, height: vh } };
+    // The empty space between card and anchor (0 when they touch).
+    const gap = anchorBox
+      ? Math.hypot(
+          Math.max(0, anchorBox.x - card.x - card.w, card.x - anchorBox.x - anchorBox.w),
+          Math.max(0, anchorBox.y - card.y - card.h, card.y - anchorBox.y - anchorBox.h),
+        )
+      : null;
+    return { card, covered, free, anchor: anchorBox && Math.round(area(card, anchorBox)), gap, viewport: { width: vw, height: vh } };
   }, anchor);

@@ -148,7 +148,8 @@ export const choosePlacement = (input: PlacementInput): Placement => {
     const inView = [avoid, anchor, ...keepClear].filter((b): b is Box => !!b && b.top < viewport.height && b.top + b.height > 0);
     const below = Math.max(...inView.map((b) => b.top + b.height)) + gap;
     const above = Math.min(...inView.map((b) => b.top)) - gap;
-    if (viewport.height - below >= minHeight) return { top: Math.round(below), left: 0, maxHeight: Math.floor(viewport.height - below) };
+    const room = Math.floor(viewport.height - below);
+    if (room >= minHeight) return { top: viewport.height - room, left: 0, maxHeight: room };
     if (above >= minHeight) return { top: 0, left: 0, maxHeight: Math.floor(above) };
     const fallback = edges.find((c) => !covers(cornerBox(c)));
     if (fallback) return { top: Math.round(cornerBox(fallback).top), left: 0 };
