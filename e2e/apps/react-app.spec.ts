@@ -17,7 +17,7 @@ test.describe('React example (Rotaboard, @attune/react, headless)', () => {
     const term = page.locator('[data-attune="plan-team"] .term').first();
     await rapidClicks(page, term, 4);
 
-    const card = page.getByRole('dialog', { name: 'Not sure which plan fits?' });
+    const card = page.getByRole('complementary', { name: 'Not sure which plan fits?' });
     await expect(card).toBeVisible();
     await expect(card).toContainText('Most cafés and clinics with up to 25 staff pick Team');
     // Headless: the app's component renders the help; Attune mounts no UI of its own.
@@ -46,7 +46,7 @@ test.describe('React example (Rotaboard, @attune/react, headless)', () => {
     await markDocument(page);
 
     await rapidClicks(page, page.locator('[data-attune="plan-starter"] .term').first(), 4);
-    const card = page.getByRole('dialog', { name: 'Not sure which plan fits?' });
+    const card = page.getByRole('complementary', { name: 'Not sure which plan fits?' });
     await expect(card).toBeVisible();
     await card.getByRole('button', { name: 'Dismiss' }).focus();
     await page.keyboard.press('Enter');
@@ -125,7 +125,7 @@ test.describe('React example (Rotaboard, @attune/react, headless)', () => {
     await expect(workspace).toHaveAttribute('aria-invalid', 'true');
     await secondError;
 
-    const card = page.getByRole('dialog', { name: 'Stuck on a field?' });
+    const card = page.getByRole('complementary', { name: 'Stuck on a field?' });
     await expect(card).toBeVisible();
     await expect(card).toContainText('letters, numbers and dashes');
 

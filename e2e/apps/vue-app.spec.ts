@@ -16,7 +16,7 @@ test.describe('Vue example (Fernwood, @attune/vue, headless)', () => {
 
     await rapidClicks(page, page.locator('[data-attune="plan-studio"] .term').first(), 4);
 
-    const card = page.getByRole('dialog', { name: 'Working out the price?' });
+    const card = page.getByRole('complementary', { name: 'Working out the price?' });
     await expect(card).toBeVisible();
     await expect(card).toContainText('Fernwood charges per studio, never per booking or per member.');
     // Headless: the app's component renders the help; Attune mounts no UI of its own.
@@ -44,7 +44,7 @@ test.describe('Vue example (Fernwood, @attune/vue, headless)', () => {
     await markDocument(page);
 
     await rapidClicks(page, page.locator('[data-attune="plan-solo"] .term').first(), 4);
-    const card = page.getByRole('dialog', { name: 'Working out the price?' });
+    const card = page.getByRole('complementary', { name: 'Working out the price?' });
     await expect(card).toBeVisible();
     await card.getByRole('button', { name: 'Why am I seeing this?' }).focus();
     await page.keyboard.press('Escape'); // Escape inside the card dismisses it
@@ -124,7 +124,7 @@ test.describe('Vue example (Fernwood, @attune/vue, headless)', () => {
     await expect(address).toHaveAttribute('aria-invalid', 'true');
     await secondError;
 
-    const card = page.getByRole('dialog', { name: "A field won't go through?" });
+    const card = page.getByRole('complementary', { name: "A field won't go through?" });
     await expect(card).toBeVisible();
     await expect(card).toContainText('lowercase letters, numbers and dashes');
 
