@@ -139,11 +139,19 @@ const builds = [
     sourcemap: true,
   }),
   // The widget chunk, Preact included, as a standalone ES module next to attune.js.
-  browserBundle('packages/widget/src/index.tsx', {
-    file: 'packages/attune/dist/attune-widget.js',
-    format: 'es',
-    sourcemap: true,
-  }),
+  // Each language's interface strings (attune-widget-de.js, …) and the question view
+  // (attune-widget-ask-question.js) are chunks of their own, fetched with the card that needs them;
+  // they import Preact from the widget chunk itself (no facade, no shared chunk).
+  {
+    ...browserBundle('packages/widget/src/index.tsx', {
+      dir: 'packages/attune/dist',
+      entryFileNames: 'attune-widget.js',
+      chunkFileNames: 'attune-widget-[name].js',
+      format: 'es',
+      sourcemap: true,
+    }),
+    preserveEntrySignatures: 'allow-extension',
+  },
 ];
 
 // ATTUNE_BUILD_ONLY=widget,attune.js builds only the outputs whose path contains one of the words (for quick iteration).

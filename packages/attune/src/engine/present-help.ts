@@ -2,7 +2,7 @@ import { DISMISS_KINDS, explain, type Decision, type DismissKind, type Evidence 
 import type { AnswerEvent, EngageAction, WidgetHandle } from '@attune/widget';
 import type { EngineHost } from '../api';
 import { handoffRecord } from '../handoff';
-import { rememberedLines } from '../remembered';
+import { rememberedFacts } from '../remembered';
 import type { Ledger } from './ledger';
 
 /** Shows decided help (through the widget, the app's callback or `$help` for headless apps) and records what the visitor does with it. */
@@ -72,15 +72,8 @@ export const createPresenter = (host: EngineHost, ledger: Ledger, locale: () => 
     close(null);
   };
 
-  // Beside the failing field, when the evidence names one the page can find; otherwise a corner.
-  const anchorFor = (evidence: Evidence[]): string | undefined => {
-    const target = evidence.find((e) => e.target.startsWith('#') && /^form_|disabled_click/.test(e.signal))?.target;
-    try {
-      return target && doc.querySelector(target) ? target : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  // Beside the struggled-with element (clicks, hesitation, form errors): the widget finds it by its target name; otherwise a corner.
+  const anchorFor = (evidence: Evidence[]): string | undefined => evidence.find((e) => /click|hesitation|^form_/.test(e.signal))?.target;
 
   const show = async (decision: Decision) => {
     const why = explain(decision, locale());
@@ -104,7 +97,7 @@ export const createPresenter = (host: EngineHost, ledger: Ledger, locale: () => 
           locale: locale(),
           preview: !!decision.preview,
           anchor: anchorFor(decision.evidence),
-          remembered: rememberedLines(host.visitor(), ledger.history, ledger.profile, host.consent(), ledger.views.length),
+          remembered: rememberedFacts(host.visitor(), ledger.history, ledger.profile, host.consent(), ledger.views.length),
           onForget: () => void host.forget(),
           onDismiss: ({ kind }) => close(kind),
           onEngage: ({ action }) => engage(action),
