@@ -113,6 +113,9 @@ export const ISSUE_MESSAGES = {
   bad_locale_tag: (p: IssueParams) => `\`${p.tag}\` is not a locale tag such as \`de\` or \`pt-BR\`.`,
   variant_not_object: () => 'a locale variant must be an object of texts.',
   variant_options_changed: () => 'a translation must keep the same choice values in the same order; translate only the labels.',
+  // Content a visitor would not see as written (warnings).
+  links_not_shown: (p: IssueParams) => `${p.count} links, but a card shows only the first ${p.shown}: the others never appear. Keep the ${p.shown} that help most.`,
+  variant_missing_text: (p: IssueParams) => `the \`${p.tag}\` translation has no \`${p.key}\`, so visitors reading \`${p.tag}\` see that text untranslated. Translate it too.`,
 } as const;
 
 /** Every validation issue code. */
