@@ -28,8 +28,11 @@ describe('startFormFriction', () => {
     vi.useRealTimers();
   });
 
-  it('emits form_error for each invalid event, counting repeated errors on the same field', () => {
+  it('emits form_error once per failing field until an edit, counting repeated errors on the same field', () => {
     trusted($('email'), new Event('invalid'));
+    trusted($('email'), new Event('invalid'));
+    expect(signals).toHaveLength(1);
+    type($('email'), 'insertText', 'a');
     trusted($('email'), new Event('invalid'));
     expect(signals).toEqual([
       expect.objectContaining({ type: 'form_error', target: '#email', count: 1 }),
