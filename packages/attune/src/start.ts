@@ -316,7 +316,7 @@ export const startRuntime = (
     );
     // Storage, rules and the queue wait for a later idle moment, a task of their own.
     await new Promise<void>((resolve) => whenIdle(resolve));
-    if (doc.querySelector(fields)) startForms();
+    startForms();
     await restoreConsent();
     visitor = await loadVisitor(storage, now());
     for (const event of early ?? []) pipe?.push(event);
