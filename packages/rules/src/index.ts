@@ -10,6 +10,7 @@ export { lintRules, GLANCE_LIMITS } from './lint-rules';
 export type { LintKind, LintOptions } from './lint-rules';
 export { DEFAULT_GUARDRAILS } from './default-guardrails';
 export { SIGNAL_TYPES } from './signal-types';
+export { SIGNAL_STRENGTH, warnWeakEvidence, type SignalStrength } from './signal-strength';
 export { didYouMean } from './did-you-mean';
 export { RULES_SCHEMA_URL } from './schema-url';
 export { INPUT_LIMITS } from './input-limits';

@@ -1,6 +1,7 @@
 import { checkRulesFile } from './check-rules-file';
 import { didYouMean } from './did-you-mean';
 import { formatIssueMessage } from './issue-messages';
+import { warnWeakEvidence } from './signal-strength';
 import type { ValidationResult } from './types';
 
 /**
@@ -9,7 +10,8 @@ import type { ValidationResult } from './types';
  * A rule that fails is skipped with an error naming its id while the valid rules are kept
  * (`ok: true`); a file that fails structurally (not an object, no `rules` list, a refused key
  * such as `__proto__`, nesting over 32, oversized input, a bad version, kill switch or
- * `defaults`) gives `{ ok: false, rules: null }`. Never throws, whatever the input.
+ * `defaults`) gives `{ ok: false, rules: null }`. A live rule that can fire on one weak signal
+ * alone gets a warning (see `warnWeakEvidence`). Never throws, whatever the input.
  *
  * @example
  * const result = validateRules(JSON.parse(text));
@@ -17,5 +19,5 @@ import type { ValidationResult } from './types';
  * for (const e of result.errors) console.warn(`[attune] ${e.path}: ${e.message}`);
  */
 export function validateRules(input: unknown): ValidationResult {
-  return checkRulesFile(input, formatIssueMessage, didYouMean);
+  return warnWeakEvidence(checkRulesFile(input, formatIssueMessage, didYouMean));
 }
