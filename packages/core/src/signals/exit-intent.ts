@@ -46,7 +46,8 @@ export const startExitIntent: Detector<ExitIntentConfig> = (ctx, config) => {
   const stops = [
     listen(ctx, ctx.doc, 'pointermove', (event: PointerEvent) => {
       const t = ctx.now();
-      const up = (y - event.clientY) / Math.max(t - at, 1);
+      // Browsers send at most one move per frame while the pointer moves: a move after a rest covered one frame or so.
+      const up = (y - event.clientY) / Math.min(Math.max(t - at, 16), 50);
       // A move down or sideways starts the measure again.
       speed = up > 0 ? (speed + up) / 2 : 0;
       y = event.clientY;
