@@ -17,7 +17,7 @@ describe('startFormFriction', () => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });
     document.body.innerHTML = `
       <form><input id="email" required><input id="name"><button id="go" type="submit" disabled>Go</button>
-      <button id="soft" aria-disabled="true">Soft</button></form>
+      <button id="soft" aria-disabled="true">Soft</button></form><input id="off" disabled>
       <div data-attune-ignore="form"><input id="quiet"></div>`;
     const f = fakeContext(document);
     signals = f.signals;
@@ -91,10 +91,12 @@ describe('startFormFriction', () => {
     trusted($('go'), new PointerEvent('pointerup', { bubbles: true, button: 0 }));
     trusted($('go'), new PointerEvent('pointerup', { bubbles: true, button: 0 }));
     trusted($('soft'), new PointerEvent('pointerup', { bubbles: true, button: 0 }));
+    trusted($('off'), new PointerEvent('pointerup', { bubbles: true, button: 0 }));
     expect(signals.map((s) => [s.type, s.target, s.count])).toEqual([
       ['disabled_click', '#go', 1],
       ['disabled_click', '#go', 2],
       ['disabled_click', '#soft', 1],
+      ['disabled_click', '#off', 1],
     ]);
   });
 

@@ -33,7 +33,7 @@ interface Field {
   n?: number;
 }
 
-const DISABLED = ':is(button,[type=submit],[type=button],[role=button]):is(:disabled,[aria-disabled=true])';
+const DISABLED = ':is(button,input,select,textarea,[role=button]):is(:disabled,[aria-disabled=true])';
 
 /**
  * Detects form friction, counted per field and never by value:
@@ -53,7 +53,7 @@ const DISABLED = ':is(button,[type=submit],[type=button],[role=button]):is(:disa
  *   whole value selected and typed over, then retyped (by `inputType` and the value's length
  *   before and after, never its content); count = corrections on that field;
  * - `form_refill`: typing again in a field that was already filled and left; count = returns;
- * - `disabled_click`: pressing a disabled (or `aria-disabled`) button; count = presses on it.
+ * - `disabled_click`: pressing a disabled (or `aria-disabled`) button or field (a field in a disabled `fieldset`); count = presses on it.
  *
  * It also keeps `ctx.form` told of the `form.state` fact: `started` on the first edit in a
  * form (again after a submit), `errors` on an error, with `errors` the fields still failing
