@@ -180,12 +180,22 @@ describe('watchResponse', () => {
       expect(watch.pend($('minus'), press, () => {})()).toBe(false);
     });
 
-    it('does not credit a placeholder link with the page scrolling to the top', () => {
+    it('credits a slideshow changing at once after a click on its own control', async () => {
+      document.body.innerHTML = `<div class="carousel slide"><div class="carousel-inner"><p id="item" class="carousel-item">1</p></div><button id="next">Next</button></div>`;
+      const answered = vi.fn();
+      watch.pend($('next'), press, answered);
+      $('item').className = 'carousel-item carousel-item-next';
+      await flushRecords();
+      expect(answered).toHaveBeenCalledTimes(1);
+    });
+
+    it('credits the page scrolling at once (a back-to-top link), not the visitor scrolling later', async () => {
       const answered = vi.fn();
       watch.pend($('top'), press, answered);
       trusted(document, new Event('scroll'));
-      expect(answered).not.toHaveBeenCalled();
+      expect(answered).toHaveBeenCalledTimes(1);
       watch.pend($('minus'), press, answered);
+      await vi.advanceTimersByTimeAsync(200);
       trusted(document, new Event('scroll'));
       expect(answered).toHaveBeenCalledTimes(1);
     });

@@ -1,5 +1,4 @@
 import type { DetectorContext, ResponseWatch } from './detector';
-import { PLACEHOLDER } from './click-guard';
 import { listen } from './listen';
 
 /**
@@ -31,8 +30,6 @@ interface Wait {
   y: number;
   /** Still answered by any change: the click's own task and the next few frames. */
   s: boolean;
-  /** A placeholder link (`href="#"`): its jump to the top is not an answer. */
-  p: boolean;
   f: () => void;
 }
 
@@ -90,7 +87,12 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
     if (!el || isOwn(el)) return false;
     if (CAUSED_ATTRIBUTE.test(attribute ?? '')) return true;
     const churn = el.closest(CHURN);
-    if (w.s) return !churn || churn.contains(w.e);
+    if (w.s) {
+      // A slideshow answers a click on its own controls: find the outermost region around the click.
+      let region: Element | null = null;
+      for (let r = w.e.closest(CHURN); r; r = r.parentElement!.closest(CHURN)) region = r;
+      return !churn || !!region?.contains(el);
+    }
     // Later: what the click changed inside the clicked element (its own attributes change on hover and tooltips)...
     if (w.e.contains(el)) return el !== w.e || !attribute;
     // ...or something changing near the click, neither an ancestor, nor under the pointer now (a hover effect), nor churn.
@@ -115,8 +117,8 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
       const type = event.type;
       const target = event.target;
       if (type[0] === 'p' && type[1] === 'o') return void (pressing = type === 'pointerdown');
-      // The page scrolling answers only at once (a "back to top" button), never a placeholder link's jump to the top.
-      if (type === 'scroll') return target === doc ? respond(waiting.filter((w) => w.s && !w.p)) : changed(target as Element);
+      // The page scrolling answers only at once (a "back to top" button or link), not the visitor scrolling on later.
+      if (type === 'scroll') return target === doc ? respond(waiting.filter((w) => w.s)) : changed(target as Element);
       if (pressing && /^(focus|blur)/.test(type)) return;
       if (!(target instanceof win.Node) || !isOwn(target)) respond(waiting);
     });
@@ -156,7 +158,7 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
 
   return {
     pend(el, event, f) {
-      const w: Wait = { e: el, x: event.clientX, y: event.clientY, s: true, p: !!el.closest(PLACEHOLDER), f };
+      const w: Wait = { e: el, x: event.clientX, y: event.clientY, s: true, f };
       const fields = [...(el.closest('form') ?? el.parentElement?.parentElement ?? el).querySelectorAll('input,select,textarea')].slice(0, 50) as HTMLInputElement[];
       const values = () => fields.map((f) => f.value + f.checked).join();
       const before = values();
