@@ -72,7 +72,8 @@ export const startDeadClick: Detector<DeadClickConfig> = (ctx, config) => {
     pending.set(el, c);
   };
 
-  const stop = listen(ctx, ctx.doc, 'click', onClick);
+  // On the window, so the watch starts before the page's own capture listeners on the document (Bootstrap's delegated handlers) change anything.
+  const stop = listen(ctx, win, 'click', onClick);
   return () => {
     stop();
     for (const c of pending.values()) c.end();

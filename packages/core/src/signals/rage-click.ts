@@ -78,7 +78,8 @@ export const startRageClick: Detector<RageClickConfig> = (ctx, config) => {
   };
 
   const stops = [
-    listen(ctx, ctx.doc, 'click', onClick),
+    // On the window: see startDeadClick.
+    listen(ctx, win, 'click', onClick),
     listen(ctx, ctx.doc, 'copy', () => (copied = true)),
     listen(ctx, win, 'error unhandledrejection', (event: Event) => {
       if (event.type[0] === 'u' || 'message' in event) erred = true;
