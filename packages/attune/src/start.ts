@@ -150,7 +150,7 @@ export const startRuntime = (
     stops.push(listeners.stop);
     // Storage, rules and the queue wait for a later idle moment, a task of their own.
     await new Promise<void>((resolve) => onIdle(win, guard(log, resolve)));
-    listeners._formsIfFields();
+    listeners._startLazy();
     await memory._restore();
     facts._visitor = await loadVisitor(storage, now());
     // Events an earlier page left in the queue go out now.

@@ -15,6 +15,7 @@ export type { RuleNeeds } from './rule-needs';
 export { PURPOSES, CONSENT_STATES } from './purposes';
 export { DISMISS_KINDS } from './dismiss-kinds';
 export type { ConsentChoice } from './purposes';
+export { SIGNAL_STRENGTH, warnWeakEvidence, type SignalStrength } from './signal-strength';
 export { didYouMean } from './did-you-mean';
 export { RULES_SCHEMA_URL } from './schema-url';
 export { INPUT_LIMITS } from './input-limits';
