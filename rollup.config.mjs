@@ -105,8 +105,21 @@ const snippet = {
   name: 'attune-snippet',
   generateBundle() {
     this.emitFile({ type: 'asset', fileName: 'attune-snippet.js', source: readFileSync(at('packages/attune/snippet/attune-snippet.js'), 'utf8') });
+    // Types for `import 'attune/attune.js'`: the module exports nothing and defines the global.
+    this.emitFile({ type: 'asset', fileName: 'attune.d.ts', source: SCRIPT_TAG_TYPES });
   },
 };
+
+const SCRIPT_TAG_TYPES = `// attune.js, the script-tag build: running it defines the global \`attune\`, callable
+// (\`attune('flush')\`) and with the same methods as createAttune's instance.
+import type { Attune } from './index.js';
+
+declare global {
+  var attune: Attune & ((method: string, ...args: unknown[]) => Promise<unknown>);
+}
+
+export {};
+`;
 
 // The chunks attune.js fetches by URL (`attune-<name>.js` next to it), each built standalone.
 // Inputs live in one table so moving a source file is a one-line change.

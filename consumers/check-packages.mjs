@@ -1,7 +1,7 @@
 // The field's checkers on every packed tarball: publint (--strict: warnings fail too) and
 // @arethetypeswrong/cli, plus what a registry page needs (README, LICENSE, metadata).
 // Exits 1 on any problem. Run: `pnpm test:packages`.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +14,10 @@ import { packAll, root } from './pack.mjs';
 const ATTW_ARGS = ['--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm', '--format', 'ascii'];
 const SERVED_FILES = ['attune-snippet.js', 'attune-engine.js', 'attune-send.js', 'attune-forms.js', 'attune-vitals.js', 'attune-consent.js', 'attune-widget.js'].map((f) => `./${f}`);
 const bin = (name) => join(root, 'node_modules/.bin', name);
+const run = (file, args) =>
+  new Promise((resolve) => execFile(file, args, { encoding: 'utf8' }, (error, stdout, stderr) => resolve({ status: error ? (error.code ?? 1) : 0, stdout, stderr })));
 
-export const checkTarball = (name, tarball) => {
+export const checkTarball = async (name, tarball) => {
   const problems = [];
   const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
   for (const required of ['package/README.md', 'package/LICENSE', 'package/package.json']) {
@@ -27,12 +29,12 @@ export const checkTarball = (name, tarball) => {
   }
   if (JSON.stringify(manifest).includes('workspace:')) problems.push(`${name}: package.json still has a workspace: range`);
 
-  const publint = spawnSync(bin('publint'), ['run', tarball, '--strict', '--pack', 'false'], { encoding: 'utf8' });
+  const publint = await run(bin('publint'), ['run', tarball, '--strict', '--pack', 'false']);
   if (publint.status !== 0 || !/All good/.test(publint.stdout)) problems.push(`${name}: publint\n${publint.stdout}${publint.stderr}`);
 
   if (manifest.types || manifest.exports) {
     const exclude = name === 'attune' ? ['--exclude-entrypoints', ...SERVED_FILES] : [];
-    const attw = spawnSync(bin('attw'), [tarball, ...ATTW_ARGS, ...exclude], { encoding: 'utf8' });
+    const attw = await run(bin('attw'), [tarball, ...ATTW_ARGS, ...exclude]);
     if (attw.status !== 0) problems.push(`${name}: @arethetypeswrong/cli\n${attw.stdout}${attw.stderr}`);
   }
   return problems;
@@ -43,7 +45,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = mkdtempSync(join(tmpdir(), 'attune-pack-'));
   try {
     const tarballs = packAll(dir);
-    const problems = Object.entries(tarballs).flatMap(([name, tarball]) => checkTarball(name, tarball));
+    const problems = (await Promise.all(Object.entries(tarballs).map(([name, tarball]) => checkTarball(name, tarball)))).flat();
     for (const p of problems) console.error(`✗ ${p}`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`${problems.length ? '✗' : '✓'} publint + attw + README/LICENSE/metadata on ${Object.keys(tarballs).length} tarballs (${seconds} s)`);

@@ -58,7 +58,7 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
     text = await io.readFile(sessionsFile);
   } catch {
     io.stderr(`${sessionsFile}: cannot be read.\n`);
-    return 1;
+    return 2;
   }
   const { sessions, errors } = readSessions(text);
   for (const error of errors) io.stderr(`${sessionsFile}: ${error}\n`);
