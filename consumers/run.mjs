@@ -1,6 +1,7 @@
 // The consumer suite: packs every package, installs the tarballs into throwaway projects outside
 // the workspace (a Vite React-TS app, a Vite Vue-TS app, a Next.js App Router app, Node ESM and
-// CommonJS scripts, a TypeScript project on nodenext, every README TypeScript block), builds and
+// CommonJS scripts, a TypeScript project on nodenext, every README TypeScript block), runs publint
+// and attw on each tarball (as `pnpm test:packages` does), builds and
 // type-checks each, then shows help after a real rage click in Chromium (consumers.spec.ts).
 // Prints how long each step took. Run: `pnpm test:consumers` (after `pnpm build`).
 //   ATTUNE_CONSUMERS_KEEP=1  keep the temp directory and print it
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packAll, root } from './pack.mjs';
 import { writeSnippets } from './snippets.mjs';
+import { checkTarball } from './check-packages.mjs';
 
 // The app toolchains a stranger installs today (pinned majors that run on Node 20).
 const TOOLCHAIN = {
@@ -52,7 +54,7 @@ const sh = (cwd, command, args, env = {}) =>
 const bin = (dir, name) => join(dir, 'node_modules/.bin', name);
 
 export const setUp = async (dir) => {
-  const tarballs = await step('pack 8 tarballs', () => packAll(join(dir, 'tarballs')));
+  const tarballs = await step('pack the tarballs', () => packAll(join(dir, 'tarballs')));
   const deps = Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`]));
   writeFileSync(
     join(dir, 'package.json'),
@@ -75,9 +77,14 @@ export const setUp = async (dir) => {
     const publicDir = ['react-vite', 'vue-vite', 'next-app'].includes(app) ? join(dir, app, 'public') : join(dir, app);
     cpSync(new URL('./apps/attune-rules.json', import.meta.url), join(publicDir, 'attune-rules.json'));
   }
-  await step('npm install (shared cache, offline when warm)', () =>
-    sh(dir, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']),
-  );
+  // The field's checkers run on the same tarballs while npm installs them.
+  const [problems] = await Promise.all([
+    step('publint + attw + README/LICENSE/metadata on every tarball', async () =>
+      (await Promise.all(Object.entries(tarballs).map(([name, file]) => checkTarball(name, file)))).flat(),
+    ),
+    step('npm install (shared cache, offline when warm)', () => sh(dir, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'])),
+  ]);
+  if (problems.length) throw new Error(problems.map((p) => `✗ ${p}`).join('\n'));
 };
 
 export const buildAll = async (dir) => {
@@ -102,11 +109,14 @@ export const buildAll = async (dir) => {
   const worker = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
       const [name, work] = job;
-      await step(name, work).catch((error) => failures.push(`✗ ${name}\n${error.message}`));
+      await step(name, work).catch((error) => {
+        failures.push(`✗ ${name}`);
+        console.error(`✗ ${name}\n${error.message}`);
+      });
     }
   };
   await Promise.all([worker(), worker()]);
-  if (failures.length) throw new Error(failures.join('\n\n'));
+  if (failures.length) throw new Error(`failed:\n${failures.join('\n')}`);
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
