@@ -71,8 +71,9 @@ for (const [name, out] of Object.entries(APPS)) {
       await page.goto(`${app.url}/`);
       await expect(page.getByRole('heading', { name: 'Pricing' })).toBeVisible();
       await rageClick(page, page.locator('[data-attune="pricing"] .plan'));
-      await expect(page.getByText('Comparing plans?')).toBeVisible();
-      await expect(page.getByText('Every plan has the same features')).toBeVisible();
+      const card = page.getByRole('complementary', { name: 'Comparing plans?' });
+      await expect(card).toBeVisible();
+      await expect(card.getByText('Every plan has the same features')).toBeVisible();
 
       const events = async (type: string) => (await store.list({ type })) as Stored[];
       await expect.poll(async () => (await events('shown')).map((e) => e.rule), { timeout: 20_000 }).toContain('pricing-help');

@@ -28,6 +28,9 @@ const TOOLCHAIN = {
   '@types/react': '^19.2.0',
   '@types/react-dom': '^19.2.0',
   '@types/node': '^20.19.0',
+  // The collector's optional PostgreSQL store (its README shows it).
+  pg: '^8.11.0',
+  '@types/pg': '^8.11.0',
 };
 
 const timings = [];

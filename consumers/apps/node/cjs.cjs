@@ -8,7 +8,7 @@ const { startCollector, createMemoryStore } = require('@attune/collector');
 assert.equal(typeof createAttune, 'function');
 assert.equal(typeof createAttune({ rules: '/r.json' }).flush, 'function', 'inert instance without window');
 assert.equal(parseRules(readFileSync(`${__dirname}/attune-rules.json`, 'utf8')).ok, true);
-startCollector({ port: 0, store: createMemoryStore() }).then(async (collector) => {
+startCollector({ port: 0, store: createMemoryStore(), report: true }).then(async (collector) => {
   assert.equal((await fetch(`${collector.url}/stats`)).status, 200);
   await collector.close();
   console.log('cjs ok');

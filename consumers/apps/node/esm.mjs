@@ -17,7 +17,7 @@ assert.equal(typeof vue.createAttunePlugin, 'function');
 assert.equal(typeof widget, 'object');
 const result = parseRules(readFileSync(new URL('./attune-rules.json', import.meta.url), 'utf8'));
 assert.equal(result.ok, true, JSON.stringify(result.errors));
-const collector = await startCollector({ port: 0, store: createMemoryStore() });
+const collector = await startCollector({ port: 0, store: createMemoryStore(), report: true });
 const stats = await fetch(`${collector.url}/stats`);
 assert.equal(stats.status, 200);
 await collector.close();
