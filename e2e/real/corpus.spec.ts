@@ -30,37 +30,44 @@ const test = base.extend<{}, { corpus: Corpus }>({
 test.describe.configure({ mode: 'parallel' });
 
 for (const page of CORPUS) {
-  for (const session of page.sessions) {
-    const calm = session.mood === 'calm';
-    const title = calm
-      ? `${page.name}, calm: ${session.name} — no friction signal, no help card, same page state as without Attune, no page error`
-      : `${page.name}, struggle: ${session.name} — each step gives its expected signal, same page state as without Attune, no page error`;
-    test(title, async ({ browser, corpus }) => {
-      test.setTimeout(150_000);
-      const { server, collector } = corpus;
-      const [without, withAttune] = await Promise.all([
-        playSession({ browser, server, product: noProduct(), page, session, quick: true }),
-        playSession({ browser, server, product: attuneProduct({ collector }), page, session, allowOrigins: [collector.url] }),
-      ]);
-      expect(without.failed, 'the session plays without an SDK').toBeUndefined();
-      expect(withAttune.failed, 'the session plays with Attune').toBeUndefined();
-      expect.soft(withAttune.errors.filter((e) => !without.errors.includes(e)), 'page errors with Attune only').toEqual([]);
+  test(`${page.name} (${page.kind}): calm sessions give no friction signal and no help card, each struggle step its expected signal; the page shows the same with and without Attune, and raises no error`, async ({
+    browser,
+    corpus,
+  }) => {
+    test.setTimeout(180_000);
+    const { server, collector } = corpus;
+    // Every session of the page at once, each with and without Attune, in fresh contexts of the
+    // shared browser: the sessions mostly wait (dead-click windows, typing), so they overlap well.
+    const played = await Promise.all(
+      page.sessions.map(async (session) => {
+        const [without, withAttune] = await Promise.all([
+          playSession({ browser, server, product: noProduct(), page, session, quick: true }),
+          playSession({ browser, server, product: attuneProduct({ collector }), page, session, allowOrigins: [collector.url] }),
+        ]);
+        return { session, without, withAttune };
+      }),
+    );
+    for (const { session, without, withAttune } of played) {
+      const where = `${session.mood} session "${session.name}"`;
+      expect(without.failed, `${where} plays without an SDK`).toBeUndefined();
+      expect(withAttune.failed, `${where} plays with Attune`).toBeUndefined();
+      expect.soft(withAttune.errors.filter((e) => !without.errors.includes(e)), `${where}: page errors with Attune only`).toEqual([]);
       expect
         .soft(
           withAttune.steps.map((s) => `${s.name}: ${s.probe}`),
-          'what the page shows after each step, with Attune',
+          `${where}: what the page shows after each step, with Attune`,
         )
         .toEqual(without.steps.map((s) => `${s.name}: ${s.probe}`));
-      if (calm) {
+      if (session.mood === 'calm') {
         const friction = withAttune.steps.flatMap((s) => s.signals.filter((x) => CORE_SIGNALS.includes(x.signal)).map((x) => `${s.name}: ${x.signal} on ${x.target}`));
-        expect.soft(friction, 'friction signals in a calm session').toEqual([]);
-        expect.soft(withAttune.steps.reduce((n, s) => n + s.cards, 0), 'help cards shown with the starter rules').toBe(0);
+        expect.soft(friction, `${where}: friction signals`).toEqual([]);
+        expect.soft(withAttune.steps.reduce((n, s) => n + s.cards, 0), `${where}: help cards shown with the starter rules`).toBe(0);
       } else {
         for (const step of withAttune.steps) {
           const seen = step.signals.map((x) => x.signal);
-          for (const signal of step.expect) expect.soft(seen, `"${step.name}" gives ${signal}`).toContain(signal);
+          for (const signal of step.expect) expect.soft(seen, `${where}: "${step.name}" gives ${signal}`).toContain(signal);
         }
       }
-    });
-  }
+    }
+  });
 }

@@ -76,7 +76,7 @@ const probeOf = async (page, probe) => {
   try {
     await page.waitForLoadState('domcontentloaded');
     await page
-      .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), null, { timeout: 2000 })
+      .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), null, { timeout: 800 })
       .catch(() => {});
     return JSON.stringify(await page.evaluate(probe));
   } catch (error) {

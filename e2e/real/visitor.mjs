@@ -5,12 +5,12 @@
 const pause = (page, ms) => page.waitForTimeout(ms);
 
 /**
- * Waits (at most 2 s) until the page's CSS transitions and animations have finished, as a person
+ * Waits (at most 0.8 s) until the page's CSS transitions and animations have finished, as a person
  * waits for a menu or a modal to finish opening before the next move. Reads the page only.
  */
 const settled = (page) =>
   page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), null, { timeout: 2000 })
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), null, { timeout: 800 })
     .catch(() => {});
 
 /**
