@@ -36,7 +36,7 @@ export const attuneProduct = ({ collector }) => ({
   head: () =>
     `<script async src="/attune/attune.js" data-rules="/rules.json" data-endpoint="${collector.url}/collect" data-site="corpus" data-consent="granted"></script>`,
   async ready(page) {
-    await page.waitForFunction(() => window.attune?.ready, null, { timeout: 10_000 });
+    await page.waitForFunction(() => window.attune?.ready, null, { timeout: 30_000 });
     await page.evaluate(() => window.attune.ready);
   },
   async flush(page) {
@@ -73,15 +73,22 @@ export const noProduct = () => ({
 });
 
 const probeOf = async (page, probe) => {
-  try {
-    await page.waitForLoadState('domcontentloaded');
-    await page
-      .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), null, { timeout: 800 })
-      .catch(() => {});
-    return JSON.stringify(await page.evaluate(probe));
-  } catch (error) {
-    return `probe failed: ${String(error?.message ?? error).split('\n')[0]}`;
+  let last;
+  // A step may end while the page is loading its next document (a form that reloads it): wait
+  // for the load and read again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await page.waitForLoadState('load');
+      await page
+        .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), null, { timeout: 800 })
+        .catch(() => {});
+      return JSON.stringify(await page.evaluate(probe));
+    } catch (error) {
+      last = error;
+      await page.waitForTimeout(300);
+    }
   }
+  return `probe failed: ${String(last?.message ?? last).split('\n')[0]}`;
 };
 
 /**

@@ -12,7 +12,7 @@ export default {
       name: 'opens the menu, browses the tiles and sends a message',
       mood: 'calm',
       steps: [
-        { name: 'opens the menu and closes it with Escape', run: async (v) => { await v.click('header nav a[href="#menu"]'); await v.rest(700); await v.press('Escape'); await v.rest(600); } },
+        { name: 'opens the menu and closes it with Escape', run: async (v) => { await v.click('header nav a[href="#menu"]'); await v.rest(1200); await v.press('Escape'); await v.rest(600); } },
         { name: 'reads the intro and rests on tiles', run: async (v) => { await v.hover('#main header p', 1200); await v.hover('.tiles article:nth-child(2)', 700); await v.hover('.tiles article:nth-child(5)', 700); } },
         { name: 'moves to the tab strip', run: async (v) => { await v.toTabStrip(); } },
         {
