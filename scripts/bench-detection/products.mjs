@@ -4,7 +4,9 @@
 //
 // posthog-js options (PostHogConfig in @posthog/types): api_host, autocapture, rageclick,
 // capture_dead_clicks, capture_pageview, disable_session_recording, disable_surveys,
-// advanced_disable_flags, disable_external_dependency_loading, persistence, before_send.
+// advanced_disable_flags, disable_external_dependency_loading, persistence,
+// opt_out_useragent_filter (headless Chromium's user agent looks like a bot, whose events PostHog
+// drops by default), before_send.
 // @datadog/browser-rum options (RumInitConfiguration): applicationId, clientToken, site, proxy,
 // sessionSampleRate, sessionReplaySampleRate, trackUserInteractions (which carries the frustration
 // signals rage_click, dead_click, error_click on click actions), sessionPersistence, beforeSend.
@@ -38,7 +40,7 @@ export const posthogProduct = (server) =>
   hookProduct(
     server,
     'posthog',
-    'posthog-js (npm, array.full.js): autocapture on, rageclick on, capture_dead_clicks on (its defaults), pageviews on, recording, surveys and remote flags off, memory persistence, api_host = local sink; $rageclick and $dead_click read in before_send',
+    'posthog-js (npm, array.full.js): autocapture on, rageclick on, capture_dead_clicks on (its defaults), pageviews on, recording, surveys and remote flags off, memory persistence, bot filter off (headless Chromium), api_host = local sink; $rageclick and $dead_click read in before_send',
     () => `<script src="/npm/posthog-js/dist/array.full.js"></script>
 <script>
 posthog.init('phc_corpus_bench', {
@@ -52,6 +54,7 @@ posthog.init('phc_corpus_bench', {
   advanced_disable_flags: true,
   disable_external_dependency_loading: true,
   persistence: 'memory',
+  opt_out_useragent_filter: true,
   before_send: function (event) {
     if (event && (event.event === '$rageclick' || event.event === '$dead_click')) {
       navigator.sendBeacon('/hook', JSON.stringify({ product: 'posthog', event: event.event, path: location.pathname }));
