@@ -23,7 +23,9 @@ export default {
         { name: 'types an email and clicks the disabled Submit', expect: ['disabled_click'], tolerate: ['dead_click'], run: async (v) => { await v.fill('#emailAddress', 'ada@example.com'); await v.click('#contactForm #submitButton'); } },
         { name: 'clicks the disabled Submit four times fast', expect: ['rage_click'], tolerate: ['dead_click', 'disabled_click'], run: async (v) => { await v.clickTimes('#contactForm #submitButton', 4); } },
         { name: 'clicks the placeholder "Contact" footer link', expect: ['dead_click'], run: async (v) => { await v.scroll(4000); await v.click('footer a:has-text("Contact")'); } },
-        { name: 'leaves with the email typed', expect: ['form_abandon'], settle: 1200, run: async (v) => { await v.leave(); } },
+        // A one-field sign-up left with its email typed is not an abandoned form (issue #14: single-field
+        // forms are out of abandonment), so leaving expects nothing.
+        { name: 'leaves with the email typed', settle: 1200, run: async (v) => { await v.leave(); } },
       ],
     },
   ],
