@@ -109,8 +109,11 @@ const builds = [
     '//# allFunctionsCalledOnLoad',
   ),
   // The rules engine, fetched by attune.js on the first signal of struggle.
+  // Its regex matcher is a chunk of its own (attune-regex.js), for rules files that use `regex`.
   browserBundle('packages/attune/src/engine.ts', {
-    file: 'packages/attune/dist/attune-engine.js',
+    dir: 'packages/attune/dist',
+    entryFileNames: 'attune-engine.js',
+    chunkFileNames: 'attune-[name].js',
     format: 'es',
     sourcemap: true,
   }),

@@ -4,7 +4,7 @@
 // of struggle (or at idle when a rule can fire without one), so calm pages
 // never pay for it.
 import type { WritableAtom } from 'nanostores';
-import { compileRules, evaluate, explain, type CompiledRules, type Decision, type Evidence, type Facts, type History, type PageView, type RulesFile, type ValidationResult } from '@attune/rules';
+import { compileRules, evaluate, explain, type CompiledRules, type Decision, type Evidence, type Facts, type History, type PageView, type RegexCompiler, type RulesFile, type ValidationResult } from '@attune/rules';
 import { outlineTarget, type ConsentMap, type KeyValueStore, type Logger, type PipeInput, type VisitorContext } from '@attune/core';
 import type { AnswerEvent, DismissKind, EngageAction, WidgetHandle, WidgetModule } from '@attune/widget';
 import { handoffRecord } from './handoff';
@@ -87,6 +87,16 @@ const parse = (source: string | RulesFile, where: string, log: Logger): unknown 
   }
 };
 
+// The regex matcher is a chunk of its own, fetched only for files that use it; without it, regex rules are skipped.
+const regexCompiler = async (input: unknown): Promise<RegexCompiler | undefined> => {
+  try {
+    if (JSON.stringify(input).includes('"regex"')) return (await import('./regex')).compileBoundedRegex;
+  } catch {
+    // Unreadable input is refused by the validator; a chunk that fails to load leaves regex rules refused.
+  }
+  return undefined;
+};
+
 /**
  * Validates the rules (JSON text or an object) with the same checks as
  * `attune validate` — issues carry their code here, the CLI prints them in
@@ -96,7 +106,7 @@ const parse = (source: string | RulesFile, where: string, log: Logger): unknown 
  */
 export const createEngine = async (source: string | RulesFile, where: string, host: EngineHost): Promise<Engine | null> => {
   const input = parse(source, where, host.log);
-  const rules = input === null ? null : compile(compileRules(input), where, host.log);
+  const rules = input === null ? null : compile(compileRules(input, await regexCompiler(input)), where, host.log);
   if (!rules) return null;
   const { win, log, config, storage, $help, now, send } = host;
   const doc = win.document;
@@ -246,6 +256,11 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
       if (host.destroyed() || previewing !== null) return;
       const at = now();
       const result = evaluate(rules, facts(), history, at);
+      for (const id of result.overBudget ?? []) {
+        if (recorded.has(`o:${id}`)) continue;
+        recorded.add(`o:${id}`);
+        log.warn(`rules ${where}: ${id} skipped: its conditions need more matching than one evaluation allows; shorten its patterns or the text they test`);
+      }
       for (const shadow of result.shadow) {
         if (recorded.has(`s:${shadow.ruleId}`)) continue;
         recorded.add(`s:${shadow.ruleId}`);

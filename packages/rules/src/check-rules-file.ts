@@ -1,3 +1,4 @@
+import type { BoundedRegex, RegexCompiler } from './bounded-regex';
 import { fnv1a } from './fnv1a';
 import { checkInputLimits } from './input-limits';
 import { createIssueReport, type IssueFormatter, type IssueReport, type NameSuggester } from './issue-report';
@@ -24,7 +25,7 @@ interface Intents {
   names: string[];
 }
 
-function readIntents(value: unknown, report: IssueReport, regexes: Map<string, RegExp>): Intents {
+function readIntents(value: unknown, report: IssueReport, regexes: Map<string, BoundedRegex>, compileRegex: RegexCompiler | undefined): Intents {
   const valid: Record<string, Condition> = Object.create(null) as Record<string, Condition>;
   const texts: Record<string, IntentText> = Object.create(null) as Record<string, IntentText>;
   if (value === undefined) return { valid, texts, names: [] };
@@ -59,6 +60,7 @@ function readIntents(value: unknown, report: IssueReport, regexes: Map<string, R
       intents: new Set(),
       intentNames: names,
       regexes,
+      compileRegex,
       inIntent: true,
     });
     if (!when || !ok) continue;
@@ -72,7 +74,7 @@ function readIntents(value: unknown, report: IssueReport, regexes: Map<string, R
 /** A short, stable revision of a rule's content, so a decision records which copy fired. */
 const revisionOf = (rule: Rule): string => fnv1a(JSON.stringify(rule)).toString(36);
 
-function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSuggester | undefined): ValidationResult {
+function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSuggester | undefined, compileRegex: RegexCompiler | undefined): ValidationResult {
   const report = createIssueReport(format, suggest);
   const refused = checkInputLimits(input);
   if (refused) {
@@ -117,13 +119,14 @@ function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSugges
     defaults = clean;
   }
 
-  const regexes = new Map<string, RegExp>();
-  const intents = readIntents(own(input, 'intents'), report, regexes);
+  const regexes = new Map<string, BoundedRegex>();
+  const intents = readIntents(own(input, 'intents'), report, regexes, compileRegex);
   const context = {
     report,
     intents: new Set(Object.keys(intents.valid)),
     intentNames: intents.names,
     regexes,
+    compileRegex,
     inIntent: false,
     groups: Object.keys(defaults?.groups ?? {}),
   };
@@ -162,14 +165,15 @@ function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSugges
 
 /**
  * Checks an untrusted rules value with a given message formatter: the engine behind
- * `validateRules` (sentences for people) and `compileRules` (codes for small bundles).
+ * `validateRules` (sentences for people) and `compileRules` (codes for small bundles). `regex`
+ * conditions compile with `compileRegex`, and are refused without it.
  * Never throws, whatever the input.
  *
  * @example checkRulesFile(JSON.parse(text), formatIssueMessage)
  */
-export function checkRulesFile(input: unknown, format: IssueFormatter, suggest?: NameSuggester): ValidationResult {
+export function checkRulesFile(input: unknown, format: IssueFormatter, suggest?: NameSuggester, compileRegex?: RegexCompiler): ValidationResult {
   try {
-    return checkUnsafe(input, format, suggest);
+    return checkUnsafe(input, format, suggest, compileRegex);
   } catch {
     // Only hostile input (a throwing getter or Proxy) gets here: refuse it without details.
     const report = createIssueReport(format);

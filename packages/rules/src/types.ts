@@ -4,6 +4,8 @@
  * the CLI simulator and the collector's report.
  */
 
+import type { BoundedRegex } from './bounded-regex';
+
 /** Signal names a detector can emit and a condition can count. */
 export type SignalType =
   | 'rage_click'
@@ -436,8 +438,8 @@ export interface CompiledRules {
   intents?: Readonly<Record<string, Condition>>;
   /** Visitor-facing `describe` texts of valid intents that have one, by intent name. */
   intentTexts?: Readonly<Record<string, IntentText>>;
-  /** Regular expressions of `regex` conditions, compiled once at load, by source. */
-  regexes?: ReadonlyMap<string, RegExp>;
+  /** Linear-time matchers of `regex` conditions, compiled once at load, by source. */
+  regexes?: ReadonlyMap<string, BoundedRegex>;
   /** Index of each rule in the source file, for trace paths; the position in `rules` when absent. */
   sourceIndex?: readonly number[];
 }
@@ -585,4 +587,9 @@ export interface Evaluation {
   blocked: Blocked[];
   /** Every rule considered, in evaluation order, with its trace. */
   considered?: RuleOutcome[];
+  /**
+   * Rules (by id) and intents (as `intent:<name>`) skipped because their conditions needed more
+   * than `EVALUATION_BUDGET` matcher steps; they count as not matching. Report each once.
+   */
+  overBudget?: string[];
 }

@@ -204,7 +204,9 @@ describe('validateRules: facts and operators', () => {
 
   it('compiles regex conditions once, at load', () => {
     const result = validateRules(file([rule({ when: { fact: 'page.path', regex: '^/blog/[a-z-]+$' } })]));
-    expect(result.rules?.regexes?.get('^/blog/[a-z-]+$')).toBeInstanceOf(RegExp);
+    const regex = result.rules?.regexes?.get('^/blog/[a-z-]+$');
+    expect(regex?.test('/blog/linear-time')).toBe(true);
+    expect(regex?.test('/blog/Linear')).toBe(false);
   });
 
   it('accepts durations for dwell and idle and refuses them elsewhere', () => {

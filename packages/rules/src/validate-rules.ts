@@ -1,3 +1,4 @@
+import { compileBoundedRegex } from './bounded-regex';
 import { checkRulesFile } from './check-rules-file';
 import { didYouMean } from './did-you-mean';
 import { formatIssueMessage } from './issue-messages';
@@ -17,5 +18,5 @@ import type { ValidationResult } from './types';
  * for (const e of result.errors) console.warn(`[attune] ${e.path}: ${e.message}`);
  */
 export function validateRules(input: unknown): ValidationResult {
-  return checkRulesFile(input, formatIssueMessage, didYouMean);
+  return checkRulesFile(input, formatIssueMessage, didYouMean, compileBoundedRegex);
 }
