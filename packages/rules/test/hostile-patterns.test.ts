@@ -105,3 +105,14 @@ describe('hostile patterns', () => {
     expect(result.errors[0]?.message).toMatch(/backreferences/);
   });
 });
+
+describe('link templates', () => {
+  it('refuses a handoff template whose placeholder would stand in the scheme, with its JSON path', () => {
+    const result = validateRules({
+      version: 1,
+      rules: [{ id: 'javascript', when: { page: '/*' }, show: { type: 'handoff', title: 'Talk to us', body: 'A person will help.', channel: 'link', href: '{rule}:alert(1)' } }],
+    });
+    expect(result.rules?.rules).toEqual([]);
+    expect(result.errors.map((e) => [e.path, e.code])).toContainEqual(['$.rules[0].show.href', 'unsafe_href']);
+  });
+});
