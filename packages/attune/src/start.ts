@@ -7,6 +7,7 @@ import {
   createIdbQueue,
   createIdbStore,
   openIdbOrMemory,
+  readIndexedDb,
   type Logger,
   createPipe,
   createRecentSignals,
@@ -55,9 +56,10 @@ export const startRuntime = (
     gpc: !!(win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl,
     gpcAllowsMeasurement: !!config.gpcAllowsMeasurement,
   });
-  const storage = createConsentStore(deps.storage ?? createIdbStore(log, win.indexedDB));
+  const idb = readIndexedDb(win, log);
+  const storage = createConsentStore(deps.storage ?? createIdbStore(log, idb));
   // Consent choices live in a database of their own, so wiping the rest never touches a denial.
-  const kv = deps.consentStorage ?? createIdbStore(log, win.indexedDB, openIdbOrMemory('attune-consent', 'kv', log, win.indexedDB));
+  const kv = deps.consentStorage ?? createIdbStore(log, idb, openIdbOrMemory('attune-consent', 'kv', log, idb));
   const recent = createRecentSignals();
   const stops: (() => void)[] = [];
   let destroyed = false;
@@ -103,7 +105,7 @@ export const startRuntime = (
         consent,
         transport: deps.transport ?? browserBeacon(win),
         sender: deps.loadSender,
-        queue: createIdbQueue(log, win.indexedDB),
+        queue: createIdbQueue(log, idb),
         webLocks: true,
         log,
         now,
