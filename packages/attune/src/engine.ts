@@ -83,7 +83,7 @@ const parse = (source: string | RulesFile, where: string, log: Logger): unknown 
     return JSON.parse(source);
   } catch (error) {
     log.warn(`rules ${where} are not valid JSON (${(error as Error).message}); run \`attune validate\` for the line and column`);
-    return null;
+    return undefined;
   }
 };
 
@@ -106,7 +106,8 @@ const regexCompiler = async (input: unknown): Promise<RegexCompiler | undefined>
  */
 export const createEngine = async (source: string | RulesFile, where: string, host: EngineHost): Promise<Engine | null> => {
   const input = parse(source, where, host.log);
-  const rules = input === null ? null : compile(compileRules(input, await regexCompiler(input)), where, host.log);
+  // A file that is JSON `null` goes to the validator like any other value, which names `$` and says why.
+  const rules = input === undefined ? null : compile(compileRules(input, await regexCompiler(input)), where, host.log);
   if (!rules) return null;
   const { win, log, config, storage, $help, now, send } = host;
   const doc = win.document;
