@@ -1,6 +1,6 @@
 import type { BoundedRegex, RegexCompiler } from './bounded-regex';
 import { fnv1a } from './fnv1a';
-import { checkInputLimits } from './input-limits';
+import { checkInputLimits, INPUT_LIMITS } from './input-limits';
 import { createIssueReport, type IssueFormatter, type IssueReport, type NameSuggester } from './issue-report';
 import { childPath } from './json-path';
 import { checkKeys, isObject, own, readText } from './read-fields';
@@ -76,7 +76,9 @@ const revisionOf = (rule: Rule): string => fnv1a(JSON.stringify(rule)).toString(
 
 function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSuggester | undefined, compileRegex: RegexCompiler | undefined): ValidationResult {
   const report = createIssueReport(format, suggest);
-  const refused = checkInputLimits(input);
+  // A rule nested too deep is refused alone, below; anything else too deep refuses the file.
+  const deepRules = new Map<number, string>();
+  const refused = checkInputLimits(input, deepRules);
   if (refused) {
     report.error(refused.path, refused.code, refused.params);
     return structural(report);
@@ -136,7 +138,9 @@ function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSugges
   rulesValue.forEach((value, index) => {
     const path = childPath('$.rules', index);
     const before = report.errors.length;
-    const rule = validateRule(value, path, context);
+    const deep = deepRules.get(index);
+    if (deep) report.error(deep, 'refused_depth', { max: INPUT_LIMITS.depth });
+    const rule = deep ? null : validateRule(value, path, context);
     const id = isObject(value) && typeof own(value, 'id') === 'string' ? (own(value, 'id') as string).slice(0, 64) : null;
     if (rule && seen.has(rule.id)) {
       report.error(childPath(path, 'id'), 'duplicate_id', { id: rule.id });

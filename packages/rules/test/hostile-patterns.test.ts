@@ -11,7 +11,7 @@ const compile = (rules: unknown[]) => {
 const history = { shown: [], dismissed: [] };
 
 // The issue's attacks (#16): each froze Chromium for seconds with the backtracking matchers.
-describe('hostile patterns', () => {
+describe('hostile patterns', { timeout: 60_000 }, () => {
   it('regression: (.?){40}x on the page path is accepted and decides without running out of budget', () => {
     const rules = compile([{ id: 'p', when: { fact: 'page.path', regex: '(.?){40}x' }, show }]);
     const miss = evaluate(rules, { page: { path: `/${'a'.repeat(5000)}` } }, history, NOW);
