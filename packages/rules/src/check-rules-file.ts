@@ -3,7 +3,7 @@ import { fnv1a } from './fnv1a';
 import { checkInputLimits, INPUT_LIMITS } from './input-limits';
 import { createIssueReport, type IssueFormatter, type IssueReport, type NameSuggester } from './issue-report';
 import { childPath } from './json-path';
-import { checkKeys, isObject, own, readText } from './read-fields';
+import { checkComment, checkKeys, isObject, own, readText } from './read-fields';
 import type { CompiledRules, Condition, Defaults, IntentText, Rule, ValidationResult } from './types';
 import { readLocales, TEXT_LIMITS } from './validate-action';
 import { validateCondition } from './validate-condition';
@@ -33,6 +33,7 @@ function readIntents(value: unknown, report: IssueReport, regexes: Map<string, B
     report.error('$.intents', 'intents_not_object');
     return { valid, texts, names: [] };
   }
+  checkComment(value, '$.intents', report);
   const names = Object.keys(value).filter((k) => k !== '$comment');
   for (const name of names) {
     const path = childPath('$.intents', name);
@@ -87,6 +88,7 @@ function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSugges
     report.error('$', 'file_not_object');
     return structural(report);
   }
+  checkComment(input, '$', report);
   for (const key of Object.keys(input)) {
     if (!FILE_KEYS.includes(key) && key !== '$comment') {
       report.error(childPath('$', key), 'unknown_field', { key: key.slice(0, 64), where: 'the file', near: report.near(key, FILE_KEYS) });
