@@ -138,24 +138,18 @@ export {};
 // Inputs live in one table so moving a source file is a one-line change.
 const SCRIPT_TAG = 'packages/attune/src/script-tag.ts';
 const SCRIPT_CHUNKS = {
-  engine: 'packages/attune/src/chunks/engine.ts', // the rules engine, on the first signal of struggle
   send: 'packages/attune/src/chunks/send.ts', // the sending half of the event pipe
   forms: 'packages/attune/src/chunks/forms.ts', // the form and weak-signal detectors, at idle
   vitals: 'packages/attune/src/chunks/vitals.ts', // web-vitals, for sampled page views only
   consent: 'packages/attune/src/chunks/consent.ts', // consent adapters, for data-consent-mode
 };
 
-// The widget chunk, Preact included. Each language's interface strings (attune-widget-de.js, …)
-// and the question view (attune-widget-ask-question.js) are chunks of their own, fetched with the
-// card that needs them; they import Preact from the widget chunk itself (no facade, no shared chunk).
-const widgetBundle = () => {
-  const bundle = browserBundle('packages/widget/src/index.tsx', 'packages/attune/dist/attune-widget.js');
-  return {
-    ...bundle,
-    preserveEntrySignatures: 'allow-extension',
-    output: { dir: at('packages/attune/dist'), entryFileNames: 'attune-widget.js', chunkFileNames: 'attune-widget-[name].js', format: 'es', sourcemap: true },
-  };
-};
+// A script-tag chunk with lazy parts of its own, written next to it as `<chunks>` (`[name]`: the module's name).
+const splitBundle = (input, entry, chunks) => ({
+  ...browserBundle(input, `packages/attune/dist/${entry}`),
+  preserveEntrySignatures: 'allow-extension',
+  output: { dir: at('packages/attune/dist'), entryFileNames: entry, chunkFileNames: chunks, format: 'es', sourcemap: true },
+});
 
 const PACKAGES = {
   rules: () => library('rules'),
@@ -168,7 +162,13 @@ const PACKAGES = {
     // compiles every function while the script streams, off the main thread.
     browserBundle(SCRIPT_TAG, 'packages/attune/dist/attune.js', 'iife', '//# allFunctionsCalledOnLoad', [snippet]),
     ...Object.entries(SCRIPT_CHUNKS).map(([name, input]) => browserBundle(input, `packages/attune/dist/attune-${name}.js`)),
-    widgetBundle(),
+    // The rules engine, on the first signal of struggle; its regex matcher (attune-regex.js) only
+    // for rules files that use `regex`.
+    splitBundle('packages/attune/src/chunks/engine.ts', 'attune-engine.js', 'attune-[name].js'),
+    // The widget, Preact included. Each language's interface strings (attune-widget-de.js, …) and the
+    // question view (attune-widget-ask-question.js) are chunks of their own, fetched with the card
+    // that needs them; they import Preact from the widget chunk itself (no facade, no shared chunk).
+    splitBundle('packages/widget/src/index.tsx', 'attune-widget.js', 'attune-widget-[name].js'),
   ],
   react: () => library('react', { entries: { index: 'src/index.tsx' }, jsx: 'react', banner: "'use client';" }),
   vue: () => library('vue'),

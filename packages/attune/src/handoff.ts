@@ -1,4 +1,4 @@
-import type { Decision, History, SignalType } from '@attune/rules';
+import { isSafeHref, type Decision, type History, type SignalType } from '@attune/rules';
 
 /** What a person picking up a handoff starts with, so the visitor repeats nothing. No typed text. */
 export interface HandoffRecord {
@@ -58,19 +58,22 @@ export const handoffRecord = (decision: Decision, page: string, history: History
     .join('\n');
   const record: HandoffRecord = { rule: decision.ruleId, intent, page, evidence, failingFields, tried: { shown, answered }, reason: 'visitor_asked', summary };
   const action = decision.action;
-  if (action.type === 'handoff' && action.href) record.href = fillHandoffLink(action.href, record);
+  const href = action.type === 'handoff' && action.href ? fillHandoffLink(action.href, record) : undefined;
+  if (href) record.href = href;
   return record;
 };
 
 /**
  * Fills a handoff link template. A `mailto:` link without a body gets the summary as its body,
- * so the email a visitor sends already holds the context.
+ * so the email a visitor sends already holds the context. The filled link is checked again with
+ * `isSafeHref`, and `undefined` returned when it fails: values filled in never choose the scheme.
  *
  * @example fillHandoffLink('https://help.example/new?page={page}&topic={intent}', record)
  */
-export const fillHandoffLink = (href: string, record: HandoffRecord): string => {
+export const fillHandoffLink = (href: string, record: HandoffRecord): string | undefined => {
   const values: Record<string, string> = { page: record.page, intent: record.intent, rule: record.rule, summary: record.summary };
-  const filled = href.replace(/\{(page|intent|rule|summary)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
-  if (!/^mailto:/i.test(filled) || /[?&]body=/i.test(filled)) return filled;
-  return `${filled}${filled.includes('?') ? '&' : '?'}body=${encodeURIComponent(record.summary)}`;
+  let filled = href.replace(/\{(page|intent|rule|summary)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
+  if (/^mailto:/i.test(filled) && !/[?&]body=/i.test(filled)) filled += `${filled.includes('?') ? '&' : '?'}body=${encodeURIComponent(record.summary)}`;
+  // The template passed isSafeHref whole and the values are encoded, so the head decides (a long body may pass 2,048).
+  return isSafeHref(filled.slice(0, 2048)) ? filled : undefined;
 };

@@ -1,3 +1,4 @@
+import { compileBoundedRegex } from './bounded-regex';
 import { checkRulesFile } from './check-rules-file';
 import { didYouMean } from './did-you-mean';
 import { formatIssueMessage } from './issue-messages';
@@ -21,7 +22,7 @@ import { warnContentCoverage } from './warn-content-coverage';
  * for (const e of result.errors) console.warn(`[attune] ${e.path}: ${e.message}`);
  */
 export function validateRules(input: unknown): ValidationResult {
-  const result = warnWeakEvidence(checkRulesFile(input, formatIssueMessage, didYouMean));
+  const result = warnWeakEvidence(checkRulesFile(input, formatIssueMessage, didYouMean, compileBoundedRegex));
   if (result.rules) result.warnings.push(...warnContentCoverage(result.rules));
   return result;
 }
