@@ -3,7 +3,7 @@
 // Types only, plus the list of API methods, so every entry point (the script tag's loader, the npm
 // facade, the bindings) can name them without loading the runtime.
 import type { ReadableAtom, WritableAtom } from 'nanostores';
-import type { Decision, DismissKind, Facts, Purpose, RulesFile } from '@attune/rules';
+import type { Decision, DismissKind, Facts, Purpose, RulesFile, ruleNeeds } from '@attune/rules';
 import type { ConsentMap, FormsModule, KeyValueStore, Logger, PipeInput, SenderModule, SignalsConfig, Transport, VisitorContext, outlineTarget } from '@attune/core';
 import type { EngageAction, WidgetModule } from '@attune/widget';
 import type { HandoffRecord } from './handoff';
@@ -78,8 +78,8 @@ export interface RuntimeDeps {
   loadWidget(): Promise<WidgetModule>;
   /** Loads the rules engine chunk, only once there is evidence of struggle (or a rule needs no signal). */
   loadEngine(): Promise<EngineModule>;
-  /** Loads the form detectors, on pages with form fields (at idle, or when focus or a press enters one). */
-  loadForms(): Promise<FormsModule>;
+  /** Loads the form detectors and `ruleNeeds` (at idle on every page, or sooner when focus or a press enters a form field). */
+  loadForms(): Promise<FormsChunk>;
   /** Loads the sending half of the event pipe, the first time there is something to send. */
   loadSender(): Promise<SenderModule>;
   /** Loads the web-vitals chunk, for sampled page views, once the page is idle. */
@@ -173,6 +173,11 @@ export interface Engine {
   forget(): void;
   /** Closes what is shown without recording anything. */
   close(): void;
+}
+
+/** The forms chunk's entry: the form detectors, and what the rules need (asked once they are parsed). */
+export interface FormsChunk extends FormsModule {
+  ruleNeeds: typeof ruleNeeds;
 }
 
 /** The engine chunk's entry, as the runtime sees it. */

@@ -6,7 +6,7 @@
 //   decide-loop     the rules engine chunk, fetched on first need, and when it decides
 //   page-listeners  the detectors and the page's listeners
 import type { WritableAtom } from 'nanostores';
-import { PURPOSES, ruleNeeds, type DismissKind, type SignalRecord } from '@attune/rules';
+import { PURPOSES, type DismissKind, type SignalRecord } from '@attune/rules';
 import { createConsent, createConsentStore, createIdbStore, createRecentSignals, guard, loadVisitor, openIdbOrMemory, readIndexedDb, type DetectorContext, type Logger } from '@attune/core';
 import type { EngageAction } from '@attune/widget';
 import type { ActiveHelp, AttuneConfig, RuntimeDeps, Started } from './api';
@@ -162,8 +162,10 @@ export const startRuntime = (
     // Rules that can fire without a signal (or count page views, so every view is remembered) need
     // the engine now, and so do a preview page (`?attune-preview=<rule id>`, shown by the engine)
     // and a file that is not JSON (the engine reports where); otherwise it waits for evidence.
-    rules.needs = ruleNeeds(rules.source);
-    engine._eager = /[?&]attune-preview=/.test(win.location.search) || typeof rules.source === 'string' || rules.needs.withoutSignals;
+    // `ruleNeeds` comes with the forms chunk (already on its way); without it the engine loads now.
+    rules.needs = (await listeners._forms())?.ruleNeeds(rules.source);
+    if (destroyed) return;
+    engine._eager = /[?&]attune-preview=/.test(win.location.search) || typeof rules.source === 'string' || (rules.needs?.withoutSignals ?? true);
     if (engine._eager || recent.current(now()).length) engine._soon();
   };
 

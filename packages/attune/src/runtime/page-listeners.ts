@@ -1,4 +1,5 @@
-import { listen, onRouteChange, startSignals, type DetectorContext, type FormsModule, type Logger, type RunningSignals, type SignalsConfig } from '@attune/core';
+import { listen, onRouteChange, startSignals, type DetectorContext, type Logger, type RunningSignals, type SignalsConfig } from '@attune/core';
+import type { FormsChunk } from '../api';
 import { onIdle } from '../settled';
 
 // Where the form detectors are needed.
@@ -18,8 +19,8 @@ export interface PageHandlers {
 
 /** The running detectors and page listeners. */
 export interface PageListeners {
-  /** The form detectors once asked for (a page with form fields), settled when they run or failed to load. */
-  _forms(): Promise<void> | undefined;
+  /** The forms chunk once asked for, settled when its detectors run (with the chunk) or it failed to load (without). */
+  _forms(): Promise<FormsChunk | void> | undefined;
   /** Loads and starts the lazily loaded detectors (form and weak-signal detectors). */
   _startLazy(): void;
   stop(): void;
@@ -34,16 +35,16 @@ export const startPageListeners = (
   ctx: DetectorContext,
   win: Window,
   config: SignalsConfig | undefined,
-  loadForms: () => Promise<FormsModule>,
+  loadForms: () => Promise<FormsChunk>,
   log: Logger,
   on: PageHandlers,
 ): PageListeners => {
   const doc = ctx.doc;
   const signals: RunningSignals = startSignals(ctx, config);
-  let forms: Promise<void> | undefined;
+  let forms: Promise<FormsChunk | void> | undefined;
   const startForms = () => {
     forms ??= loadForms().then(
-      (m) => signals.add(m.FORM_DETECTORS),
+      (m) => (signals.add(m.FORM_DETECTORS), m),
       (error: unknown) => log.warn('could not load the form detectors', error),
     );
   };
