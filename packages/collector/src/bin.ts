@@ -4,6 +4,7 @@ import type { EventStore } from './event-store';
 import { parseCollectorArgs, type StoreChoice } from './parse-collector-args';
 import { createPostgresStore, type PgPool } from './postgres-store';
 import { startCollector } from './start-collector';
+import { runVerifyWebhook } from './verify-webhook-command';
 
 async function openStore(choice: StoreChoice): Promise<EventStore | undefined> {
   if (choice.kind !== 'postgres') return undefined;
@@ -17,6 +18,10 @@ async function openStore(choice: StoreChoice): Promise<EventStore | undefined> {
 }
 
 async function main() {
+  if (process.argv[2] === 'verify-webhook') {
+    process.exitCode = await runVerifyWebhook(process.argv.slice(3), process.env, process.stdin, process.stdout, process.stderr);
+    return;
+  }
   const command = parseCollectorArgs(process.argv.slice(2));
   if (command.kind === 'help') {
     process.stdout.write(command.text);
@@ -43,9 +48,11 @@ async function main() {
     rateLimit: command.rateLimit ? undefined : false,
     trustProxy: command.trustProxy,
     report: command.report,
+    webhook: command.webhook && { ...command.webhook, secret: command.webhook.secret ?? process.env.ATTUNE_WEBHOOK_SECRET },
   });
   const where = command.store.kind === 'sqlite' ? `SQLite ${command.store.file}` : command.store.kind === 'postgres' ? 'PostgreSQL' : 'memory';
   process.stdout.write(`attune-collector listening on ${collector.url} (store: ${where})\n`);
+  if (command.webhook) process.stdout.write(`attune-collector: forwarding handoffs to ${new URL(command.webhook.url).origin} (${command.webhook.format})\n`);
   if (command.report) process.stdout.write(`attune-collector: friction report at ${collector.url}/report\n`);
   const stop = (signal: string) => {
     process.stdout.write(`attune-collector: ${signal}, finishing requests in flight\n`);
