@@ -318,7 +318,7 @@ export interface HandoffRoute {
   channel: HandoffChannel;
   /** The link template of `url`, `mailto`, `email`, `phone` and `link` channels (safe schemes only). */
   href?: string;
-  /** For `url` and `link`: open in place (`self`, the default) or in a new tab (`new_tab`). */
+  /** For `url` and `link`: open in a new tab (`new_tab`, the default: the visitor keeps the page and what they filled in) or in place (`self`). */
   target?: 'self' | 'new_tab';
   /** Shown instead when the channel is missing or fails. The validator warns when a chat or callback channel has none. */
   fallback?: HandoffFallback;

@@ -59,14 +59,14 @@ describe('openHandoff through callbacks and links', () => {
     expect(await openHandoff({ channel: 'callback' }, record('callback'), deps(win, [() => { throw new Error('x'); }]))).toBe('channel_error');
   });
 
-  it('opens a url in place, or in a new tab cut from its opener, and reports a blocked tab or a link refused after filling', async () => {
+  it('opens a url in a new tab cut from its opener by default, or in place with target self, and reports a blocked tab or a link refused after filling', async () => {
     const assigned: string[] = [];
     const tab = { opener: {} as unknown, location: { href: '' } };
     let allowTab = true;
     const win = { location: { assign: (href: string) => assigned.push(href) }, open: () => (allowTab ? tab : null) } as unknown as Window;
-    expect(await openHandoff({ channel: 'url', href: '/contact' }, record('url', '/contact?page=%2Fcheckout'), deps(win))).toBeNull();
+    expect(await openHandoff({ channel: 'url', href: '/contact', target: 'self' }, record('url', '/contact?page=%2Fcheckout'), deps(win))).toBeNull();
     expect(assigned).toEqual(['/contact?page=%2Fcheckout']);
-    expect(await openHandoff({ channel: 'url', href: '/c', target: 'new_tab' }, record('url', 'https://help.example/new'), deps(win))).toBeNull();
+    expect(await openHandoff({ channel: 'url', href: '/c' }, record('url', 'https://help.example/new'), deps(win))).toBeNull();
     expect(tab).toEqual({ opener: null, location: { href: 'https://help.example/new' } });
     allowTab = false;
     expect(await openHandoff({ channel: 'url', href: '/c', target: 'new_tab' }, record('url', 'https://help.example/new'), deps(win))).toBe('popup_blocked');

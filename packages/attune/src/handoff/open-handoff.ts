@@ -28,8 +28,8 @@ export const channelReady = (route: HandoffRoute, deps: Pick<HandoffDeps, 'win' 
   CHATS.includes(route.channel) ? chatAvailable(deps.win, route.channel as ChatAdapterName) : route.channel === 'callback' || route.channel === 'chat' ? deps.callbacks().length > 0 : true;
 
 /**
- * Hands off through the route's channel: opens the filled link (in place, or in a new tab for a
- * `url` route with `target: "new_tab"`), opens the chat widget with the summary, or calls the
+ * Hands off through the route's channel: opens the filled link (a `url` or `link` in a new tab
+ * unless `target` is `self`; `mailto:` and `tel:` in place, where the browser hands them to an app), opens the chat widget with the summary, or calls the
  * site's callbacks with the record. Links open before anything is awaited, inside the click, so
  * the browser allows the new tab. Resolves to `null` when the channel took it, or why not.
  *
@@ -63,7 +63,8 @@ export const openHandoff = async (route: HandoffRoute, record: HandoffRecord, de
   }
   const href = record.href;
   if (!href) return 'unsafe_link';
-  if (route.target === 'new_tab') {
+  const inPlace = route.target === 'self' || !(route.channel === 'url' || route.channel === 'link');
+  if (!inPlace) {
     // `noopener` makes window.open return null even on success; open blank, cut the opener, then go.
     const tab = win.open('about:blank', '_blank');
     if (!tab) return 'popup_blocked';
