@@ -109,41 +109,49 @@ const builds = [
     '//# allFunctionsCalledOnLoad',
   ),
   // The rules engine, fetched by attune.js on the first signal of struggle.
-  browserBundle('packages/attune/src/engine.ts', {
+  browserBundle('packages/attune/src/chunks/engine.ts', {
     file: 'packages/attune/dist/attune-engine.js',
     format: 'es',
     sourcemap: true,
   }),
   // The sending half of the event pipe, fetched by attune.js once there is something to send.
-  browserBundle('packages/attune/src/sender.ts', {
+  browserBundle('packages/attune/src/chunks/send.ts', {
     file: 'packages/attune/dist/attune-send.js',
     format: 'es',
     sourcemap: true,
   }),
   // The form detectors, fetched by attune.js on pages with form fields.
-  browserBundle('packages/attune/src/forms.ts', {
+  browserBundle('packages/attune/src/chunks/forms.ts', {
     file: 'packages/attune/dist/attune-forms.js',
     format: 'es',
     sourcemap: true,
   }),
   // The web-vitals chunk, fetched by attune.js once the page is idle, for sampled page views only.
-  browserBundle('packages/attune/src/vitals.ts', {
+  browserBundle('packages/attune/src/chunks/vitals.ts', {
     file: 'packages/attune/dist/attune-vitals.js',
     format: 'es',
     sourcemap: true,
   }),
   // The consent-adapter chunk, for sites that set data-consent-mode.
-  browserBundle('packages/attune/src/consent-adapters.ts', {
+  browserBundle('packages/attune/src/chunks/consent.ts', {
     file: 'packages/attune/dist/attune-consent.js',
     format: 'es',
     sourcemap: true,
   }),
   // The widget chunk, Preact included, as a standalone ES module next to attune.js.
-  browserBundle('packages/widget/src/index.tsx', {
-    file: 'packages/attune/dist/attune-widget.js',
-    format: 'es',
-    sourcemap: true,
-  }),
+  // Each language's interface strings (attune-widget-de.js, …) and the question view
+  // (attune-widget-ask-question.js) are chunks of their own, fetched with the card that needs them;
+  // they import Preact from the widget chunk itself (no facade, no shared chunk).
+  {
+    ...browserBundle('packages/widget/src/index.tsx', {
+      dir: 'packages/attune/dist',
+      entryFileNames: 'attune-widget.js',
+      chunkFileNames: 'attune-widget-[name].js',
+      format: 'es',
+      sourcemap: true,
+    }),
+    preserveEntrySignatures: 'allow-extension',
+  },
 ];
 
 // ATTUNE_BUILD_ONLY=widget,attune.js builds only the outputs whose path contains one of the words (for quick iteration).

@@ -14,7 +14,7 @@ test('under a strict CSP (no inline styles or scripts, no eval) the card renders
   expect(response?.headers()['content-security-policy']).toContain("style-src 'self'");
 
   await rapidClicks(page, page.locator('.term'), 4);
-  const card = page.locator('[data-attune-ui]').getByRole('complementary', { name: 'What counts as an invoice?' });
+  const card = page.locator('[data-attune-ui]').getByRole('dialog', { name: 'What counts as an invoice?' });
   await expect(card).toBeVisible();
   // Styled through constructable stylesheets in the shadow root: a fixed card with a border radius.
   const style = await card.evaluate((el) => {

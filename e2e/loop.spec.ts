@@ -24,7 +24,7 @@ test('rage clicks on the pricing table show the rule\'s card; dismissal sticks; 
   await expect(host).toHaveCount(1);
   expect(await host.evaluate((el) => el.shadowRoot?.mode)).toBe('open');
   // A labelled, non-modal landmark named by the rule's title.
-  const card = host.getByRole('complementary', { name: 'Comparing plans?' });
+  const card = host.getByRole('dialog', { name: 'Comparing plans?' });
   await expect(card).toBeVisible();
 
   await mouseClick(page, card.getByRole('button', { name: 'Why am I seeing this?' }));

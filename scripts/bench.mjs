@@ -6,6 +6,7 @@
 //
 //   pnpm bench                     (builds first)
 //   node scripts/bench.mjs [--runs 3] [--vitals-runs 1] [--handler-runs 1] [--load-runs 10] [--collector-seconds 10] [--no-page]
+//     [--report-volume 1000000,10000000] [--report-volume-clickhouse 50000000]   (opt-in: the report at volume, long)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ import { ENTRIES, measure } from './sizes.mjs';
 import { benchCollector, formatLoadTable } from './bench/collector-load.mjs';
 import { benchPageCost } from './bench/page-cost.mjs';
 import { benchRuleEvaluation } from './bench/rule-eval.mjs';
+import { benchReportVolume, formatReportVolume } from '../packages/collector/scripts/report-volume.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +24,8 @@ const { values } = parseArgs({
     'load-runs': { type: 'string', default: '10' },
     'collector-seconds': { type: 'string', default: '10' },
     'no-page': { type: 'boolean', default: false },
+    'report-volume': { type: 'string' },
+    'report-volume-clickhouse': { type: 'string' },
   },
 });
 
@@ -148,6 +152,16 @@ if (c0) {
 }
 for (const s of collector.skipped) print(`  Collector with ${s.store}: skipped (${s.reason}).`);
 
+// Opt-in: filling stores with millions of events takes minutes to hours.
+let reportVolume = null;
+if (values['report-volume']) {
+  const volumes = values['report-volume'].split(',').map(Number);
+  const clickhouseVolumes = values['report-volume-clickhouse'] ? values['report-volume-clickhouse'].split(',').map(Number) : volumes;
+  reportVolume = await benchReportVolume({ volumes, clickhouseVolumes, log: progress });
+  print('\nReport at volume · GET /report.json on a collector process over each store filled with traffic-shaped events');
+  print(formatReportVolume(reportVolume));
+}
+
 const seconds = (performance.now() - started) / 1000;
 print(`\nBench time: ${seconds.toFixed(0)} s. Written to bench-results/bench.json.`);
 console.log(lines.join('\n'));
@@ -155,5 +169,5 @@ console.log(lines.join('\n'));
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
   'bench-results/bench.json',
-  `${JSON.stringify({ at: new Date().toISOString(), machine, seconds: +seconds.toFixed(1), sizes, page, rules, collector }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), machine, seconds: +seconds.toFixed(1), sizes, page, rules, collector, reportVolume }, null, 2)}\n`,
 );

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { lintRules, validateRules } from '../packages/rules/src/index.ts';
+import { lintRules, validateRules, SIGNAL_TYPES, PURPOSES } from '../packages/rules/src/index.ts';
 import { COMMON_FIELDS, EVENT_FIELDS } from '../packages/core/src/pipe/wire.ts';
 import { createBatchValidator } from '../packages/collector/src/validate-batch.ts';
 import { loadWireSchema } from '../packages/collector/src/load-wire-schema.ts';
@@ -160,8 +160,37 @@ describe('docs/privacy.md', () => {
       const code = read(file).replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
       expect(code, file).not.toMatch(/\b(localStorage|document\.cookie)\b/);
       // sessionStorage only in the runtime's consent-gated session store for back_forth.
-      if (!file.endsWith('packages/attune/src/start.ts')) expect(code, file).not.toMatch(/\bsessionStorage\b/);
+      if (!file.endsWith('packages/attune/src/runtime/local-records.ts')) expect(code, file).not.toMatch(/\bsessionStorage\b/);
     }
+  });
+
+  it('lists per consent state what runs, what is stored and what is sent, as the code gates them', () => {
+    const rows = tableRows(section(md, '## What runs in each consent state'));
+    const row = (state) => rows.find((r) => r[0].startsWith(state)) ?? [];
+    const sdk = sdkSources(['packages/core/src', 'packages/attune/src']).map(read).join('\n');
+    const keys = new Set([
+      ...[...sdk.matchAll(/const [A-Z_]+_KEY = '([\w-]+)'/g)].map((m) => m[1]),
+      ...[...sdk.matchAll(/options\.key \?\? '([\w-]+)'/g)].map((m) => m[1]),
+      /const KEY = '([\w:-]+)'/.exec(read('packages/core/src/signals/back-forth.ts'))[1],
+    ]);
+    for (const r of rows) {
+      // Every record named is one the code keeps, and the visitor's own choices are kept in every state.
+      for (const key of codes(r[2])) expect(keys, `${r[0]}: ${key}`).toContain(key);
+      expect(codes(r[2]), r[0]).toContain('consent');
+    }
+    // Each purpose, once granted, sends exactly the event types the wire format gives it.
+    for (const purpose of ['measurement', 'help', 'profiling']) {
+      const expected = EVENT_TYPES.filter((type) => EVENT_FIELDS[type].purpose === purpose);
+      expect(sorted(codes(row(`\`${purpose}\` granted`)[3] ?? '')), purpose).toEqual(sorted(expected));
+    }
+    for (const state of ['strict mode', 'default mode', 'every purpose denied']) expect(row(state)[3], state).toBe('nothing');
+    // The gates the table describes are in the code: strict mode waits for a grant, help and profiling wait for their purposes.
+    const start = read('packages/attune/src/start.ts');
+    expect(start).toMatch(/if \(config\.strictConsent\) \{[\s\S]*?includes\('granted'\)[\s\S]*?if \(destroyed\) return;\s*listeners = startPageListeners/);
+    const engine = read('packages/attune/src/engine/create-engine.ts');
+    expect(engine).toMatch(/help === 'granted' \|\| \(help === 'pending' && host\.config\.helpAsService\)/);
+    expect(engine).toMatch(/profiling\(\) \? ledger\.profile : \{\}/);
+    expect(engine).toMatch(/evaluate\(profiling\(\) \? rules : unasked/);
   });
 
   it('states the retention periods the code uses', () => {
@@ -177,14 +206,14 @@ describe('docs/privacy.md', () => {
     const rotateDays = days('packages/core/src/context/visitor.ts', /rotateMs \?\? (\d+) \* 86_400_000/);
     const historyDays = days('packages/attune/src/', /RETENTION_MS = (\d+) \* 86_400_000/);
     const queueDays = days('packages/core/src/pipe/send.ts', /retentionMs \?\? (\d+) \* 86_400_000/);
-    const consentDays = days('packages/attune/src/start.ts', /CONSENT_MS = (\d+) \* 86_400_000/);
+    const consentDays = days('packages/attune/src/runtime/consent-memory.ts', /CONSENT_MS = (\d+) \* 86_400_000/);
     expect(row('consent')).toContain(`${consentDays} days from the last choice`);
     expect(md).toContain(`older than ${consentDays} days are ignored and deleted`);
     expect(row('visitor')).toContain(`replaced every ${rotateDays} days`);
     expect(row('visitor')).toContain(`deleted after ${visitorDays} days without a visit`);
     expect(row('history')).toContain(`older than ${historyDays} days`);
-    const viewsDays = days('packages/attune/src/engine.ts', /VIEWS_RETENTION_MS = (\d+) \* 86_400_000/);
-    const viewsMax = days('packages/attune/src/engine.ts', /VIEWS_MAX = (\d+)/);
+    const viewsDays = days('packages/attune/src/engine/ledger.ts', /VIEWS_RETENTION_MS = (\d+) \* 86_400_000/);
+    const viewsMax = days('packages/attune/src/engine/ledger.ts', /VIEWS_MAX = (\d+)/);
     expect(row('views')).toContain(`older than ${viewsDays} days`);
     expect(row('views')).toContain(`the last ${viewsMax} are kept`);
     expect(rows.find((r) => r[1].includes('event ids'))?.[3]).toContain(`after ${queueDays} days`);
@@ -224,5 +253,27 @@ describe('docs/events.md', () => {
     const check = createBatchValidator(schema)(blocks[0]);
     expect(check).toMatchObject({ ok: true });
     expect(new Set(blocks[0].events.map((e) => e.type)).size).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('closed lists', () => {
+  const enums = (schema) => {
+    const out = {};
+    const walk = (node, path) => {
+      if (!node || typeof node !== 'object') return;
+      if (Array.isArray(node.enum)) out[path] = node.enum;
+      for (const [key, value] of Object.entries(node)) walk(value, `${path}/${key}`);
+    };
+    walk(schema, '');
+    return out;
+  };
+  const rules = enums(JSON.parse(read('packages/rules/schema/rules.schema.json')));
+  const events = enums(JSON.parse(read('packages/collector/schema/events.schema.json')));
+
+  it('the JSON schemas list exactly the signal names, event types and purposes the code derives its types from', () => {
+    expect(rules['/definitions/signalCondition/properties/signal']).toEqual([...SIGNAL_TYPES]);
+    expect(sorted(events['/definitions/signalName'])).toEqual(sorted(SIGNAL_TYPES));
+    expect(sorted(events['/definitions/event/properties/type'])).toEqual(sorted(EVENT_TYPES));
+    expect(sorted(new Set(Object.values(EVENT_FIELDS).map((spec) => spec.purpose)))).toEqual(sorted(PURPOSES));
   });
 });

@@ -20,7 +20,7 @@ for (const { kind, label, title } of CARDS) {
   test(`the ${kind} has no axe-core violations in light and dark, with its explanation open`, async ({ page, site, collector }) => {
     await openFixture(page, site.url + PLANS);
     const aside = await showCard(page, label);
-    await expect(host(page).getByRole('complementary', { name: title })).toBeVisible();
+    await expect(host(page).getByRole('dialog', { name: title })).toBeVisible();
     await expectNoViolations(page);
 
     await mouseClick(page, aside.getByRole('button', { name: 'Why am I seeing this?' }));
@@ -35,31 +35,40 @@ for (const { kind, label, title } of CARDS) {
   });
 }
 
-test('keyboard only: reach the help card, open "Why am I seeing this?", follow a link, rate it, and close it with Escape', async ({
+test('keyboard only: reach the help card, open "Why am I seeing this?", follow a link to another origin in a new tab, rate it, and close it with Escape', async ({
   page,
   site,
   collector,
   context,
 }) => {
+  // The other origin answers locally: nothing leaves the machine.
+  await context.route('https://billing.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Billing FAQ</title>' }));
   await openFixture(page, site.url + PLANS);
   await showCard(page, 'pricing');
   // The card arrived without taking focus from the tile the visitor used.
   await expect.poll(() => focusedInCard(page)).toBeNull();
   expect(await focusedOnPage(page)).toBe('button');
 
-  // Tab order runs from the page into the card (it is the last thing in <body>), × first.
+  // Tab order runs from the page into the card, × first.
   expect(await tabIntoCard(page)).toBe('Dismiss');
   await pressUntilFocused(page, 'Tab', /^Why am I seeing this\?$/);
   await page.keyboard.press('Enter');
   await expect(card(page).getByRole('button', { name: 'Why am I seeing this?' })).toHaveAttribute('aria-expanded', 'true');
   await expect(card(page).locator('#attune-why')).toContainText('You clicked the pricing table several times in a row.');
 
-  // Back to a link with Shift+Tab; Enter opens it in a new tab and keeps this page as it was.
-  await pressUntilFocused(page, 'Shift+Tab', /^Plan comparison/);
-  const [faq] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
-  await faq.waitForLoadState();
-  expect(new URL(faq.url()).pathname + new URL(faq.url()).hash).toBe('/e2e/widget/faq.html#plans');
-  await faq.close();
+  // A same-origin link opens in place; a link to another origin opens a new tab with rel=noopener.
+  const same = card(page).getByRole('link', { name: 'Plan comparison' });
+  expect([await same.getAttribute('target'), await same.getAttribute('rel')]).toEqual([null, null]);
+  const other = card(page).getByRole('link', { name: /^Billing FAQ/ });
+  expect([await other.getAttribute('target'), await other.getAttribute('rel')]).toEqual(['_blank', 'noopener']);
+  await pressUntilFocused(page, 'Shift+Tab', /^Billing FAQ/);
+  const [billing] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
+  await billing.waitForLoadState();
+  expect(billing.url()).toBe('https://billing.example/faq');
+  // noopener: the new tab has no handle on this page.
+  expect(await billing.evaluate(() => window.opener)).toBeNull();
+  await billing.close();
+  expect(new URL(page.url()).pathname).toBe('/e2e/widget/page.html');
 
   await pressUntilFocused(page, 'Tab', /^Yes$/);
   await page.keyboard.press('Enter');
@@ -79,7 +88,7 @@ test('keyboard only: reach the help card, open "Why am I seeing this?", follow a
     ['pricing-help', 'helpful_yes'],
   ]);
   const dismissed = await collected(page, collector, 'dismissed');
-  expect(dismissed.map((e) => [e.rule, e.kind])).toEqual([['pricing-help', 'dismiss']]);
+  expect(dismissed.map((e) => [e.rule, e.kind])).toEqual([['pricing-help', 'escape']]);
 });
 
 test('keyboard only: answer the question with roving focus (one Tab stop, arrows move and choose, Space picks) and Enter on Send', async ({
@@ -146,7 +155,7 @@ test('keyboard only: reach "Talk to a person" on the handoff card, open the hand
   const handoff = await collected(page, collector, 'handoff');
   expect(handoff.map((e) => [e.rule, e.intent, e.reason])).toEqual([['talk-to-us', 'stuck_on_an_element', 'visitor_asked']]);
   const dismissed = await collected(page, collector, 'dismissed');
-  expect(dismissed.map((e) => [e.rule, e.kind])).toEqual([['talk-to-us', 'dismiss']]);
+  expect(dismissed.map((e) => [e.rule, e.kind])).toEqual([['talk-to-us', 'escape']]);
 });
 
 test('the card never takes focus from a visitor who is typing: every keystroke lands in the field while it appears, and it does not cover the field', async ({

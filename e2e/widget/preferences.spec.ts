@@ -7,6 +7,7 @@ for (const [control, kind] of [
   ['Dismiss', 'dismiss'],
   ['Not now', 'snooze'],
   ["Don't show tips like this", 'never'],
+  ['No tips at all', 'all'],
 ] as const) {
   test(`"${control}" closes the card and the collector records dismissed with kind ${kind}`, async ({ page, site, collector }) => {
     await openFixture(page, site.url + PLANS);
@@ -89,7 +90,8 @@ test('"Forget all of this" under "Why am I seeing this?" confirms in the card th
   const aside = await showCard(page, 'pricing');
   await mouseClick(page, aside.getByRole('button', { name: 'Why am I seeing this?' }));
   await expect(aside.getByRole('heading', { name: 'What Attune remembers on this device' })).toBeVisible();
-  await expect(aside.locator('#attune-why li').first()).toContainText('first visit');
+  await expect(aside.locator('#attune-why li').first()).toContainText(/^Visits since .+: 1, under a random id/);
+  await expect(aside.locator('#attune-why li').last()).toHaveText('Your privacy choices: measurement allowed, help allowed, profiling allowed.');
   await mouseClick(page, aside.getByRole('button', { name: 'Forget all of this' }));
   await expect(aside.getByText('Forgotten. Nothing is kept on this device any more.')).toBeVisible({ timeout: 3000 });
 });

@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
-import { PLANS, PLANS_AR, card, openFixture, showCard } from './widget-page';
+import { PLANS, PLANS_AR, card, cardOverControls, openFixture, showCard } from './widget-page';
 
 const CARDS = [
   { name: 'help', label: 'pricing', title: { en: 'Comparing plans?', ar: 'هل تقارن بين الخطط؟' } },
@@ -14,30 +13,37 @@ const THEMES = [
   { theme: 'rtl', path: PLANS_AR, scheme: 'light', lang: 'ar' },
 ] as const;
 
-/** The card and a margin of page around it, so its shadow and edges show. */
-const shoot = async (page: Page, file: string) => {
-  const box = (await card(page).boundingBox())!;
-  const m = 24;
-  const x = Math.max(0, box.x - m);
-  const y = Math.max(0, box.y - m);
-  await page.screenshot({ path: `test-results/${file}`, clip: { x, y, width: Math.min(1280 - x, box.width + 2 * m), height: Math.min(800 - y, box.height + 2 * m) }, animations: 'disabled' });
-};
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 375, height: 667 },
+] as const;
 
 for (const { theme, path, scheme, lang } of THEMES) {
-  test(`screenshots of the help card, the question and the handoff card, ${theme}`, async ({ page, site }) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const { name, label, title } of CARDS) {
-      await openFixture(page, site.url + path);
-      const aside = await showCard(page, label);
-      await expect(aside.getByRole('heading')).toHaveText(title[lang]);
-      // Settled: measured placement applied and the entrance animation over.
-      await page.waitForTimeout(400);
-      await expect(aside).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
-      const box = (await aside.boundingBox())!;
-      // The card sits in the reading direction's end corner: bottom right in LTR, bottom left in RTL.
-      if (lang === 'ar') expect(box.x + box.width / 2).toBeLessThan(640);
-      else expect(box.x + box.width / 2).toBeGreaterThan(640);
-      await shoot(page, `widget-${name}-${theme}.png`);
-    }
-  });
+  for (const viewport of VIEWPORTS) {
+    const size = `${viewport.width}x${viewport.height}`;
+    test(`help, question and handoff cards, ${theme}, ${size}: off the trigger and off every control in view (a free place exists), screenshots`, async ({
+      page,
+      site,
+    }) => {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const { name, label, title } of CARDS) {
+        await openFixture(page, site.url + path);
+        const aside = await showCard(page, label);
+        await expect(aside.getByRole('heading')).toHaveText(title[lang]);
+        await expect(aside).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
+        // Settled: measured placement applied and the entrance animation over.
+        await page.waitForTimeout(400);
+        const placed = await cardOverControls(page, `[data-attune="${label}"]`);
+        // The fixture leaves room for the card: the overlap must then be nil, with the trigger too.
+        expect(placed.free, `${name}: a free place exists`).toBe(true);
+        expect(placed.covered, `${name}: controls covered`).toEqual([]);
+        expect(placed.anchor, `${name}: trigger covered`).toBe(0);
+        // A compact sheet the width of a phone; a card on a wide screen.
+        if (viewport.width < 480) expect(placed.card.w).toBe(viewport.width);
+        else expect(placed.card.w).toBeLessThanOrEqual(352);
+        await page.screenshot({ path: `test-results/widget-${name}-${theme}-${size}.png`, animations: 'disabled' });
+      }
+    });
+  }
 }

@@ -23,8 +23,8 @@ export const rageClick = (page: Page, label: string) => rapidClicks(page, page.l
 /** The shadow host the widget appends to `<body>`. */
 export const host = (page: Page) => page.locator('[data-attune-ui]');
 
-/** The card: a labelled complementary region inside the shadow root. */
-export const card = (page: Page) => host(page).locator('aside');
+/** The card: a labelled non-modal dialog inside the shadow root. */
+export const card = (page: Page) => host(page).locator('[role=dialog]');
 
 /** Accessible-ish name of the element focused inside the card, or `null` when focus is outside it. */
 export const focusedInCard = (page: Page) =>
@@ -103,3 +103,39 @@ export const showCard = async (page: Page, label: string) => {
   await expect(card(page)).toBeVisible();
   return card(page);
 };
+
+/**
+ * Measures the card against every interactive element in view: the ones it covers (with the
+ * area covered), its own box, and whether the viewport has any place of the card's size, on an
+ * 8 px grid, that covers none of them (and not the `anchor` element either).
+ */
+export const cardOverControls = (page: Page, anchor?: string) =>
+  page.evaluate((anchorSelector) => {
+    const box = (r: DOMRect) => ({ x: r.left, y: r.top, w: r.width, h: r.height });
+    const card = box(document.querySelector('[data-attune-ui]')!.shadowRoot!.querySelector('[role=dialog]')!.getBoundingClientRect());
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    const controls = [...document.querySelectorAll('a[href],button,input:not([type=hidden]),select,textarea,summary,[tabindex]:not([tabindex="-1"])')]
+      .map((el) => ({ name: el.id || (el.textContent ?? '').trim().slice(0, 40) || el.tagName, ...box(el.getBoundingClientRect()) }))
+      .filter((c) => c.w > 0 && c.h > 0 && c.x < vw && c.y < vh && c.x + c.w > 0 && c.y + c.h > 0);
+    const area = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
+      Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+    const covered = controls.map((c) => ({ name: c.name, area: Math.round(area(card, c)) })).filter((c) => c.area > 0);
+    const anchorBox = anchorSelector ? box(document.querySelector(anchorSelector)!.getBoundingClientRect()) : null;
+    const blockers = anchorBox ? [...controls, anchorBox] : controls;
+    let free = false;
+    for (let y = 0; !free && y + card.h <= vh; y += 8) {
+      for (let x = 0; !free && x + card.w <= vw; x += 8) {
+        const spot = { x, y, w: card.w, h: card.h };
+        free = blockers.every((b) => area(spot, b) === 0);
+      }
+    }
+    // The empty space between card and anchor (0 when they touch).
+    const gap = anchorBox
+      ? Math.hypot(
+          Math.max(0, anchorBox.x - card.x - card.w, card.x - anchorBox.x - anchorBox.w),
+          Math.max(0, anchorBox.y - card.y - card.h, card.y - anchorBox.y - anchorBox.h),
+        )
+      : null;
+    return { card, covered, free, anchor: anchorBox && Math.round(area(card, anchorBox)), gap, viewport: { width: vw, height: vh } };
+  }, anchor);

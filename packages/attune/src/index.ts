@@ -1,5 +1,7 @@
 import { atom } from 'nanostores';
-import { createRuntime, METHODS, type Attune, type AttuneConfig, type RuntimeDeps } from './runtime';
+import { METHODS, type Method, type Attune, type AttuneConfig, type RuntimeDeps } from './api';
+import { createDeferredApi } from './deferred-api';
+import { createRuntime } from './runtime';
 
 /**
  * Creates Attune for an app installed from npm. The rules engine and the widget
@@ -14,17 +16,26 @@ import { createRuntime, METHODS, type Attune, type AttuneConfig, type RuntimeDep
  */
 export const createAttune = (config: AttuneConfig, deps: Partial<RuntimeDeps> = {}): Attune => {
   if (typeof window === 'undefined' && !deps.win) {
-    // Server-side rendering: an instance whose methods do nothing.
-    const inert = { ready: Promise.resolve(), $help: atom(null) } as unknown as Attune;
-    for (const method of METHODS) inert[method] = (async () => {}) as never;
-    return inert;
+    // Server-side rendering: an instance that never starts, whose calls settle with nothing.
+    const inert = createDeferredApi<Attune, Method>(METHODS, { limit: 0 });
+    inert.start(null);
+    return Object.assign(inert.api, { ready: Promise.resolve(), $help: atom(null) });
   }
-  return createRuntime(config, { loadWidget: () => import('@attune/widget'), loadEngine: () => import('./engine'), loadSender: () => import('./sender'), loadForms: () => import('./forms'), loadVitals: () => import('./vitals'), ...deps });
+  return createRuntime(config, {
+    loadWidget: () => import('@attune/widget'),
+    loadEngine: () => import('./chunks/engine'),
+    loadSender: () => import('./chunks/send'),
+    loadForms: () => import('./chunks/forms'),
+    loadVitals: () => import('./chunks/vitals'),
+    ...deps,
+  });
 };
 
-export type { Attune, AttuneConfig, RuntimeDeps, ActiveHelp } from './runtime';
-export type { Engine, EngineModule, EngineHost } from './engine';
+export { createDeferredApi, DEFERRED_LIMIT } from './deferred-api';
+export { METHODS } from './api';
+export type { DeferredApi } from './deferred-api';
+export type { Attune, AttuneConfig, RuntimeDeps, ActiveHelp, Engine, EngineModule, EngineHost, Method, Started } from './api';
 export type { HandoffRecord } from './handoff';
-export type { ConsentMode } from './consent-adapters';
+export type { ConsentMode } from './chunks/consent';
 export type { Decision, RulesFile, Purpose } from '@attune/rules';
 export type { DismissKind, EngageAction } from '@attune/widget';

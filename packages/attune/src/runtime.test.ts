@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Started } from './runtime';
+import type { Started } from './api';
 
 // The facade that `createAttune` returns: nothing starts until the page has settled; calls made
 // before then wait. `startRuntime` is replaced so each test decides how the start goes.

@@ -1,4 +1,4 @@
-import type { AttuneConfig } from './runtime';
+import type { AttuneConfig } from './api';
 
 /**
  * Reads `data-signals` leaf by leaf: thresholds are non-negative numbers, `false` switches a
@@ -15,7 +15,7 @@ const leaf = (key: string, value: unknown): unknown => {
  * `data-locale`, `data-stage`, `data-debug`, `data-headless`, `data-vitals` (sample rate, 0–1;
  * present and empty means every view), `data-signals` (`SignalsConfig` as JSON, such as
  * `{"dead":false,"rage":{"clicks":4},"ignoreUrls":["/api/poll"]}`; anything else is reported
- * once through `warn` and the signals keep their defaults). `data-consent-mode` is read by the script-tag entry. `?attune-debug` in the page URL
+ * once through `warn` and the signals keep their defaults). `data-consent-mode="strict"` sets `strictConsent` (`google` and `tcf` are read by the script-tag entry); `data-help-as-service` sets `helpAsService`. `?attune-debug` in the page URL
  * turns debug on too. Returns `null` without `data-rules`.
  */
 export const configFromScript = (
@@ -32,6 +32,8 @@ export const configFromScript = (
     debug: flag(data.debug) || /[?&]attune-debug(?:[=&#]|$)/.test(pageUrl),
     headless: flag(data.headless),
     gpcAllowsMeasurement: flag(data.gpcAllowsMeasurement),
+    helpAsService: flag(data.helpAsService),
+    strictConsent: data.consentMode === 'strict',
   };
   if (data.vitals !== undefined) config.vitals = Number(data.vitals || 1) || 0;
   if (data.signals !== undefined) {

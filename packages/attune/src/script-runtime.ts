@@ -5,18 +5,17 @@
 import { atom } from 'nanostores';
 import { createLogger, type SenderModule, type FormsModule } from '@attune/core';
 import type { WidgetModule } from '@attune/widget';
-import type { EngineModule } from './engine';
+import type { ActiveHelp, EngineModule, Started } from './api';
 import type { VitalsModule } from './vitals';
-import type { ConsentModule } from './consent-adapters';
-import type { ActiveHelp } from './runtime';
+import type { ConsentModule } from './chunks/consent';
 import { configFromScript } from './script-config';
 import { startRuntime } from './start';
 
 /**
  * Starts Attune from the script tag's data-* attributes, gives the global `attune` the runtime's
- * methods and `$help`, and returns the runtime's `ready`. Only called when data-rules is there.
+ * `$help`, and returns the runtime. Only called when data-rules is there.
  */
-export const startFromScript = (script: HTMLScriptElement, global: object, warn: (message: string) => void): Promise<void> => {
+export const startFromScript = (script: HTMLScriptElement, global: object, warn: (message: string) => void): Started => {
   const config = configFromScript(script, location.href, warn)!;
   const log = createLogger(!!config.debug);
   const load = (chunk: string) => import(new URL(`attune-${chunk}.js`, script.src).href);
@@ -34,7 +33,7 @@ export const startFromScript = (script: HTMLScriptElement, global: object, warn:
     log,
     $help,
   );
-  Object.assign(global, api, { $help });
+  Object.assign(global, { $help });
   // data-consent-mode="google" | "tcf": follow the consent tool the site runs (a small chunk,
   // fetched only by such sites). Leave data-consent pending with it.
   const mode = script.dataset.consentMode;
@@ -44,5 +43,5 @@ export const startFromScript = (script: HTMLScriptElement, global: object, warn:
       (error: unknown) => log.warn('could not load the consent adapter', error),
     );
   }
-  return api.ready;
+  return api;
 };

@@ -41,14 +41,12 @@ afterEach(() => {
 describe('the script tag global', () => {
   it('replays the snippet queue and waits for the page to settle; each call then runs on the runtime, in order, with its result', async () => {
     const calls: string[] = [];
-    startFromScript.mockImplementation((_script: unknown, attune: Record<string, unknown>) => {
-      Object.assign(attune, {
-        setConsent: (choice: object) => calls.push(`setConsent ${JSON.stringify(choice)}`),
-        track: (_name: string, props: { goal: string }) => (calls.push(`track ${props.goal}`), 'tracked'),
-        flush: async () => void calls.push('flush'),
-      });
-      return Promise.resolve();
-    });
+    startFromScript.mockImplementation(() => ({
+      ready: Promise.resolve(),
+      setConsent: (choice: object) => calls.push(`setConsent ${JSON.stringify(choice)}`),
+      track: (_name: string, props: { goal: string }) => (calls.push(`track ${props.goal}`), 'tracked'),
+      flush: async () => void calls.push('flush'),
+    }));
     await loadEntry([['setConsent', { measurement: true }]]);
     const tracked = global().track('conversion', { goal: 'early' });
     const flushed = global().flush();
@@ -62,13 +60,13 @@ describe('the script tag global', () => {
   });
 
   it('a queue filled by hand with something other than argument lists does not throw into the page', async () => {
-    startFromScript.mockReturnValue(Promise.resolve());
+    startFromScript.mockReturnValue({ ready: Promise.resolve() });
     await expect(loadEntry([null as unknown as unknown[]])).resolves.toBeUndefined();
     expect(typeof global().flush).toBe('function');
   });
 
   it('a call by an unknown name is reported, not thrown', async () => {
-    startFromScript.mockReturnValue(Promise.resolve());
+    startFromScript.mockReturnValue({ ready: Promise.resolve() });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await loadEntry();
     await settle();

@@ -1,10 +1,11 @@
 // The script-tag entry. While the page loads it only defines one global `attune` (callable, for
 // the pre-load snippet, and with methods). Once the page has settled (the first idle moment after
 // `load`, or just after the visitor's first press) it reads the data-* attributes and starts the
-// runtime; calls made until then, queued by the snippet or made on the global, wait and run in
-// order, each promise settling with its call's result. Built as a minified IIFE.
+// runtime; calls made until then, queued by the snippet or made on the global, wait (up to
+// DEFERRED_LIMIT) and run in order, each promise settling with its call's result. Built as a minified IIFE.
 import { createLogger } from '@attune/core';
-import { METHODS } from './methods';
+import { METHODS, type Method, type Started } from './api';
+import { createDeferredApi, DEFERRED_LIMIT } from './deferred-api';
 import { whenSettled } from './settled';
 import { startFromScript } from './script-runtime';
 
@@ -17,31 +18,21 @@ const { warn } = createLogger();
 
 if (!script?.dataset.rules) warn('no data-rules on the script tag; Attune is off');
 else {
-  // Calls wait here until the runtime has started (or could not: then they settle with nothing).
-  let waiting: (() => void)[] | null = [];
-  // The runtime's `ready`, once it has started.
-  let started: Promise<void> | undefined;
+  const deferred = createDeferredApi<Started, Method>(METHODS, { limit: DEFERRED_LIMIT });
   const attune = ((method: string, ...args: unknown[]): unknown =>
-    waiting
-      ? new Promise((resolve) => waiting!.push(() => resolve(attune(method, ...args))))
-      : !started
-        ? Promise.resolve()
-        : (METHODS as readonly string[]).includes(method)
-          ? (attune[method] as (...a: unknown[]) => unknown)(...args)
-          : warn(`attune('${method}') is not a method`)) as Global;
-  for (const method of METHODS) attune[method] = (...args: unknown[]) => attune(method, ...args);
+    (METHODS as readonly string[]).includes(method) ? (attune[method] as (...a: unknown[]) => unknown)(...args) : warn(`attune('${method}') is not a method`)) as Global;
+  Object.assign(attune, deferred.api);
   attune.ready = new Promise((resolve) =>
     whenSettled(window, () => {
+      let started: Started | null = null;
       try {
-        // The runtime gives the global its own methods.
+        // The runtime gives the global its `$help`.
         started = startFromScript(script, attune, warn);
       } catch (error) {
         warn('failed to start; the page is unaffected', error);
       }
-      const calls = waiting!;
-      waiting = null;
-      for (const call of calls) call();
-      resolve(started);
+      deferred.start(started);
+      resolve(started?.ready);
     }),
   );
   w.attune = attune;

@@ -8,7 +8,7 @@ describe('attune lint', () => {
   it('reports tone problems as warnings and exits 0', async () => {
     const io = createFakeIo({ 'rules.json': file('LAST CHANCE!!') });
     expect(await runCli(['lint', 'rules.json'], io)).toBe(0);
-    expect(io.out()).toMatch(/^rules\.json:1:\d+  warning  \$\.rules\[0\]\.show\.title  false-urgency:/m);
+    expect(io.out()).toMatch(/^rules\.json:1:\d+  warning  \$\.rules\[0\]\.show\.title  countdown-urgency:/m);
     expect(io.out()).toMatch(/^rules\.json:1:\d+  warning  \$\.rules\[0\]\.show\.title  shouting:/m);
     expect(io.out()).toContain('rules.json: 2 tone warnings.');
   });
@@ -16,7 +16,7 @@ describe('attune lint', () => {
   it('makes them errors and exits 1 with --strict', async () => {
     const io = createFakeIo({ 'rules.json': file('Act now') });
     expect(await runCli(['lint', 'rules.json', '--strict'], io)).toBe(1);
-    expect(io.out()).toMatch(/^rules\.json:1:\d+  error    \$\.rules\[0\]\.show\.title  false-urgency:/m);
+    expect(io.out()).toMatch(/^rules\.json:1:\d+  error    \$\.rules\[0\]\.show\.title  countdown-urgency:/m);
   });
 
   it('exits 0 with --strict when the content is calm', async () => {

@@ -24,6 +24,8 @@ const USAGE = `usage: attune <command> [options]
   init [file] [--force]                              write a starter rules file (attune-rules.json)
   simulate <rules.json> <sessions.jsonl> [--trace] [--json]
                                                      replay recorded sessions against the rules
+  simulate <rules.json> --from <collector URL | export.jsonl> [--since 7d]
+                                                     backtest the rules on stored events
   report <events.jsonl> [--json]                     the friction report as static HTML (or JSON)
 `;
 

@@ -7,7 +7,9 @@ import { loadWireSchema } from './load-wire-schema';
 import { createMemoryStore } from './memory-store';
 import { DEFAULT_RATE_LIMIT, createRateLimiter, type RateLimit } from './rate-limiter';
 import { readBody } from './read-body';
+import { serveExport } from './export-events';
 import { createRefusalLog } from './refusal-log';
+import { createReportAccess } from './report-access';
 import { createReportRoute, type ReportOptions } from './report/report-route';
 import { createSqliteStore } from './sqlite-store';
 import { createBatchTriage } from './triage-batch';
@@ -137,6 +139,7 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
   const triage = createBatchTriage(loadWireSchema());
   const onError = options.onError ?? ((e: unknown) => console.error('[attune-collector]', e));
   const report = options.report ? createReportRoute(store, options.report === true ? {} : options.report, now) : null;
+  const operator = createReportAccess({ token: options.report && options.report !== true ? options.report.token : undefined, behindProxy: Boolean(options.trustProxy) });
   const sites = options.sites?.length ? new Set(options.sites) : null;
   const clientAddress = createClientAddress(options.trustProxy);
   const refusals = createRefusalLog(options.onWarn ?? ((line) => console.warn(line)), now);
@@ -251,6 +254,8 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     const routes: Record<string, string[]> = { '/collect': ['POST'], '/health': ['GET'] };
     if (options.exposeEvents) routes['/events'] = ['GET'];
     if (report) routes['/report'] = routes['/report.json'] = routes['/stats'] = ['GET'];
+    if (report) routes['/report/login'] = ['GET', 'POST'];
+    if (report) routes['/export.jsonl'] = ['GET'];
     const methods = routes[url.pathname];
     if (!methods) return send(res, 404, { error: 'not found' }, corsHeaders);
     if (verdict === 'denied') {
@@ -265,6 +270,9 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
       return send(res, 405, { error: 'method not allowed' }, { ...corsHeaders, Allow: [...methods, 'OPTIONS'].join(', ') });
     }
     if (url.pathname === '/collect') return collect(req, res, corsHeaders);
+    if (url.pathname === '/report/login') return operator.login(req, res);
+    if (url.pathname !== '/health' && !operator.allows(req)) return operator.refuse(req, res);
+    if (url.pathname === '/export.jsonl') return serveExport(store, url, res, now());
     if (url.pathname === '/events') return listEvents(url, res, corsHeaders);
     // Operators' figures, served with the report (both are for the site owner, not the public).
     if (url.pathname === '/stats') return send(res, 200, { since: started, counts: currentCounts() }, corsHeaders);

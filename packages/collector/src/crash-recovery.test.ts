@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBin, type BuiltBin } from '../test/build-bin';
 import { runCrashLoad, type CrashStoreFactory } from '../test/crash-load';
+import { findClickhouse, startClickhouse, type TestClickhouse } from '../test/start-clickhouse';
 import { findPostgres, startPostgres, type TestPostgres } from '../test/start-postgres';
 import { createSqliteStore } from './sqlite-store';
 
@@ -66,8 +67,36 @@ const postgresFactory: CrashStoreFactory = {
   },
 };
 
+const foundClickhouse = findClickhouse();
+let clickhouse: TestClickhouse | undefined;
+const clickhouseFactory: CrashStoreFactory = {
+  name: 'ClickHouse',
+  missing: () => ('missing' in foundClickhouse ? foundClickhouse.missing : null),
+  async setUp() {
+    if (!('missing' in foundClickhouse)) clickhouse = await startClickhouse(foundClickhouse);
+  },
+  async tearDown() {
+    await clickhouse?.stop();
+  },
+  async create() {
+    // The server outlives every kill of the collector; only the collector process dies.
+    const url = clickhouse!.url;
+    return {
+      args: ['--clickhouse', url],
+      // Without FINAL: a row stored twice would show before any background merge could hide it.
+      async storedIds() {
+        const res = await fetch(`${url}/?query=${encodeURIComponent('SELECT id FROM attune_events FORMAT JSONEachRow')}`);
+        const text = await res.text();
+        if (!res.ok) throw new Error(`ClickHouse: ${res.status} ${text}`);
+        return text.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
+      },
+      dispose: async () => {},
+    };
+  },
+};
+
 /** Every store the collector can run on; a new store kind adds its factory here. */
-const factories: CrashStoreFactory[] = [sqliteFactory, postgresFactory];
+const factories: CrashStoreFactory[] = [sqliteFactory, postgresFactory, clickhouseFactory];
 
 let built: BuiltBin;
 beforeAll(async () => {

@@ -1,3 +1,5 @@
+import type { ReportSummary } from './report/report-summary';
+import type { SummarizeOptions } from './report/summarize-events';
 import type { WireEvent } from './wire-batch';
 
 /** What one insert did: `stored + duplicates` equals the number of events given. */
@@ -36,6 +38,11 @@ export interface EventStore {
   list(query?: ListQuery): Promise<StoredEvent[]>;
   /** How many events are stored. */
   count(): Promise<number>;
+  /**
+   * The friction report, aggregated where the events live (the same figures as
+   * `summarizeEvents` over `list()`). Stores without it get the report from `list()`.
+   */
+  report?(options: SummarizeOptions): Promise<ReportSummary>;
   /** Releases the store; calls after this fail. */
   close(): Promise<void>;
 }

@@ -55,3 +55,9 @@ export type { VerifyWebhookInput, SignatureCheck, SignatureFailure } from './web
 export { handoffWebhookRecord, webhookBody } from './webhook-body';
 export type { HandoffWebhookRecord, WebhookFormat } from './webhook-body';
 export type { CollectorCounts } from './collector-handler';
+export { createClickhouseStore } from './clickhouse-store';
+export type { ClickhouseClient, ClickhouseStoreOptions } from './clickhouse-store';
+export { exportEvents } from './export-events';
+export type { ExportOptions } from './export-events';
+export { createReportAccess } from './report-access';
+export type { ReportAccess, ReportAccessOptions } from './report-access';

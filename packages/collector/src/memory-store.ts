@@ -1,4 +1,5 @@
 import type { EventStore, StoredEvent } from './event-store';
+import { summarizeEvents } from './report/summarize-events';
 
 /**
  * An in-memory {@link EventStore}: for tests and throwaway demos. Nothing
@@ -36,6 +37,11 @@ export function createMemoryStore(now: () => number = Date.now): EventStore {
     async count() {
       ensureOpen();
       return byId.size;
+    },
+    // The events are in memory already: the reference summariser is the aggregation.
+    async report(options) {
+      ensureOpen();
+      return summarizeEvents(byId.values(), options);
     },
     async close() {
       closed = true;

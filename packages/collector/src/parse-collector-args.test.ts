@@ -28,10 +28,12 @@ describe('parseCollectorArgs', () => {
     expect(parseCollectorArgs(['--site', 'shop', '--site', 'blog'])).toMatchObject({ kind: 'run', sites: ['shop', 'blog'] });
   });
 
-  it('chooses PostgreSQL or memory, but not two stores at once', () => {
+  it('chooses PostgreSQL, ClickHouse or memory, but not two stores at once', () => {
     expect(parseCollectorArgs(['--pg', 'postgres://localhost/attune'])).toMatchObject({ store: { kind: 'postgres', url: 'postgres://localhost/attune' } });
+    expect(parseCollectorArgs(['--clickhouse', 'http://127.0.0.1:8123'])).toMatchObject({ store: { kind: 'clickhouse', url: 'http://127.0.0.1:8123' } });
     expect(parseCollectorArgs(['--memory'])).toMatchObject({ store: { kind: 'memory' } });
-    expect(parseCollectorArgs(['--memory', '--db', 'x.sqlite'])).toEqual({ kind: 'error', message: 'choose one of --db, --pg and --memory' });
+    expect(parseCollectorArgs(['--memory', '--db', 'x.sqlite'])).toEqual({ kind: 'error', message: 'choose one of --db, --pg, --clickhouse and --memory' });
+    expect(parseCollectorArgs(['--clickhouse', 'http://127.0.0.1:8123', '--pg', 'postgres://x/y'])).toMatchObject({ kind: 'error' });
   });
 
   it('reports bad numbers and unknown options as errors instead of throwing', () => {

@@ -1,7 +1,11 @@
 import { parseArgs } from 'node:util';
 
 /** Where the command-line collector keeps events. */
-export type StoreChoice = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string } | { kind: 'memory' };
+export type StoreChoice =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string }
+  | { kind: 'clickhouse'; url: string }
+  | { kind: 'memory' };
 
 /** What the command line asked for. */
 export type CollectorCommand =
@@ -35,6 +39,7 @@ Attune's reference collector: POST /collect validates, dedupes and stores events
   --host <addr>           interface to listen on (default 127.0.0.1)
   --db <file>             SQLite file (default .data/attune.sqlite)
   --pg <url>              store in PostgreSQL instead (needs the pg package)
+  --clickhouse <url>      store in ClickHouse over HTTP instead (needs @clickhouse/client)
   --memory                keep events in memory only
   --origin <origin>       a site origin allowed to send from a browser (repeatable)
   --site <id>             a site id to store events for (repeatable; default any)
@@ -44,7 +49,9 @@ Attune's reference collector: POST /collect validates, dedupes and stores events
   --trust-proxy           behind one proxy of your own: take the client address
                           from the last X-Forwarded-For entry (the one it added)
   --report                serve the friction report at GET /report (and /report.json),
-                          and the collector's counts at GET /stats
+                          and the collector's counts at GET /stats; with the
+                          ATTUNE_REPORT_TOKEN environment variable set they need that
+                          token (Bearer header or /report/login), else loopback only
   --webhook <url>         forward each stored handoff to this URL (one POST each,
                           retried with backoff; dead letters counted in /stats)
   --webhook-secret <s>    sign each body with HMAC-SHA256 in X-Attune-Signature
@@ -88,6 +95,7 @@ export function parseCollectorArgs(argv: readonly string[]): CollectorCommand {
         host: { type: 'string' },
         db: { type: 'string' },
         pg: { type: 'string' },
+        clickhouse: { type: 'string' },
         memory: { type: 'boolean' },
         origin: { type: 'string', multiple: true },
         site: { type: 'string', multiple: true },
@@ -105,8 +113,8 @@ export function parseCollectorArgs(argv: readonly string[]): CollectorCommand {
     });
     if (values.help) return { kind: 'help', text: COLLECTOR_USAGE };
     if (values.version) return { kind: 'version' };
-    const chosen = [values.db !== undefined, values.pg !== undefined, values.memory === true].filter(Boolean).length;
-    if (chosen > 1) return { kind: 'error', message: 'choose one of --db, --pg and --memory' };
+    const chosen = [values.db !== undefined, values.pg !== undefined, values.clickhouse !== undefined, values.memory === true].filter(Boolean).length;
+    if (chosen > 1) return { kind: 'error', message: 'choose one of --db, --pg, --clickhouse and --memory' };
     const format = values['webhook-format'] ?? 'json';
     if (format !== 'json' && format !== 'slack') return { kind: 'error', message: `--webhook-format must be json or slack, not ${format}` };
     if (values.webhook === undefined && (values['webhook-secret'] !== undefined || values['webhook-format'] !== undefined)) {
@@ -117,7 +125,9 @@ export function parseCollectorArgs(argv: readonly string[]): CollectorCommand {
     }
     const store: StoreChoice = values.pg
       ? { kind: 'postgres', url: values.pg }
-      : values.memory
+      : values.clickhouse
+        ? { kind: 'clickhouse', url: values.clickhouse }
+        : values.memory
         ? { kind: 'memory' }
         : { kind: 'sqlite', file: values.db ?? '.data/attune.sqlite' };
     return {

@@ -4,6 +4,7 @@ import { buildBin } from '../test/build-bin';
 import { post } from '../test/http-client';
 import { findPostgres, startPostgres, type TestPostgres } from '../test/start-postgres';
 import { spawnCollector, type CollectorProcess } from '../test/spawn-collector';
+import { reportContract } from '../test/report-contract';
 import { storeContract } from '../test/store-contract';
 import { batchOf, signals } from '../test/wire-fixtures';
 import { createPostgresStore } from './postgres-store';
@@ -25,6 +26,7 @@ describe.skipIf('missing' in found)('createPostgresStore (real PostgreSQL server
   describe('adapter contract', () => {
     storeContract(async () => createPostgresStore({ pool: new pg.Pool({ connectionString: server.url() }), table: `contract_${n++}` }));
   });
+  describe('report contract', () => reportContract(async () => createPostgresStore({ pool: new pg.Pool({ connectionString: server.url() }), table: 'report' })));
 
   it('stores nothing from a batch whose insert fails', async () => {
     const store = await createPostgresStore({ pool: new pg.Pool({ connectionString: server.url() }), table: 'atomic' });

@@ -1,4 +1,6 @@
 import type { EventStore, StoredEvent } from './event-store';
+import { postgresReportSource } from './report/sql-sources';
+import { summarizeSql } from './report/summarize-sql';
 
 /**
  * The part of a `pg.Pool` the PostgreSQL store uses, so the store takes a
@@ -101,6 +103,10 @@ export async function createPostgresStore({ pool, table = 'attune_events', now =
       ensureOpen();
       const { rows } = await pool.query(`SELECT COUNT(*) AS n FROM ${table}`);
       return Number(rows[0]?.n ?? 0);
+    },
+    async report(options) {
+      ensureOpen();
+      return summarizeSql(postgresReportSource(table, async (sql) => (await pool.query(sql)).rows), options);
     },
     async close() {
       if (closed) return;

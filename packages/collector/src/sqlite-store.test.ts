@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildScript } from '../test/build-script';
+import { reportContract } from '../test/report-contract';
 import { storeContract } from '../test/store-contract';
 import { signals } from '../test/wire-fixtures';
 import type { WireEvent } from './wire-batch';
@@ -15,6 +16,7 @@ let n = 0;
 
 describe('createSqliteStore', () => {
   storeContract(async () => createSqliteStore({ file: join(dir, `contract-${n++}.sqlite`) }));
+  describe('report contract', () => reportContract(async () => createSqliteStore({ file: join(dir, 'report.sqlite') })));
 
   it('keeps events in its file across close and reopen, and still dedupes after reopening', async () => {
     const file = join(dir, 'nested', 'folder', 'persist.sqlite');

@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
 import type { EventStore, StoredEvent } from './event-store';
 import { claimSqliteFile } from './sqlite-owner';
+import { sqliteReportSource } from './report/sql-sources';
+import { summarizeSql } from './report/summarize-sql';
 
 /** Options for {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -121,6 +123,10 @@ export function createSqliteStore({ file, now = Date.now }: SqliteStoreOptions):
     async count() {
       ensureOpen();
       return Number(countAll.get()?.n ?? 0);
+    },
+    async report(options) {
+      ensureOpen();
+      return summarizeSql(sqliteReportSource('events', async (sql) => db.all(sql) as Record<string, unknown>[]), options);
     },
     async close() {
       if (closed) return;

@@ -1,63 +1,42 @@
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { atom } from 'nanostores';
-import { createAttune, type ActiveHelp, type Attune, type AttuneConfig, type DismissKind, type EngageAction } from 'attune';
+import { createAttune, createDeferredApi, DEFERRED_LIMIT, METHODS, type Method, type ActiveHelp, type Attune, type AttuneConfig, type DismissKind, type EngageAction } from 'attune';
 
 const AttuneContext = createContext<Attune | null>(null);
-
-type Method = Exclude<keyof Attune, 'ready' | '$help'>;
 
 /** An Attune the provider hands out at once, whose runtime only starts when `start` is called from an effect. */
 interface DeferredAttune {
   attune: Attune;
   /** Creates the runtime (once; again only after `stop`) and replays the calls made before it. */
   start(config: AttuneConfig): void;
-  /** Destroys the runtime; `$help` goes back to `null`. */
+  /** Destroys the runtime; `$help` goes back to `null`, and later calls wait for the next start. */
   stop(): void;
 }
 
 // Render must not start Attune: StrictMode (and concurrent rendering) call state initializers
 // more than once and throw results away, and each created runtime would add its own listeners.
 // So render creates only this handle, the runtime starts in an effect, and calls made before
-// it (a consent banner's saved choice, read while rendering) are queued and replayed in order.
+// it (a consent banner's saved choice, read while rendering) wait in attune's one deferred-call
+// buffer (at most DEFERRED_LIMIT) and are replayed in order.
 const createDeferredAttune = (): DeferredAttune => {
   const $help = atom<ActiveHelp | null>(null);
+  const deferred = createDeferredApi<Attune, Method>(METHODS, { limit: DEFERRED_LIMIT });
   let runtime: Attune | null = null;
   let unbind = () => {};
-  const queued: (() => void)[] = [];
   let markReady = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const forward = <M extends Method>(method: M) =>
-    ((...args: unknown[]) => {
-      const call = () => (runtime![method] as (...a: unknown[]) => unknown)(...args);
-      if (runtime) return call();
-      return new Promise((resolve) => queued.push(() => resolve(call())));
-    }) as Attune[M];
-  const attune: Attune = {
-    ready,
-    $help,
-    flush: forward('flush'),
-    setConsent: forward('setConsent'),
-    optOut: forward('optOut'),
-    forget: forward('forget'),
-    setStage: forward('setStage'),
-    track: forward('track'),
-    preview: forward('preview'),
-    dismiss: forward('dismiss'),
-    engage: forward('engage'),
-    answer: forward('answer'),
-    destroy: forward('destroy'),
-  };
   return {
-    attune,
+    attune: Object.assign(deferred.api, { ready, $help }),
     start(config) {
       if (runtime) return;
       runtime = createAttune(config);
       unbind = runtime.$help.subscribe((help) => $help.set(help));
       void runtime.ready.then(markReady);
-      for (const call of queued.splice(0)) call();
+      deferred.start(runtime);
     },
     stop() {
       unbind();
+      deferred.wait();
       runtime?.destroy();
       runtime = null;
       $help.set(null);

@@ -10,6 +10,11 @@ export { lintRules, GLANCE_LIMITS } from './lint-rules';
 export type { LintKind, LintOptions } from './lint-rules';
 export { DEFAULT_GUARDRAILS } from './default-guardrails';
 export { SIGNAL_TYPES } from './signal-types';
+export { ruleNeeds } from './rule-needs';
+export type { RuleNeeds } from './rule-needs';
+export { PURPOSES, CONSENT_STATES } from './purposes';
+export { DISMISS_KINDS } from './dismiss-kinds';
+export type { ConsentChoice } from './purposes';
 export { didYouMean } from './did-you-mean';
 export { RULES_SCHEMA_URL } from './schema-url';
 export { INPUT_LIMITS } from './input-limits';
@@ -41,6 +46,7 @@ export type {
   CompiledRules,
   Condition,
   ConsentState,
+  DismissKind,
   ContentVariant,
   Decision,
   Defaults,

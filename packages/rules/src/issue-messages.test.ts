@@ -3,7 +3,7 @@ import { formatIssueMessage, ISSUE_MESSAGES, type IssueCode } from './issue-mess
 
 describe('ISSUE_MESSAGES', () => {
   it('gives every code a sentence that ends in punctuation and never prints undefined when given its parameters', () => {
-    const params = { key: 'k', max: 1, min: 0, count: 2, id: '`x`', value: 'v', values: 'a, b', name: 'n', near: 'm', known: 'a', where: 'w', length: 3, kinds: 'a, b', allowed: 'a, b', found: 'a, b', op: 'eq', fact: 'f', low: '1', high: '0', types: 'a', channel: 'email', tag: 't', page: '/p', defaults: 'd' };
+    const params = { key: 'k', max: 1, min: 0, count: 2, id: '`x`', value: 'v', values: 'a, b', name: 'n', near: 'm', known: 'a', where: 'w', length: 3, kinds: 'a, b', allowed: 'a, b', found: 'a, b', op: 'eq', fact: 'f', low: '1', high: '0', types: 'a', channel: 'email', tag: 't', page: '/p', defaults: 'd', shown: 3 };
     for (const code of Object.keys(ISSUE_MESSAGES) as IssueCode[]) {
       const text = formatIssueMessage(code, params);
       expect(text, code).toMatch(/[.?]$/);

@@ -130,6 +130,9 @@ export const ISSUE_MESSAGES = {
   duplicate_article: (p: IssueParams) => `duplicate article id \`${p.id}\`: article ids must be unique.`,
   bad_globs: (p: IssueParams) => `\`${p.key}\` must be a list of at most ${p.max} non-empty patterns of at most 200 characters.`,
   article_unreachable: () => 'this article has no `pages`, `targets` or `tags`, so it can only score 0 and will never be shown.',
+  // Content a visitor would not see as written (warnings).
+  links_not_shown: (p: IssueParams) => `${p.count} links, but a card shows only the first ${p.shown}: the others never appear. Keep the ${p.shown} that help most.`,
+  variant_missing_text: (p: IssueParams) => `the \`${p.tag}\` translation has no \`${p.key}\`, so visitors reading \`${p.tag}\` see that text untranslated. Translate it too.`,
 } as const;
 
 /** Every validation issue code. */

@@ -18,9 +18,30 @@ describe('lintRules', () => {
     expect(lintRules(ask('What best describes your role?'))).toEqual([]);
   });
 
-  it('flags false urgency and fear', () => {
-    for (const text of ['Only 2 left!', 'Act now', 'Last chance to save', "Don't miss out", 'Offer ends in 10:00:00', 'Hurry up', 'Nur noch 3 Plätze']) {
-      expect(kinds(help(text)), text).toContain('$.rules[0].show.title false-urgency');
+  it('flags false scarcity, countdown urgency and guilt or fear, each by its category', () => {
+    const cases: [string, string][] = [
+      ['Just 2 spots remain', 'false-scarcity'],
+      ['Only 2 left!', 'false-scarcity'],
+      ['Nur noch 3 Plätze', 'false-scarcity'],
+      ['Sale closes in 10 minutes', 'countdown-urgency'],
+      ['Offer ends in 10:00:00', 'countdown-urgency'],
+      ['Act now', 'countdown-urgency'],
+      ['Last chance to save', 'countdown-urgency'],
+      ["You'll regret leaving without it", 'guilt-fear'],
+      ["Don't miss out", 'guilt-fear'],
+    ];
+    for (const [text, kind] of cases) expect(kinds(help(text)), text).toContain(`$.rules[0].show.title ${kind}`);
+  });
+
+  it('reports every phrase a field holds, not only the first', () => {
+    const found = lintRules(help('Comparing plans?', 'Just 2 spots remain. Hurry, the sale closes in 10 minutes. Last chance!'));
+    expect(found.map((i) => i.message.split(':')[0])).toEqual(['false-scarcity', 'countdown-urgency', 'countdown-urgency', 'countdown-urgency']);
+    expect(found.map((i) => /"([^"]+)"/.exec(i.message)?.[1])).toEqual(['Just 2 spots remain', 'Hurry', 'sale closes in 10 minutes', 'Last chance']);
+  });
+
+  it('leaves reassurance alone: no hurry, nothing lost, two steps to go', () => {
+    for (const text of ["Take your time, there's no hurry.", "You won't lose your work if you leave.", 'Only 2 steps to set up your workspace.']) {
+      expect(kinds(help('Comparing plans?', text)), text).toEqual([]);
     }
   });
 
@@ -35,6 +56,14 @@ describe('lintRules', () => {
     expect(kinds(ask('Which card number do you use?'))).toContain('$.rules[0].show.question sensitive-data');
     expect(kinds(ask('Any health conditions we should know about?'))).toContain('$.rules[0].show.question sensitive-data');
     expect(kinds(ask('Which one?', 'national_id'))).toContain('$.rules[0].show.field sensitive-data');
+    expect(kinds(ask('Which one?', 'annualSalary'))).toContain('$.rules[0].show.field sensitive-data');
+  });
+
+  it('flags money and identity questions: salary, income, budget, debt, date of birth, phone number', () => {
+    for (const q of ['What is your salary?', 'What is your household income?', 'What budget do you have?', 'Do you have any debt?', 'What is your date of birth?', "What's your phone number?"]) {
+      expect(kinds(ask(q)), q).toContain('$.rules[0].show.question sensitive-data');
+    }
+    expect(kinds(help('Budget tracking', 'Budget tracking is part of the Finance add-on.'))).toEqual([]);
   });
 
   it('flags a profiling question that asks for two things at once', () => {
@@ -53,7 +82,7 @@ describe('lintRules', () => {
 
   it('checks locale variants and points into them', () => {
     const rules = compile({ type: 'help', title: 'Comparing plans?', body: 'Every plan includes unlimited projects.', locales: { de: { title: 'LETZTE CHANCE' } } });
-    expect(kinds(rules)).toEqual(['$.rules[0].show.locales.de.title false-urgency', '$.rules[0].show.locales.de.title shouting']);
+    expect(kinds(rules)).toEqual(['$.rules[0].show.locales.de.title countdown-urgency', '$.rules[0].show.locales.de.title shouting']);
   });
 
   it('reports warnings by default and errors when strict', () => {
@@ -79,9 +108,9 @@ describe('lintRules: intent describe texts', () => {
     });
     expect(result.errors).toEqual([]);
     expect(kinds(result.rules!)).toEqual([
-      '$.intents.comparing.describe false-urgency',
+      '$.intents.comparing.describe countdown-urgency',
       '$.intents.comparing.describe shouting',
-      '$.intents.comparing.locales.fr.describe false-urgency',
+      '$.intents.comparing.locales.fr.describe countdown-urgency',
     ]);
     expect(lintRules(result.rules!, { strict: true }).every((i) => i.severity === 'error')).toBe(true);
   });

@@ -1,4 +1,6 @@
+import { findTonePhrases } from './find-tone-phrases';
 import { childPath } from './json-path';
+import type { ToneCategory } from './tone-patterns';
 import type { Action, CompiledRules, ContentVariant, RuleIssue } from './types';
 
 /** Options for `lintRules`. */
@@ -8,45 +10,14 @@ export interface LintOptions {
 }
 
 /** The kinds of finding, named in every message so a marketer can look them up. */
-export type LintKind = 'false-urgency' | 'shouting' | 'sensitive-data' | 'double-question' | 'too-long' | 'markup';
+export type LintKind = ToneCategory | 'shouting' | 'double-question' | 'too-long' | 'markup';
 
-const URGENCY: readonly RegExp[] = [
-  /\bonly \d+ (?:left|remaining|spots?|seats?)\b/i,
-  /\bact (?:now|fast)\b/i,
-  /\blast chance\b/i,
-  /\bdon'?t miss(?: out)?\b/i,
-  /\bhurry\b/i,
-  /\blimited[- ]time\b/i,
-  /\b(?:ends|expires|expiring) (?:soon|today|tonight|in \d+)\b/i,
-  /\bbefore it'?s too late\b/i,
-  /\b(?:today|now) only\b/i,
-  /\bnow or never\b/i,
-  /\bcountdown\b/i,
-  /\b\d{1,2}:\d{2}:\d{2}\b/,
-  /\bnur noch \d+\b/i,
-  /\bletzte chance\b/i,
-  /\bjetzt zugreifen\b/i,
-  /\bdernière chance\b/i,
-  /\bplus que \d+\b/i,
-  /\búltima oportunidad\b/i,
-  /\bsolo quedan \d+\b/i,
-];
-
-const SENSITIVE: readonly RegExp[] = [
-  /\bpass(?:word|code|phrase)\b/i,
-  /\bpin\b/i,
-  /\b(?:credit|debit)[- ]?card\b/i,
-  /\bcard (?:number|details)\b/i,
-  /\b(?:cvv|cvc|iban|ssn)\b/i,
-  /\bbank account\b/i,
-  /\bsocial security\b/i,
-  /\b(?:national|tax) id\b/i,
-  /\bpassport\b/i,
-  /\b(?:health|medical|diagnos\w*|medication|illness|disabilit\w*|pregnan\w*)\b/i,
-  /\b(?:religio\w*|ethnic\w*|sexual orientation|political)\b/i,
-  /\b(?:passwort|kreditkarte|gesundheit|mot de passe|carte bancaire|santé|contraseña|tarjeta de crédito|salud)\b/i,
-];
-
+const TONE_MESSAGES: Record<ToneCategory, (phrase: string) => string> = {
+  'false-scarcity': (p) => `"${p}" claims scarcity; tell the visitor what helps, not what runs out.`,
+  'countdown-urgency': (p) => `"${p}" rushes the visitor; help should calm, not set a deadline.`,
+  'guilt-fear': (p) => `"${p}" leans on guilt or fear; offer help the visitor can decline freely.`,
+  'sensitive-data': (p) => `never ask about "${p}" in a profiling question (sensitive or financial data).`,
+};
 /** Reading at a glance: the limits a help card should stay within. */
 export const GLANCE_LIMITS = { title: 60, body: 280, bodyWords: 45, question: 120, because: 160, describe: 120 } as const;
 
@@ -63,10 +34,12 @@ function shouts(text: string): boolean {
 }
 
 /**
- * Tone guardrails for rule content: flags false urgency and fear ("only 2 left", "act now",
- * "last chance", countdowns), shouting (all caps, runs of exclamation marks), questions that
- * ask for sensitive data (passwords, card numbers, national ids, health and other special
- * categories), profiling questions that ask for two things at once, help text too long to read
+ * Tone guardrails for rule content: flags false scarcity ("just 2 spots remain"), countdown
+ * urgency ("sale closes in 10 minutes"), guilt and fear ("you'll regret leaving"), each phrase
+ * found (see `TONE_PATTERNS` for the categories and languages), shouting (all caps, runs of
+ * exclamation marks), questions that ask for sensitive data (GDPR Art. 9 categories, financial
+ * data such as salary, income, budget or debt, and identifiers such as date of birth or phone
+ * number), profiling questions that ask for two things at once, help text too long to read
  * at a glance, and markup (rule text is shown as text, never as HTML). Checks every locale variant,
  * and intents' visitor-facing `describe` texts.
  * Findings are warnings, or errors with `strict`. Paths point into the source file.
@@ -83,13 +56,10 @@ export function lintRules(rules: CompiledRules, options: LintOptions = {}): Rule
   const checkText = (path: string, field: string, text: string | undefined, isQuestion: boolean) => {
     if (typeof text !== 'string') return;
     const at = childPath(path, field);
-    const urgency = URGENCY.find((re) => re.test(text));
-    if (urgency) report(at, 'false-urgency', `"${text.match(urgency)?.[0]}" pressures the visitor; help should calm, not rush.`);
+    for (const { category, phrase } of findTonePhrases(text, { question: isQuestion })) report(at, category, TONE_MESSAGES[category](phrase));
     if (shouts(text)) report(at, 'shouting', 'all caps or repeated exclamation marks read as shouting.');
     if (/<\/?[a-z][^>]*>/i.test(text)) report(at, 'markup', 'rule text is shown as plain text; tags will appear literally.');
     if (isQuestion) {
-      const sensitive = SENSITIVE.find((re) => re.test(text));
-      if (sensitive) report(at, 'sensitive-data', `never ask about "${text.match(sensitive)?.[0]}" in a profiling question.`);
       if ((text.match(/\?/g)?.length ?? 0) > 1 || /\s(?:and|&|as well as|und|sowie)\s[^?]*\?/i.test(text)) {
         report(at, 'double-question', 'ask for one thing at a time; split this into two questions.');
       }
@@ -112,8 +82,10 @@ export function lintRules(rules: CompiledRules, options: LintOptions = {}): Rule
     c.links?.forEach((link, i) => checkText(childPath(childPath(path, 'links'), i), 'label', link.label, false));
     c.options?.forEach((option, i) => checkText(childPath(childPath(path, 'options'), i), 'label', option.label, false));
     if (isAsk && typeof c.field === 'string') {
-      const sensitive = SENSITIVE.find((re) => re.test(c.field!.replace(/[_.-]+/g, ' ')));
-      if (sensitive) report(childPath(path, 'field'), 'sensitive-data', `the field \`${c.field}\` holds sensitive data; never ask for it.`);
+      const words = c.field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_.-]+/g, ' ');
+      if (findTonePhrases(words, { question: true }).some((p) => p.category === 'sensitive-data')) {
+        report(childPath(path, 'field'), 'sensitive-data', `the field \`${c.field}\` holds sensitive data; never ask for it.`);
+      }
     }
   };
 

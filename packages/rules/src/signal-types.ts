@@ -1,11 +1,9 @@
-import type { SignalType } from './types';
-
 /**
  * Every signal name a condition may count, in the order the docs list them.
  *
  * @example SIGNAL_TYPES.includes('rage_click') // true
  */
-export const SIGNAL_TYPES: readonly SignalType[] = [
+export const SIGNAL_TYPES = [
   'rage_click',
   'dead_click',
   'error_click',
@@ -19,4 +17,7 @@ export const SIGNAL_TYPES: readonly SignalType[] = [
   'back_forth',
   'scroll_thrash',
   'slow_interaction',
-];
+] as const;
+
+/** Signal names a detector can emit and a condition can count. */
+export type SignalType = (typeof SIGNAL_TYPES)[number];

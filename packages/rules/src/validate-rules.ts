@@ -2,6 +2,7 @@ import { checkRulesFile } from './check-rules-file';
 import { didYouMean } from './did-you-mean';
 import { formatIssueMessage } from './issue-messages';
 import type { ValidationResult } from './types';
+import { warnContentCoverage } from './warn-content-coverage';
 
 /**
  * Validates an untrusted rules value (already parsed JSON). Every error names a JSON path
@@ -9,7 +10,8 @@ import type { ValidationResult } from './types';
  * A rule that fails is skipped with an error naming its id while the valid rules are kept
  * (`ok: true`); a file that fails structurally (not an object, no `rules` list, a refused key
  * such as `__proto__`, nesting over 32, oversized input, a bad version, kill switch or
- * `defaults`) gives `{ ok: false, rules: null }`. Never throws, whatever the input.
+ * `defaults`) gives `{ ok: false, rules: null }`. Warnings include content a visitor would not
+ * see as written (`warnContentCoverage`). Never throws, whatever the input.
  *
  * @example
  * const result = validateRules(JSON.parse(text));
@@ -17,5 +19,7 @@ import type { ValidationResult } from './types';
  * for (const e of result.errors) console.warn(`[attune] ${e.path}: ${e.message}`);
  */
 export function validateRules(input: unknown): ValidationResult {
-  return checkRulesFile(input, formatIssueMessage, didYouMean);
+  const result = checkRulesFile(input, formatIssueMessage, didYouMean);
+  if (result.rules) result.warnings.push(...warnContentCoverage(result.rules));
+  return result;
 }

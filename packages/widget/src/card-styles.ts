@@ -18,6 +18,8 @@ position:fixed;z-index:var(--attune-z,2147483000);box-sizing:border-box;width:mi
 .bottom-end,.bottom-start{bottom:var(--o)}.top-end,.top-start{top:var(--o)}
 .bottom-end,.top-end{inset-inline-end:var(--o)}.bottom-start,.top-start{inset-inline-start:var(--o)}
 .free{top:0;left:0}
+.sheet{width:100%;max-height:50vh;border-radius:0;border-inline-width:0}
+.off{visibility:hidden}
 *{box-sizing:border-box}
 .head{display:flex;align-items:flex-start;gap:8px}
 h2{flex:1;margin:2px 0 0;font-size:1.07em;line-height:1.3;font-weight:650}
@@ -48,4 +50,11 @@ input[type=checkbox]{flex:none;width:18px;height:18px;margin:0;accent-color:var(
 .field{display:block;width:100%;min-height:36px;margin:.5em 0 0;padding:6px 8px;border:1px solid var(--mu);border-radius:6px;background:var(--bg)}
 .err{color:var(--er);font-size:.875em}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+`;
+
+/** The skip link's stylesheet: out of sight until it has keyboard focus, then a pill at the top start of the viewport. */
+export const SKIP_CSS = `
+:host{all:initial!important;display:contents!important}
+a{position:fixed;z-index:2147483001;top:8px;inset-inline-start:8px;padding:8px 14px;border-radius:8px;background:#1b1d21;color:#fff;font:600 15px system-ui,sans-serif}
+a:not(:focus){clip-path:inset(50%)}
 `;

@@ -93,14 +93,11 @@ describe('choosePlacement', () => {
     const field = { top: 221, left: 32, width: 311, height: 40 };
     const submit = { top: 268, left: 32, width: 112, height: 34 };
 
-    it('leaves the anchor for a corner when every place beside it covers the button', () => {
+    it('leaves the side of the anchor for the nearest free place when every place beside it covers the button', () => {
       // Below the field would cover the button; above it there is no room.
       expect(choosePlacement({ card: small, viewport: phone, anchor: field, avoid: field })).toEqual({ top: 269, left: 16 });
-      expect(choosePlacement({ card: small, viewport: phone, anchor: field, avoid: field, keepClear: [submit] })).toEqual({
-        top: 436,
-        left: 16,
-        corner: 'bottom-end',
-      });
+      // Just below the button, on the 16 px grid: 268 + 34 = 302 → 304.
+      expect(choosePlacement({ card: small, viewport: phone, anchor: field, avoid: field, keepClear: [submit] })).toEqual({ top: 304, left: 16 });
     });
 
     it('stays beside the anchor when a place there keeps the button clear', () => {
@@ -117,5 +114,84 @@ describe('choosePlacement', () => {
       expect(placed).toEqual({ top: 148, left: 16 });
     });
   });
-});
 
+  describe('keeping every control in view clear', () => {
+    // Three plan tiles in a row, each with its button at the bottom.
+    const plans = [100, 440, 780].map((left) => ({ top: 200, left, width: 300, height: 360 }));
+    const buttons = plans.map((p) => ({ top: 500, left: p.left + 20, width: 120, height: 40 }));
+
+    it('never covers the anchor itself, even when no control is in the way', () => {
+      const anchor = plans[1]!;
+      const placed = choosePlacement({ card, viewport, anchor });
+      const box = { ...placed, ...card };
+      expect(box.left >= anchor.left + anchor.width || box.left + box.width <= anchor.left || box.top >= anchor.top + anchor.height || box.top + box.height <= anchor.top).toBe(true);
+    });
+
+    it("slides along the anchor's side to keep the next plan's button uncovered", () => {
+      const placed = choosePlacement({ card, viewport, anchor: plans[0], keepClear: buttons });
+      const box = { ...placed, ...card };
+      for (const b of buttons) expect(box.left < b.left + b.width && b.left < box.left + box.width && box.top < b.top + b.height && b.top < box.top + box.height).toBe(false);
+      // Still facing the first plan: right of it and overlapping its height.
+      expect(box.left).toBe(408);
+      expect(box.top + box.height).toBeLessThanOrEqual(500);
+    });
+
+    it('takes the free place nearest to the anchor when no side of it is free', () => {
+      const anchor = { top: 300, left: 500, width: 280, height: 40 };
+      // Controls all around the anchor, leaving free only the band at the top of the viewport.
+      const walls = [
+        { top: 100, left: 0, width: 1280, height: 180 },
+        { top: 360, left: 0, width: 1280, height: 440 },
+        { top: 280, left: 0, width: 500, height: 80 },
+        { top: 280, left: 780, width: 500, height: 80 },
+      ];
+      expect(choosePlacement({ card: { width: 300, height: 60 }, viewport, anchor, keepClear: walls })).toEqual({ top: 32, left: 496 });
+    });
+
+    it('without an anchor, prefers a free corner, then the free place nearest to the preferred corner', () => {
+      const inCorner = { top: 560, left: 940, width: 300, height: 220 };
+      expect(choosePlacement({ card, viewport, keepClear: [inCorner] })).toEqual({ top: 584, left: 16, corner: 'bottom-start' });
+      const corners = [
+        { top: 0, left: 0, width: 1280, height: 230 },
+        { top: 570, left: 0, width: 1280, height: 230 },
+      ];
+      expect(choosePlacement({ card, viewport, keepClear: corners })).toEqual({ top: 368, left: 964 });
+    });
+  });
+
+  describe('as a sheet on a narrow screen', () => {
+    const phone = { width: 375, height: 667 };
+    const sheet = { width: 375, height: 180 };
+
+    it('spans the width along the bottom edge', () => {
+      expect(choosePlacement({ card: sheet, viewport: phone, sheet: true })).toEqual({ top: 487, left: 0 });
+    });
+
+    it('goes to the top edge rather than cover the focused field near the bottom', () => {
+      const field = { top: 560, left: 16, width: 343, height: 40 };
+      expect(choosePlacement({ card: sheet, viewport: phone, sheet: true, avoid: field })).toEqual({ top: 0, left: 0 });
+    });
+
+    it('goes to the top edge rather than cover a control at the bottom, and covers a control rather than the field', () => {
+      const button = { top: 600, left: 16, width: 120, height: 40 };
+      expect(choosePlacement({ card: sheet, viewport: phone, sheet: true, keepClear: [button] })).toEqual({ top: 0, left: 0 });
+      const field = { top: 60, left: 16, width: 343, height: 40 };
+      expect(choosePlacement({ card: sheet, viewport: phone, sheet: true, avoid: field, keepClear: [button] })).toEqual({ top: 487, left: 0 });
+    });
+
+    it('shrinks into the free band below the controls when neither edge is free, scrolling inside', () => {
+      const tiles = [
+        { top: 40, left: 16, width: 150, height: 56 },
+        { top: 440, left: 16, width: 150, height: 56 },
+      ];
+      // Below the lowest control: 667 - (496 + 8) = 163 px, enough to read in.
+      expect(choosePlacement({ card: { width: 375, height: 300 }, viewport: phone, sheet: true, keepClear: tiles })).toEqual({ top: 504, left: 0, maxHeight: 163 });
+    });
+
+    it('shrinks between the edges when the focused field leaves no edge free', () => {
+      const tall = { width: 375, height: 400 };
+      const field = { top: 250, left: 16, width: 343, height: 40 };
+      expect(choosePlacement({ card: tall, viewport: phone, sheet: true, avoid: field })).toEqual({ top: 298, left: 0, maxHeight: 369 });
+    });
+  });
+});

@@ -20,6 +20,8 @@ export interface HelpContentProps {
   /** Ask "Was this helpful?". */
   rate?: boolean;
   strings: InterfaceStrings;
+  /** The page's origin: links to it open in place. */
+  origin?: string;
   engage(action: EngageAction, href?: string): void;
 }
 
@@ -27,10 +29,10 @@ export interface HelpContentProps {
  * The body of a card: Markdown-subset text, up to three safe links,
  * "Talk to a person" when offered, and "Was this helpful?".
  */
-export const HelpContent = ({ body, links, handoff, rate, strings, engage }: HelpContentProps) => {
+export const HelpContent = ({ body, links, handoff, rate, strings, origin, engage }: HelpContentProps) => {
   const [rated, setRated] = useState(false);
   const thanks = useRef<HTMLParagraphElement>(null);
-  const linkOptions = { onLink: (href: string) => engage('link', href), newTab: strings.newTab };
+  const linkOptions = { onLink: (href: string) => engage('link', href), newTab: strings.newTab, origin };
   const shown = (Array.isArray(links) ? links : []).filter((link) => isSafeHref(link?.href)).slice(0, 3);
   const answer = (action: 'helpful_yes' | 'helpful_no', event: Event) => {
     // The pressed button is about to go: keep keyboard focus in the card, not on <body>.

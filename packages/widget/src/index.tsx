@@ -4,8 +4,9 @@
  */
 export { mountWidget } from './mount-widget';
 export { renderMarkdown } from './render-markdown';
-export { interfaceStrings, pickLocale, textDirection, INTERFACE_STRINGS } from './interface-strings';
+export { interfaceStrings, pickLocale, textDirection, LOCALES } from './interface-strings';
 export { choosePlacement } from './choose-placement';
+export { findAnchor } from './find-anchor';
 export { CARD_CSS } from './card-styles';
 export type { InterfaceStrings } from './interface-strings';
 export type { Box, Placement, PlacementInput } from './choose-placement';
@@ -15,6 +16,7 @@ export type {
   AskInput,
   DismissKind,
   EngageAction,
+  RememberedFacts,
   WidgetAction,
   WidgetAskAction,
   WidgetCorner,

@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { INTERFACE_STRINGS, interfaceStrings, pickLocale, textDirection } from './interface-strings';
+import { describe, expect, it, vi } from 'vitest';
+import { LOCALES, interfaceStrings, pickLocale, textDirection, type InterfaceStrings } from './interface-strings';
+import ar from './locales/ar';
+import de from './locales/de';
+import en from './locales/en';
+import es from './locales/es';
+import fr from './locales/fr';
+
+const INTERFACE_STRINGS: Record<string, InterfaceStrings> = { en, de, fr, es, ar };
 
 describe('pickLocale', () => {
   it('falls back from a region to its language: fr-CA → fr', () => {
@@ -19,26 +26,55 @@ describe('pickLocale', () => {
 });
 
 describe('interfaceStrings', () => {
-  it('has every string in each of en, de, fr, es and ar', () => {
-    const keys = Object.keys(INTERFACE_STRINGS.en!).sort();
-    for (const tag of ['en', 'de', 'fr', 'es', 'ar']) {
-      const table = INTERFACE_STRINGS[tag]!;
+  it('has every key English has, non-empty, in each of de, fr, es and ar, and the same {placeholders}', () => {
+    const en = INTERFACE_STRINGS.en!;
+    const keys = Object.keys(en).sort();
+    expect([...LOCALES].sort()).toEqual(['ar', 'de', 'en', 'es', 'fr']);
+    for (const tag of ['de', 'fr', 'es', 'ar']) {
+      const table = INTERFACE_STRINGS[tag]! as unknown as Record<string, string>;
+      expect(keys.filter((key) => !(key in table)), `keys missing in ${tag}`).toEqual([]);
       expect(Object.keys(table).sort()).toEqual(keys);
-      for (const value of Object.values(table)) expect(value.trim()).not.toBe('');
+      for (const key of keys) {
+        expect(table[key]!.trim(), `${tag}.${key}`).not.toBe('');
+        const slots = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+        expect(slots(table[key]!), `${tag}.${key}`).toEqual(slots((en as unknown as Record<string, string>)[key]!));
+      }
     }
   });
 
-  it('localises the dismiss button name with fallback fr-CA → fr → en', () => {
-    expect(interfaceStrings('fr-CA').dismiss).toBe('Fermer');
-    expect(interfaceStrings('de-AT').dismiss).toBe('Schließen');
-    expect(interfaceStrings('ja').dismiss).toBe('Dismiss');
+  it('warns once with [attune] when a language lacks strings, and shows them in English', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(await interfaceStrings('pt-BR', { dismiss: 'Fechar' })).toMatchObject({ dismiss: 'Fechar', snooze: 'Not now' });
+      await interfaceStrings('pt');
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/^\[attune\] no "pt" translation for why, snooze, /);
+      expect(String(warn.mock.calls[0]![0])).not.toMatch(/dismiss/);
+      // A shipped language, or a site that gives every string, warns about nothing.
+      await interfaceStrings('de-AT');
+      await interfaceStrings('en-GB');
+      await interfaceStrings('nl', { ...en });
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
-  it("lays a site's own strings over the chosen language", () => {
-    const strings = interfaceStrings('he-IL', { dismiss: 'סגירה' });
+  it('localises the dismiss button name with fallback fr-CA → fr → en', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect((await interfaceStrings('fr-CA')).dismiss).toBe('Fermer');
+    expect((await interfaceStrings('de-AT')).dismiss).toBe('Schließen');
+    expect((await interfaceStrings('ja')).dismiss).toBe('Dismiss');
+    warn.mockRestore();
+  });
+
+  it("lays a site's own strings over the chosen language", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const strings = await interfaceStrings('he-IL', { dismiss: 'סגירה' });
     expect(strings.dismiss).toBe('סגירה');
     expect(strings.snooze).toBe('Not now');
-    expect(interfaceStrings('de', { skip: 'Später' })).toMatchObject({ skip: 'Später', send: 'Senden' });
+    expect(await interfaceStrings('de', { skip: 'Später' })).toMatchObject({ skip: 'Später', send: 'Senden' });
+    warn.mockRestore();
   });
 });
 

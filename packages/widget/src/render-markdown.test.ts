@@ -31,13 +31,28 @@ describe('renderMarkdown', () => {
     );
   });
 
-  it('renders a safe link that opens in a new tab with a hidden hint', () => {
-    const el = html('See [the guide](https://example.com/guide).', { newTab: '(opens in a new tab)' });
+  it('opens a link to another origin in a new tab, with rel=noopener and a hidden hint', () => {
+    const el = html('See [the guide](https://example.com/guide).', { newTab: '(opens in a new tab)', origin: 'https://shop.example' });
     const a = el.querySelector('a')!;
     expect(a.getAttribute('href')).toBe('https://example.com/guide');
     expect(a.getAttribute('target')).toBe('_blank');
-    expect(a.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(a.getAttribute('rel')).toBe('noopener');
     expect(a.textContent).toBe('the guide (opens in a new tab)');
+  });
+
+  it('opens same-page, relative and same-origin links in place, without the new-tab hint', () => {
+    const el = html('[FAQ](#faq), [plans](/plans#team), [docs](docs.html) and [home](https://shop.example/)', {
+      newTab: '(opens in a new tab)',
+      origin: 'https://shop.example',
+    });
+    const links = [...el.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#faq', '/plans#team', 'docs.html', 'https://shop.example/']);
+    expect(links.map((a) => [a.getAttribute('target'), a.getAttribute('rel'), a.textContent])).toEqual([
+      [null, null, 'FAQ'],
+      [null, null, 'plans'],
+      [null, null, 'docs'],
+      [null, null, 'home'],
+    ]);
   });
 
   it('opens mailto: and tel: links in place', () => {

@@ -1,8 +1,31 @@
 import type { InterfaceStrings } from './interface-strings';
-import type { AskAction, CallbackAction, Decision, HandoffAction, HelpAction } from '@attune/rules';
+import type { AskAction, CallbackAction, Decision, DismissKind, HandoffAction, HelpAction } from '@attune/rules';
 
-/** How the visitor closed a card. */
-export type DismissKind = 'dismiss' | 'snooze' | 'never';
+/**
+ * How the visitor closed a card: × (`dismiss`), Escape (`escape`), "Not now" (`snooze`),
+ * "Don't show tips like this" (`never`) or "No tips at all" (`all`); the list is `DISMISS_KINDS`
+ * in `@attune/rules`.
+ */
+export type { DismissKind };
+
+/**
+ * What Attune keeps on this device, as data: the widget words it in the visitor's language.
+ * Each part is listed only when present.
+ */
+export interface RememberedFacts {
+  /** Visits counted under the current random id, and the first one's date (`YYYY-MM-DD`). */
+  visits?: { count: number; since: string };
+  /** The profile fields the visitor has answered (the site's field names). */
+  answered?: string[];
+  /** Page views kept for `views` rules (paths and times only). */
+  views?: number;
+  /** Tips closed, snoozed or dismissed. */
+  closed?: number;
+  /** Kinds of tip the visitor asked never to see again. */
+  never?: number;
+  /** The state of each consent purpose. */
+  consent?: { measurement: string; help: string; profiling: string };
+}
 
 /** What the visitor did with a card, short of closing it. */
 export type EngageAction = 'link' | 'helpful_yes' | 'helpful_no' | 'why' | 'handoff';
@@ -65,20 +88,26 @@ export interface WidgetProps {
   /** Preview mode: the card says it is a preview. */
   preview?: boolean;
   /**
-   * CSS selector of the element the evidence points at (for example the failing field).
-   * The card sits beside it while there is room, and in `corner` otherwise.
+   * The element the evidence points at (the struggled-with tile, the failing field): the
+   * element itself, or its target name as Attune's detectors give it — a `data-attune` label
+   * path (`pricing/plan-pro`), an `#id` or a short CSS selector. The card sits beside it,
+   * off it and off every other control in view, while there is room; in `corner` otherwise.
    */
-  anchor?: string;
+  anchor?: string | Element;
   /** Corner used when there is no anchor or no room beside it. Default `bottom-end`. */
   corner?: WidgetCorner;
   /**
-   * "What Attune remembers": plain-language lines about what is kept on this device,
-   * listed under the explanation. The list is hidden when absent.
+   * "What Attune remembers": what is kept on this device, worded by the widget in the
+   * visitor's language and listed under the explanation. The list is hidden when absent.
    */
-  remembered?: string[];
+  remembered?: RememberedFacts;
   /** Called when the visitor asks to forget everything listed in `remembered`. */
   onForget?(): void;
-  /** Called once when the visitor closes the card (×, Escape, "Not now", "Don't show tips like this"). */
+  /**
+   * Called once when the visitor closes the card: ×, Escape (only when the card has focus or
+   * the key reached the page untouched by a site dialog, menu or popover), "Not now",
+   * "Don't show tips like this" or "No tips at all".
+   */
   onDismiss(event: { kind: DismissKind }): void;
   /** Called on each engagement. */
   onEngage(event: { action: EngageAction; href?: string }): void;
@@ -92,6 +121,8 @@ export interface WidgetProps {
 export interface WidgetHandle {
   /** Removes the card and its host element. Does not call `onDismiss`. */
   close(): void;
+  /** Settles once the card is on the page (its language's strings fetched), or will not be. */
+  ready: Promise<void>;
 }
 
 /** The widget chunk's one entry point, as seen by the loader. */

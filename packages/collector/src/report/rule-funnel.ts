@@ -47,7 +47,37 @@ export function reportRule(
   }
   let convertedShown = 0;
   for (const [unit, at] of tally.shown) if (convertedAfter(unit, at)) convertedShown++;
+  const counts: RuleCounts = {
+    holdout: holdoutN,
+    holdoutConverted: holdoutX,
+    treatment: treatmentN,
+    treatmentConverted: treatmentX,
+    shown: tally.shown.size,
+    shownConverted: convertedShown,
+    engaged: tally.engaged.size,
+    dismissed: tally.dismissed.size,
+  };
+  return reportRuleCounts(rule, counts, minCount, minSamplePerArm);
+}
 
+/** Distinct visitors at each step of one live rule, as a database counts them. */
+export interface RuleCounts {
+  /** Visitors whose first decision put them in the holdout, and those of them who converted at or after it. */
+  holdout: number;
+  holdoutConverted: number;
+  /** Visitors whose first decision put them in the treatment, and those of them who converted at or after it. */
+  treatment: number;
+  treatmentConverted: number;
+  /** Visitors shown help, and those of them who converted at or after the first time. */
+  shown: number;
+  shownConverted: number;
+  engaged: number;
+  dismissed: number;
+}
+
+/** One rule's funnel and holdout comparison from its visitor counts. */
+export function reportRuleCounts(rule: string, c: RuleCounts, minCount: number, minSamplePerArm: number): RuleReport {
+  const { holdout: holdoutN, holdoutConverted: holdoutX, treatment: treatmentN, treatmentConverted: treatmentX } = c;
   const count = (n: number) => thresholdCount(n, minCount);
   let comparison: Comparison;
   if (holdoutN === 0) comparison = { status: 'no_holdout' };
@@ -67,13 +97,13 @@ export function reportRule(
   return {
     rule,
     funnel: {
-      eligible: count(tally.decided.size),
+      eligible: count(holdoutN + treatmentN),
       holdout: count(holdoutN),
       treatment: count(treatmentN),
-      shown: count(tally.shown.size),
-      engaged: count(tally.engaged.size),
-      dismissed: count(tally.dismissed.size),
-      converted: count(convertedShown),
+      shown: count(c.shown),
+      engaged: count(c.engaged),
+      dismissed: count(c.dismissed),
+      converted: count(c.shownConverted),
     },
     comparison,
   };

@@ -1,6 +1,6 @@
 import { createBreakdown, thresholdCell, type Breakdown } from './breakdown';
 import { LIFT_METHOD, reportRule, type RuleTally } from './rule-funnel';
-import type { BreakdownTable, ReportSummary, ShadowBlock, ShadowReport, SignalName, Trend, VitalName, VitalsRow } from './report-summary';
+import type { BreakdownRow, BreakdownTable, Cell, ReportSummary, ShadowBlock, ShadowReport, SignalName, Trend, VitalName, VitalsRow } from './report-summary';
 
 /** Options for {@link summarizeEvents}. */
 export interface SummarizeOptions {
@@ -18,9 +18,18 @@ export interface SummarizeOptions {
   maxRows?: number;
   /** Days in the trend, the most recent ones. Default 60. */
   maxDays?: number;
+  /** Only events at or after this time (epoch ms). */
+  from?: number;
+  /** Only events before this time (epoch ms). */
+  to?: number;
+  /** Only events from this device class (`desktop`, `tablet`, `mobile`, or `unknown` for none). */
+  device?: string;
+  /** Only events with this referrer class (`unknown` for none). */
+  referrer?: string;
 }
 
-const SIGNALS: readonly SignalName[] = [
+/** The signal names the report knows, in display order. */
+export const SIGNALS: readonly SignalName[] = [
   'rage_click',
   'dead_click',
   'error_click',
@@ -57,8 +66,11 @@ export const SHADOW_BLOCKS: readonly ShadowBlock[] = [
   'holdout',
 ];
 const KNOWN_BLOCKS = new Set<string>(SHADOW_BLOCKS);
-const FIELD_SIGNALS = new Set<string>(['form_error', 'form_correction', 'form_refill', 'form_abandon']);
-const VITALS: readonly VitalName[] = ['LCP', 'INP', 'CLS'];
+/** Signals about a form field: their target goes to the field table, not the target table. */
+export const FIELD_SIGNAL_NAMES: readonly SignalName[] = ['form_error', 'form_correction', 'form_refill', 'form_abandon'];
+const FIELD_SIGNALS = new Set<string>(FIELD_SIGNAL_NAMES);
+/** The web vitals the report shows. */
+export const VITALS: readonly VitalName[] = ['LCP', 'INP', 'CLS'];
 const DAY = 86_400_000;
 
 interface ReportEvent {
@@ -76,7 +88,7 @@ interface ReportEvent {
 // Events may come from a JSONL file as well as from the store: keep only well-formed ones, clip strings.
 const text = (value: unknown, max = 200): string | null => (typeof value === 'string' && value.length > 0 ? value.slice(0, max) : null);
 
-const readEvent = (raw: unknown, index: number, site: string | undefined): ReportEvent | null => {
+const readEvent = (raw: unknown, index: number, { site, from, to, device, referrer }: SummarizeOptions): ReportEvent | null => {
   if (!raw || typeof raw !== 'object') return null;
   const e = raw as Record<string, unknown>;
   const type = text(e.type, 40);
@@ -84,8 +96,9 @@ const readEvent = (raw: unknown, index: number, site: string | undefined): Repor
   if (!type || !path || typeof e.ts !== 'number' || !Number.isFinite(e.ts)) return null;
   if (site !== undefined && e.site !== site) return null;
   const id = text(e.id, 64) ?? `#${index}`;
+  if ((from !== undefined && e.ts < from) || (to !== undefined && e.ts >= to)) return null;
   const vid = text(e.vid, 64);
-  return {
+  const event = {
     id,
     type,
     ts: e.ts,
@@ -96,9 +109,12 @@ const readEvent = (raw: unknown, index: number, site: string | undefined): Repor
     referrer: text(e.referrer, 100) ?? 'unknown',
     fields: e,
   };
+  if ((device !== undefined && event.device !== device) || (referrer !== undefined && event.referrer !== referrer)) return null;
+  return event;
 };
 
-const dayName = (ts: number) => new Date(Math.floor(ts / DAY) * DAY).toISOString().slice(0, 10);
+/** The UTC day of a time, as `YYYY-MM-DD`. */
+export const dayName = (ts: number) => new Date(Math.floor(ts / DAY) * DAY).toISOString().slice(0, 10);
 
 // Day names are asked for once or twice per event: remember them per call.
 const dayNamer = () => {
@@ -157,7 +173,7 @@ export function summarizeEvents(events: Iterable<unknown>, options: SummarizeOpt
   const list: ReportEvent[] = [];
   let index = 0;
   for (const raw of events) {
-    const event = readEvent(raw, index++, options.site);
+    const event = readEvent(raw, index++, options);
     if (event) list.push(event);
   }
   // Stable sort: "after it was shown" needs time order.
@@ -293,7 +309,7 @@ export function summarizeEvents(events: Iterable<unknown>, options: SummarizeOpt
       byTarget: table(byTarget),
       byField: table(byField),
       bySegment: { device: table(byDevice), referrer: table(byReferrer), visitor: table(byVisitor) },
-      trend: trendOf(byDay, signalsPresent, minCount, maxDays),
+      trend: trendOf(byDay.table(0, Number.MAX_SAFE_INTEGER).rows, signalsPresent, minCount, maxDays),
     },
     rules: [...rules]
       .map(([rule, tally]) => reportRule(rule, tally, lastConversion, minCount, minSamplePerArm))
@@ -314,19 +330,32 @@ export function summarizeEvents(events: Iterable<unknown>, options: SummarizeOpt
           blockedByReferrer: table(blocked.referrer),
         }),
       ),
-    vitals: vitalsOf(vitals, pageFriction, minCount, maxRows),
-    notes: [
+    vitals: vitalsOf(
+      [...vitals].flatMap(([path, byName]) =>
+        [...byName].map(([name, sample]) => ({ path, name, visitors: sample.visitors.size, p75: percentile75(sample.values) })),
+      ),
+      (path) => {
+        const page = pageFriction.get(path);
+        return page ? { events: page.events, visitors: page.visitors.size } : null;
+      },
+      minCount,
+      maxRows,
+    ),
+    notes: reportNotes(minCount, minSamplePerArm, goal),
+  };
+}
+
+/** The report's notes on method. */
+export const reportNotes = (minCount: number, minSamplePerArm: number, goal: string | null): string[] => [
       `Figures that would stand for fewer than ${minCount} visitors are hidden, or folded into “other”. No visitor-level data is shown.`,
       'Visitors are counted by their pseudonymous id, which rotates; an event without one counts as one visitor.',
       `Lift is the conversion rate${goal ? ` on “${goal}”` : ''} of visitors the rule fired for and who were not held out, minus that of the holdout group (intention to treat: every assigned visitor counts, conversions at or after the rule’s first decision). Its interval is the ${LIFT_METHOD}. Conversion rates are shown only for groups of at least ${minSamplePerArm} visitors; below that the report says “not enough data yet”.`,
       'A returning visitor is one whose id was already seen on an earlier day in this data. Days are UTC days.',
       'A shadow rule “would have shown” when its conditions passed and its virtual caps allowed it; “blocked by caps” counts the times its conditions passed but a guardrail (its own or the global caps, the minimum gap, a quiet page…) would have stopped it. Devices record each at most once per rule and page view.',
-    ],
-  };
-}
+];
 
-const trendOf = (byDay: Breakdown, signals: readonly SignalName[], minCount: number, maxDays: number): Trend => {
-  const all = byDay.table(0, Number.MAX_SAFE_INTEGER).rows;
+/** The friction trend from unthresholded rows keyed by day name (any order). */
+export const trendOf = (all: readonly BreakdownRow[], signals: readonly SignalName[], minCount: number, maxDays: number): Trend => {
   if (!all.length) return { days: [], series: [], total: [] };
   const rows = new Map(all.map((r) => [r.key, r]));
   const keys = [...rows.keys()].sort();
@@ -344,29 +373,34 @@ const trendOf = (byDay: Breakdown, signals: readonly SignalName[], minCount: num
   };
 };
 
-const vitalsOf = (
-  vitals: Map<string, Map<VitalName, { values: number[]; visitors: Set<string> }>>,
-  pageFriction: Map<string, { events: number; visitors: Set<string> }>,
-  minCount: number,
-  maxRows: number,
-) => {
+/** One page's one vital: distinct visitors who reported it and its 75th percentile (nearest rank). */
+export interface VitalGroup {
+  path: string;
+  name: VitalName;
+  visitors: number;
+  p75: number;
+}
+
+/** The vitals table from per-page, per-vital groups and each page's friction (`null` for none). */
+export const vitalsOf = (groups: readonly VitalGroup[], pageFriction: (path: string) => Cell | null, minCount: number, maxRows: number) => {
+  const byPath = new Map<string, VitalGroup[]>();
+  for (const g of groups) byPath.set(g.path, [...(byPath.get(g.path) ?? []), g]);
   const rows: (VitalsRow & { reach: number })[] = [];
   let folded = 0;
-  for (const [path, byName] of vitals) {
+  for (const [path, list] of byPath) {
     const p75 = { LCP: null, INP: null, CLS: null } as Record<VitalName, number | null>;
     let reach = 0;
-    for (const name of VITALS) {
-      const sample = byName.get(name);
-      if (!sample || sample.visitors.size < minCount) continue;
-      p75[name] = percentile75(sample.values);
-      reach = Math.max(reach, sample.visitors.size);
+    for (const g of list) {
+      if (g.visitors < minCount) continue;
+      p75[g.name] = g.p75;
+      reach = Math.max(reach, g.visitors);
     }
     if (reach === 0) {
       folded++;
       continue;
     }
-    const page = pageFriction.get(path);
-    rows.push({ path, p75, friction: page ? thresholdCell(page.events, page.visitors.size, minCount) : { events: 0, visitors: 0 }, reach });
+    const page = pageFriction(path);
+    rows.push({ path, p75, friction: page ? thresholdCell(page.events, page.visitors, minCount) : { events: 0, visitors: 0 }, reach });
   }
   rows.sort((a, b) => b.reach - a.reach || (a.path < b.path ? -1 : 1));
   folded += Math.max(0, rows.length - maxRows);

@@ -1,9 +1,9 @@
-import type { Purpose } from '@attune/rules';
+import { PURPOSES, type ConsentChoice } from '@attune/rules';
 import type { ConsentGate } from '../pipe/consent';
 import { createLogger, guard, type Logger } from '../safe';
 
-/** A consent choice as a site's own consent tool reports it. */
-export type ConsentChoice = Partial<Record<Purpose, boolean>>;
+/** A consent choice as a site's own consent tool reports it (the one type, from @attune/rules). */
+export type { ConsentChoice };
 
 /** Generic callback adapter options. */
 export interface CallbackConsentOptions {
@@ -15,8 +15,6 @@ export interface CallbackConsentOptions {
   subscribe(update: (choice: ConsentChoice) => void): (() => void) | void;
   log?: Logger;
 }
-
-const PURPOSES: readonly Purpose[] = ['measurement', 'help', 'profiling'];
 
 /**
  * Connects any consent tool that can call a function: Attune's consent follows

@@ -1,5 +1,5 @@
 import { atom, type WritableAtom } from 'nanostores';
-import type { ConsentState, Purpose } from '@attune/rules';
+import { PURPOSES, type ConsentState, type Purpose } from '@attune/rules';
 
 /** Consent per purpose. */
 export type ConsentMap = Record<Purpose, ConsentState>;
@@ -33,11 +33,7 @@ export const createConsent = (options: ConsentOptions = {}): ConsentGate => {
     options.gpc ? (options.gpcAllowsMeasurement ? ['profiling'] : ['profiling', 'measurement']) : [],
   );
   const start = (purpose: Purpose): ConsentState => (blocked.has(purpose) ? 'denied' : initial);
-  const $consent = atom<ConsentMap>({
-    measurement: start('measurement'),
-    help: start('help'),
-    profiling: start('profiling'),
-  });
+  const $consent = atom(Object.fromEntries(PURPOSES.map((purpose) => [purpose, start(purpose)])) as ConsentMap);
   return {
     $consent,
     set(choice) {

@@ -1,4 +1,4 @@
-import { clear, delMany, entries, setMany } from 'idb-keyval';
+import { clear, delMany, promisifyRequest, setMany } from 'idb-keyval';
 import type { Logger } from '../safe';
 import { openIdbOrMemory } from '../storage/idb-or-memory';
 import type { WireEvent } from './wire';
@@ -52,7 +52,8 @@ export const createIdbQueue = (log: Logger, idb: IDBFactory | undefined = global
     add: (list) => db.run((s) => setMany(list.map((e) => [e.id, e]), s), () => memory.add(list), true),
     async all() {
       const kept = await memory.all();
-      return db.run(async (s) => [...(await entries<string, WireEvent>(s)).map(([, e]) => e), ...kept].sort(byId), () => kept);
+      // `getAll` (in every browser Attune supports) rather than idb-keyval's `entries`, whose cursor fallback attune.js would carry.
+      return db.run(async (s) => [...(await s('readonly', (store) => promisifyRequest<WireEvent[]>(store.getAll()))), ...kept].sort(byId), () => kept);
     },
     async remove(ids) {
       await memory.remove(ids);

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../safe';
 import { createConsent } from './consent';
 import { createMemoryQueue } from './event-queue';
-import { createPipe, type Transport } from './pipe';
+import { createPipe } from './pipe';
+import type { Transport } from './contracts';
 import * as senderModule from './send';
 import type { WireBatch } from './wire';
 

@@ -1,83 +1,9 @@
 import type { Purpose } from '@attune/rules';
-import type { Logger } from '../safe';
-import type { ConsentGate } from './consent';
-import { createMemoryQueue, type EventQueue } from './event-queue';
+import { createMemoryQueue } from './event-queue';
 import { minimise } from './minimise';
-import type { Sender, SenderHost, SenderModule } from './send';
+import type { Pipe, PipeOptions, Sender, SenderHost, Transport } from './contracts';
 import { uuidv7 } from './uuid';
-import { EVENT_FIELDS, WIRE_VERSION, type EventType, type WireBatch, type WireEvent } from './wire';
-
-/** An event as the runtime hands it to the pipe: id, purpose and time are filled in here. */
-export type PipeInput = { type: EventType; path: string; ts?: number } & Record<string, unknown>;
-
-/** How a batch leaves the device. */
-export interface Transport {
-  /** POSTs `body`; resolves with the HTTP status, or 0 for a network error (default: `fetch`, in the sender chunk). */
-  post?(url: string, body: string, keepalive: boolean): Promise<{ status: number; retryAfter?: number }>;
-  /** Hands `body` to the browser to send after the page is gone; `false` if it refused. */
-  beacon(url: string, body: string): boolean;
-}
-
-/**
- * Runs `fn` while holding the one cross-tab flush lock; resolves `false` without
- * running it when another tab holds the lock (that tab sends the shared queue).
- */
-export type FlushLock = (fn: () => Promise<void>) => Promise<boolean>;
-
-/** Event-pipe options. */
-export interface PipeOptions {
-  /** The site owner's endpoint: the only origin Attune sends to. */
-  endpoint: string;
-  /** Site id sent with each batch. */
-  site: string;
-  consent: ConsentGate;
-  transport: Transport;
-  /**
-   * Loads the sending half (retries, backoff, the queue's bounds). The script tag fetches it
-   * as `attune-send.js` the first time there is something to send.
-   */
-  sender(): Promise<SenderModule>;
-  log: Logger;
-  now(): number;
-  /** Schedules `fn` after `ms`; returns a cancel function. */
-  schedule(fn: () => void, ms: number): () => void;
-  /** Where accepted events wait (default: memory). The browser passes the IndexedDB queue. */
-  queue?: EventQueue;
-  /** Cross-tab lock so one tab flushes at a time (default: none, or Web Locks with `webLocks`). */
-  lock?: FlushLock;
-  /** Use the Web Locks API as the flush lock where the browser has it. */
-  webLocks?: boolean;
-  /** Fields every event gets (visitor id, device class, referrer class, utm). */
-  common?: () => Record<string, unknown>;
-  /** Flush when this many events wait (default 20). */
-  maxBatch?: number;
-  /** Flush this long after the first waiting event (default 5 s). */
-  flushMs?: number;
-  /** Most events kept waiting; the oldest measurement events go first (default 500). */
-  maxQueue?: number;
-  /** Most bytes (of event JSON) kept waiting; the oldest measurement events go first (default 512,000). */
-  maxQueueBytes?: number;
-  /** Events older than this are purged, never sent (default 7 days). */
-  retentionMs?: number;
-  /** Random source for the backoff jitter (tests pass a seeded one). */
-  random?: (bytes: Uint8Array) => Uint8Array;
-}
-
-/** The event pipe: minimise → consent gate → persistent queue → batch → send. */
-export interface Pipe {
-  /** Accepts an event. Returns its id, or `null` when consent or minimisation refused it. */
-  push(event: PipeInput): string | null;
-  /** Sends everything that may be sent now; resolves when the queue is empty or sending must wait. */
-  flush(): Promise<void>;
-  /** Sends what this page accepted through `sendBeacon`, for page hide. */
-  flushOnHide(): void;
-  /** Forgets any backoff and tries again at once (on `online`). */
-  resume(): void;
-  /** Events accepted by this page and not yet known to be sent. */
-  size(): number;
-  /** Drops every waiting event, here and in the queue (used by `forget()` and `optOut()`). */
-  clear(): Promise<void>;
-}
+import { EVENT_FIELDS, WIRE_VERSION, type WireBatch, type WireEvent } from './wire';
 
 /** Keep keepalive and beacon bodies well under the browser's 64 KB in-flight budget. */
 const BODY_BYTES = 48_000;
@@ -107,19 +33,19 @@ export const createPipe = (options: PipeOptions): Pipe => {
   const state = (purpose: Purpose) => options.consent.$consent.get()[purpose];
 
   const host: SenderHost = {
-    options,
-    queue,
-    maxBatch: options.maxBatch ?? 20,
-    sendable: (event) => state(event.purpose) === 'granted',
-    body: (events) => JSON.stringify({ v: WIRE_VERSION, site: options.site, sent: options.now(), events } satisfies WireBatch),
+    _options: options,
+    _queue: queue,
+    _maxBatch: options.maxBatch ?? 20,
+    _sendable: (event) => state(event.purpose) === 'granted',
+    _body: (events) => JSON.stringify({ v: WIRE_VERSION, site: options.site, sent: options.now(), events } satisfies WireBatch),
     // Cut events into batches of at most maxBatch events and BODY_BYTES bytes.
-    chunks(events) {
+    _chunks(events) {
       const out: WireEvent[][] = [];
       let current: WireEvent[] = [];
       let bytes = 64;
       for (const event of events) {
         const size = JSON.stringify(event).length + 1;
-        if (current.length && (current.length >= host.maxBatch || bytes + size > BODY_BYTES)) {
+        if (current.length && (current.length >= host._maxBatch || bytes + size > BODY_BYTES)) {
           out.push(current);
           current = [];
           bytes = 64;
@@ -130,18 +56,18 @@ export const createPipe = (options: PipeOptions): Pipe => {
       if (current.length) out.push(current);
       return out;
     },
-    async forget(ids) {
+    async _forget(ids) {
       for (const id of ids) mine.delete(id);
       await queue.remove(ids);
     },
-    later(ms) {
+    _later(ms) {
       timer?.();
       timer = options.schedule(() => {
         timer = null;
         void pipe.flush();
       }, ms);
     },
-    push: (input) => pipe.push(input),
+    _push: (input) => pipe.push(input),
   };
 
   const store = (events: WireEvent[]) => {
@@ -163,12 +89,12 @@ export const createPipe = (options: PipeOptions): Pipe => {
         return event.id;
       }
       store([event]);
-      if (mine.size >= host.maxBatch) void pipe.flush();
-      else if (!timer) host.later(flushMs);
+      if (mine.size >= host._maxBatch) void pipe.flush();
+      else if (!timer) host._later(flushMs);
       return event.id;
     },
     async flush() {
-      const granted = waiting.filter(host.sendable);
+      const granted = waiting.filter(host._sendable);
       waiting = waiting.filter((e) => state(e.purpose) === 'pending');
       if (granted.length) store(granted);
       try {
@@ -183,8 +109,8 @@ export const createPipe = (options: PipeOptions): Pipe => {
       }
     },
     flushOnHide() {
-      for (const batch of host.chunks([...mine.values()].filter(host.sendable))) {
-        if (!options.transport.beacon(options.endpoint, host.body(batch))) return;
+      for (const batch of host._chunks([...mine.values()].filter(host._sendable))) {
+        if (!options.transport.beacon(options.endpoint, host._body(batch))) return;
         // A beacon has no answer, so its events stay queued until a POST gets a 2xx (on this
         // page's next flush or the next page's); the collector dedupes the second delivery.
         for (const e of batch) mine.delete(e.id);

@@ -1,35 +1,5 @@
-import type { Pipe, PipeInput, PipeOptions, Transport } from './pipe';
-import type { EventQueue } from './event-queue';
+import type { PipeInput, PipeOptions, Sender, SenderHost, Transport } from './contracts';
 import type { WireEvent } from './wire';
-
-/** What the pipe in attune.js hands the sender: its queue, batching and bookkeeping. */
-export interface SenderHost {
-  options: PipeOptions;
-  queue: EventQueue;
-  /** Largest batch, halved by a 413. */
-  maxBatch: number;
-  chunks(events: WireEvent[]): WireEvent[][];
-  body(events: WireEvent[]): string;
-  sendable(event: WireEvent): boolean;
-  /** Removes events from the queue and from what the page would beacon. */
-  forget(ids: string[]): Promise<void>;
-  /** Asks for a flush `ms` from now. */
-  later(ms: number): void;
-  push: Pipe['push'];
-}
-
-/** The sending half of the pipe: retries, backoff, 413 splits, the cross-tab lock and the queue's bounds. */
-export interface Sender {
-  /** Sends everything that may be sent now; resolves when the queue is empty or sending must wait. */
-  flush(): Promise<void>;
-  /** Forgets any backoff and tries again at once. */
-  resume(): void;
-}
-
-/** The lazily loaded sender module (`attune-send.js` next to the script tag). */
-export interface SenderModule {
-  createSender(host: SenderHost): Sender;
-}
 
 const RETRYABLE = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;
 
@@ -77,7 +47,7 @@ export const webLocksFlushLock = (nav: Navigator): PipeOptions['lock'] => {
  * dropped and a `dropped` event reports how many.
  */
 export const createSender = (host: SenderHost): Sender => {
-  const { options, queue } = host;
+  const { _options: options, _queue: queue } = host;
   const maxQueue = options.maxQueue ?? 500;
   const maxBytes = options.maxQueueBytes ?? 512_000;
   const retentionMs = options.retentionMs ?? 7 * 86_400_000;
@@ -106,25 +76,25 @@ export const createSender = (host: SenderHost): Sender => {
       bytes -= JSON.stringify(e).length;
     }
     kept = kept.filter((e) => !gone.has(e));
-    if (gone.size) await host.forget([...gone].map((e) => e.id));
+    if (gone.size) await host._forget([...gone].map((e) => e.id));
     return kept;
   };
 
   const sendAll = async (): Promise<void> => {
     while (true) {
-      const ready = (await tidy(await queue.all())).filter(host.sendable);
+      const ready = (await tidy(await queue.all())).filter(host._sendable);
       if (dropped) {
-        host.push({ type: 'dropped', path: '/', count: dropped, reason: 'queue_full' } as PipeInput);
+        host._push({ type: 'dropped', path: '/', count: dropped, reason: 'queue_full' } as PipeInput);
         dropped = 0;
       }
       if (!ready.length) return;
       const wait = retryAt - options.now();
-      if (wait > 0) return host.later(wait);
-      const batch = host.chunks(ready)[0]!;
-      const text = host.body(batch);
+      if (wait > 0) return host._later(wait);
+      const batch = host._chunks(ready)[0]!;
+      const text = host._body(batch);
       const result = await post(options.endpoint, text, text.length < 48_000);
       if (result.status === 413 && batch.length > 1) {
-        host.maxBatch = Math.max(1, batch.length >> 1);
+        host._maxBatch = Math.max(1, batch.length >> 1);
         continue;
       }
       if (RETRYABLE(result.status)) {
@@ -134,12 +104,12 @@ export const createSender = (host: SenderHost): Sender => {
         const delay = Math.max((result.retryAfter ?? 0) * 1000, jitter);
         retryAt = options.now() + delay;
         options.log.debug(`send failed (${result.status || 'network error'}); next try in ${Math.round(delay)} ms`);
-        return host.later(delay);
+        return host._later(delay);
       }
       failures = 0;
       retryAt = 0;
       if (result.status >= 400) options.log.warn(`the endpoint refused a batch (${result.status}); it was dropped`);
-      await host.forget(batch.map((e) => e.id));
+      await host._forget(batch.map((e) => e.id));
     }
   };
 
@@ -152,7 +122,7 @@ export const createSender = (host: SenderHost): Sender => {
           again = false;
           if (!lock || queue.inMemory()) await sendAll();
           // Another tab is flushing the shared queue; look again later in case it finished first.
-          else if (!(await lock(sendAll))) host.later(options.flushMs ?? 5000);
+          else if (!(await lock(sendAll))) host._later(options.flushMs ?? 5000);
         }
       })()
         .catch((error: unknown) => options.log.warn('flush failed', error))

@@ -1,9 +1,9 @@
 import { atom } from 'nanostores';
 import { describe, expect, it } from 'vitest';
-import { holdoutBucket, type Facts, type RulesFile } from '@attune/rules';
+import { holdoutBucket, ruleNeeds, type Facts, type RulesFile } from '@attune/rules';
 import type { PipeInput } from '@attune/core';
-import { createEngine, type EngineHost } from './engine';
-import type { ActiveHelp, AttuneConfig } from './runtime';
+import { createEngine } from './create-engine';
+import type { ActiveHelp, AttuneConfig, EngineHost } from '../api';
 
 const T0 = Date.UTC(2026, 10, 2, 9);
 const help = { type: 'help', title: 'Leaving so soon?', body: 'Here is how the plans differ.' } as const;
@@ -12,6 +12,7 @@ const help = { type: 'help', title: 'Leaving so soon?', body: 'Here is how the p
 const start = async (rules: RulesFile, visitorId = 'visitor-a') => {
   let now = T0;
   const sent: PipeInput[] = [];
+  const refusals = { never: [] as string[], all: false };
   const facts = (): Facts => ({
     page: { path: '/pricing' },
     signals: [],
@@ -30,6 +31,8 @@ const start = async (rules: RulesFile, visitorId = 'visitor-a') => {
     consent: () => ({ measurement: 'granted', help: 'granted', profiling: 'granted' }),
     send: (event) => void sent.push(event as PipeInput),
     forget: async () => {},
+    refusals: () => refusals,
+    refuse: (rule) => (rule === null ? (refusals.all = true) : refusals.never.push(rule), undefined),
     loadWidget: () => Promise.reject(new Error('headless')),
     destroyed: () => false,
   };
@@ -122,10 +125,12 @@ describe('engine: page views for views conditions', () => {
       consent: () => ({ measurement: 'granted', help: 'granted', profiling: 'granted' }),
       send: (event) => void sent.push(event as PipeInput),
       forget: async () => {},
+      refusals: () => ({ never: [], all: false }),
+      refuse: () => {},
       loadWidget: () => Promise.reject(new Error('headless')),
       destroyed: () => false,
     };
-    const engine = await createEngine(rules, 'test', host);
+    const engine = await createEngine(rules, 'test', host, ruleNeeds(rules).views);
     if (!engine) throw new Error('rules refused');
     return { engine, sent, page, clock, host };
   };

@@ -1,0 +1,71 @@
+import { listen, onRouteChange, startSignals, type DetectorContext, type FormsModule, type Logger, type RunningSignals, type SignalsConfig } from '@attune/core';
+import { onIdle } from '../settled';
+
+// Where the form detectors are needed.
+const FIELDS = 'form,input,select,textarea';
+
+/** What the page's listeners report to the runtime. */
+export interface PageHandlers {
+  /** A press, key or focus move: idleness ends. */
+  _input(): void;
+  /** The page is being hidden or left: beacon what waits. */
+  _hide(): void;
+  /** The network is back. */
+  _online(): void;
+  /** A single-page app changed route. */
+  _route(): void;
+}
+
+/** The running detectors and page listeners. */
+export interface PageListeners {
+  /** The form detectors once asked for (a page with form fields), settled when they run or failed to load. */
+  _forms(): Promise<void> | undefined;
+  /** Starts the form detectors if the page has form fields. */
+  _formsIfFields(): void;
+  stop(): void;
+}
+
+/**
+ * Starts the signal detectors and the page listeners the runtime needs. The form detectors come
+ * in their own chunk, only where there are form fields: at idle (and after each route change) if
+ * the page has any, or when focus or a press enters one.
+ */
+export const startPageListeners = (
+  ctx: DetectorContext,
+  win: Window,
+  config: SignalsConfig | undefined,
+  loadForms: () => Promise<FormsModule>,
+  log: Logger,
+  on: PageHandlers,
+): PageListeners => {
+  const doc = ctx.doc;
+  const signals: RunningSignals = startSignals(ctx, config);
+  let forms: Promise<void> | undefined;
+  const startForms = () => {
+    forms ??= loadForms().then(
+      (m) => signals.add(m.FORM_DETECTORS),
+      (error: unknown) => log.warn('could not load the form detectors', error),
+    );
+  };
+  const formsIfFields = () => doc.querySelector(FIELDS) && startForms();
+  const stops = [
+    signals,
+    // Input (focus moves by a press or a key too) ends idleness; entering a form field needs its detectors.
+    listen(ctx, doc, 'focusin pointerdown keydown', (e) => {
+      on._input();
+      if ((e.target as Element).closest?.(FIELDS)) startForms();
+    }),
+    listen(ctx, doc, 'visibilitychange', () => doc.visibilityState === 'hidden' && on._hide()),
+    listen(ctx, win, 'pagehide', on._hide),
+    listen(ctx, win, 'online', on._online),
+    onRouteChange(ctx, () => {
+      on._route();
+      onIdle(win, ctx.wrap(formsIfFields));
+    }),
+  ];
+  return {
+    _forms: () => forms,
+    _formsIfFields: formsIfFields,
+    stop: () => stops.forEach((stop) => stop()),
+  };
+};
