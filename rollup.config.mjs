@@ -132,6 +132,12 @@ const builds = [
     format: 'es',
     sourcemap: true,
   }),
+  // The chat adapters, fetched by the engine only when a visitor's handoff opens a chat widget.
+  browserBundle('packages/attune/src/chunks/handoff.ts', {
+    file: 'packages/attune/dist/attune-handoff.js',
+    format: 'es',
+    sourcemap: true,
+  }),
   // The consent-adapter chunk, for sites that set data-consent-mode.
   browserBundle('packages/attune/src/chunks/consent.ts', {
     file: 'packages/attune/dist/attune-consent.js',
