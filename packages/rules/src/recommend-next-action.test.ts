@@ -16,6 +16,11 @@ describe('recommendNextAction', () => {
     expect(recommendNextAction([])).toBe(NEXT_ACTION_TABLE[NEXT_ACTION_TABLE.length - 1]!.next);
   });
 
+  it('matches a form row on the failing fields’ names when the signal names only the form', () => {
+    expect(recommendNextAction([{ signal: 'form_error', target: 'checkout', count: 3 }], undefined, ['vat_number'])).toMatch(/^Confirm the VAT number format/);
+    expect(recommendNextAction([{ signal: 'form_error', target: 'checkout', count: 1 }], undefined, ['company'])).toBe('Go through the failing field company with the visitor: what it expects and an example.');
+  });
+
   it('lets a rule’s own next win over the table', () => {
     expect(recommendNextAction([{ signal: 'form_error', target: 'vat_number', count: 3 }], 'Call the customer back')).toBe('Call the customer back');
   });

@@ -41,15 +41,22 @@ const compiled = NEXT_ACTION_TABLE.map((row) => ({ row, target: row.target ? new
 
 /**
  * The recommended next action for a handoff: the rule's own `next` when it has one, else the first
- * row of {@link NEXT_ACTION_TABLE} the evidence matches, with `{target}` filled in.
+ * row of {@link NEXT_ACTION_TABLE} the evidence matches, with `{target}` filled in. A form signal's
+ * row also matches on the failing fields' names (a form labelled `checkout` with a failing
+ * `vat_number` field matches the VAT row), and then names the field.
  *
  * @example recommendNextAction([{ signal: 'form_error', target: 'vat_number', count: 3 }]) // 'Confirm the VAT number format …'
  */
-export function recommendNextAction(evidence: readonly Pick<Evidence, 'signal' | 'target' | 'count'>[], own?: string): string {
+export function recommendNextAction(evidence: readonly Pick<Evidence, 'signal' | 'target' | 'count'>[], own?: string, fields: readonly string[] = []): string {
   if (own) return own;
   for (const { row, target } of compiled) {
-    const hit = evidence.find((e) => (row.signal === '*' || e.signal === row.signal) && (!target || target.test(e.target)) && e.count >= (row.minCount ?? 1));
-    if (hit || row.signal === '*') return row.next.replace('{target}', hit?.target ?? 'it');
+    for (const e of evidence) {
+      if ((row.signal !== '*' && e.signal !== row.signal) || e.count < (row.minCount ?? 1)) continue;
+      const named = /^form_/.test(e.signal) ? [...fields, e.target] : [e.target];
+      const hit = target ? named.find((name) => target.test(name)) : named[0];
+      if (hit !== undefined) return row.next.replace('{target}', hit);
+    }
+    if (row.signal === '*') return row.next.replace('{target}', 'it');
   }
   return '';
 }

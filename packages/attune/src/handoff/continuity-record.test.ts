@@ -42,7 +42,7 @@ describe('continuityRecord', () => {
       ],
       questionsAnswered: ['role', 'company_size'],
       reason: 'visitor_asked',
-      nextAction: 'Go through the failing field checkout with the visitor: what it expects and an example.',
+      nextAction: 'Confirm the VAT number format with the visitor: country prefix, then the digits, no spaces.',
     });
     expect(JSON.stringify(record)).not.toContain('canary-4711');
     expect(JSON.stringify(record)).not.toContain('developer');

@@ -78,7 +78,7 @@ export const continuityRecord = ({ decision, page, history, profile, channel, ne
     helpShown.push({ rule: entry.ruleId, outcome: outcomes[entry.ruleId] ?? (dismissed.has(entry.ruleId) ? 'dismissed' : 'shown') });
   }
   const questionsAnswered = Object.keys(profile).slice(0, 20);
-  const nextAction = recommendNextAction(evidence, next);
+  const nextAction = recommendNextAction(evidence, next, fields);
   const summary = [
     `Page: ${page}`,
     `Seems to be: ${intent.replace(/_/g, ' ')}`,
