@@ -61,13 +61,14 @@ describe('openHandoff through callbacks and links', () => {
 
   it('opens a url in a new tab cut from its opener by default, or in place with target self, and reports a blocked tab or a link refused after filling', async () => {
     const assigned: string[] = [];
-    const tab = { opener: {} as unknown, location: { href: '' } };
+    const tab = { opener: {} as unknown };
+    const opened: string[] = [];
     let allowTab = true;
-    const win = { location: { assign: (href: string) => assigned.push(href) }, open: () => (allowTab ? tab : null) } as unknown as Window;
+    const win = { location: { assign: (href: string) => assigned.push(href) }, open: (href: string) => (opened.push(href), allowTab ? tab : null) } as unknown as Window;
     expect(await openHandoff({ channel: 'url', href: '/contact', target: 'self' }, record('url', '/contact?page=%2Fcheckout'), deps(win))).toBeNull();
     expect(assigned).toEqual(['/contact?page=%2Fcheckout']);
     expect(await openHandoff({ channel: 'url', href: '/c' }, record('url', 'https://help.example/new'), deps(win))).toBeNull();
-    expect(tab).toEqual({ opener: null, location: { href: 'https://help.example/new' } });
+    expect([opened, tab.opener]).toEqual([['https://help.example/new'], null]);
     allowTab = false;
     expect(await openHandoff({ channel: 'url', href: '/c', target: 'new_tab' }, record('url', 'https://help.example/new'), deps(win))).toBe('popup_blocked');
     expect(await openHandoff({ channel: 'url', href: '{rule}:x' }, record('url'), deps(win))).toBe('unsafe_link');

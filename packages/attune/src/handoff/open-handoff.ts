@@ -65,11 +65,11 @@ export const openHandoff = async (route: HandoffRoute, record: HandoffRecord, de
   if (!href) return 'unsafe_link';
   const inPlace = route.target === 'self' || !(route.channel === 'url' || route.channel === 'link');
   if (!inPlace) {
-    // `noopener` makes window.open return null even on success; open blank, cut the opener, then go.
-    const tab = win.open('about:blank', '_blank');
+    // `noopener` makes window.open return null even on success, hiding a blocked tab: cut the
+    // opener by hand instead, before the new page's own scripts can run.
+    const tab = win.open(href, '_blank');
     if (!tab) return 'popup_blocked';
     tab.opener = null;
-    tab.location.href = href;
     return null;
   }
   win.location.assign(href);
