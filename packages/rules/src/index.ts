@@ -24,7 +24,7 @@ export { isSafeHref } from './safe-href';
 export { holdoutBucket } from './holdout-bucket';
 export { summarizeCondition } from './summarize-condition';
 export { childPath } from './json-path';
-export { validateKnowledge, MAX_ARTICLES } from './validate-knowledge';
+export { validateKnowledge, checkKnowledgeFile, MAX_ARTICLES } from './validate-knowledge';
 export { scoreArticle, pickArticle, ARTICLE_POINTS } from './score-articles';
 export type { ArticleQuery } from './score-articles';
 export { recommendNextAction, NEXT_ACTION_TABLE } from './recommend-next-action';

@@ -94,7 +94,17 @@ function checkKnowledge(input: unknown, report: IssueReport): KnowledgeArticle[]
  * const result = validateKnowledge(JSON.parse(text));
  * for (const e of result.errors) console.warn(`${e.path}: ${e.message}`);
  */
-export function validateKnowledge(input: unknown, format: IssueFormatter = formatIssueMessage): KnowledgeResult {
+export function validateKnowledge(input: unknown): KnowledgeResult {
+  return checkKnowledgeFile(input, formatIssueMessage);
+}
+
+/**
+ * `validateKnowledge` with a given message formatter, so the browser's engine chunk can report
+ * codes and leave the sentences out.
+ *
+ * @example checkKnowledgeFile(json, (code) => code).articles
+ */
+export function checkKnowledgeFile(input: unknown, format: IssueFormatter): KnowledgeResult {
   const report = createIssueReport(format);
   try {
     const articles = checkKnowledge(input, report);
