@@ -110,3 +110,12 @@ test('url: after help rated "No" and closed, "Talk to a person" navigates in pla
   expect(handoff).toMatchObject({ rule: 'url-handoff', channel: 'url', fields: ['vat_number'], help: [{ rule: 'vat-tip', outcome: 'helpful_no' }], next: VAT_NEXT });
   await expectNoCanary(page, requests, await collector.events());
 });
+
+test('help from articles: the card shows the best article of the knowledge file for the page and the failing form, with a link to it', async ({ page, site }) => {
+  await openFixture(page, `${site.url}/e2e/handoff/articles.html`);
+  await failVat(page, 3);
+  await expect(card(page).getByRole('heading')).toHaveText('Need a hand?');
+  await expect(card(page)).toContainText('Start with the two-letter country code, then the digits, without spaces.');
+  const link = card(page).getByRole('link', { name: 'Entering a VAT number' });
+  await expect(link).toHaveAttribute('href', '/e2e/widget/faq.html#vat');
+});
