@@ -57,6 +57,25 @@ describe('fillHandoffLink', () => {
     expect(decodeURIComponent(href.split('body=')[1]!)).toBe(record.summary);
   });
 
+  it('never lets a filled value form the scheme: a rule id `javascript` in `{rule}:…` gives no link', () => {
+    const hostile = handoffRecord(
+      { ...decision({ type: 'handoff', title: 't', body: 'b', channel: 'link', href: '{rule}:alert(document.domain)' }), ruleId: 'javascript' },
+      '/signup',
+      { shown: [], dismissed: [] },
+      {},
+    );
+    expect(fillHandoffLink('{rule}:alert(document.domain)', hostile)).toBeUndefined();
+    expect(fillHandoffLink('java{rule}:alert(1)', { ...hostile, rule: 'script' })).toBeUndefined();
+    expect(hostile.href).toBeUndefined();
+    // The same value in a safe place is only text.
+    expect(fillHandoffLink('/help?from={rule}', hostile)).toBe('/help?from=javascript');
+  });
+
+  it('keeps a mailto: link whose filled body runs past 2,048 characters', () => {
+    const long = { ...record, summary: 'x'.repeat(3000) };
+    expect(fillHandoffLink('mailto:a@example.com', long)?.length).toBeGreaterThan(3000);
+  });
+
   it('refuses a link whose scheme a filled value would choose', () => {
     expect(fillHandoffLink('{rule}:x', { ...record, rule: 'javascript' })).toBeUndefined();
   });

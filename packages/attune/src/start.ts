@@ -7,7 +7,7 @@
 //   page-listeners  the detectors and the page's listeners
 import type { WritableAtom } from 'nanostores';
 import { PURPOSES, ruleNeeds, type DismissKind, type SignalRecord } from '@attune/rules';
-import { createConsent, createConsentStore, createIdbStore, createRecentSignals, guard, loadVisitor, openIdbOrMemory, type DetectorContext, type Logger } from '@attune/core';
+import { createConsent, createConsentStore, createIdbStore, createRecentSignals, guard, loadVisitor, openIdbOrMemory, readIndexedDb, type DetectorContext, type Logger } from '@attune/core';
 import type { EngageAction } from '@attune/widget';
 import type { ActiveHelp, AttuneConfig, RuntimeDeps, Started } from './api';
 import type { HandoffRecord } from './handoff';
@@ -50,14 +50,15 @@ export const startRuntime = (
     gpc: !!(win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl,
     gpcAllowsMeasurement: !!config.gpcAllowsMeasurement,
   });
-  const storage = createConsentStore(deps.storage ?? createIdbStore(log, win.indexedDB));
+  const idb = readIndexedDb(win, log);
+  const storage = createConsentStore(deps.storage ?? createIdbStore(log, idb));
   // Consent choices live in a database of their own, so wiping the rest never touches a denial.
-  const kv = deps.consentStorage ?? createIdbStore(log, win.indexedDB, openIdbOrMemory('attune-consent', 'kv', log, win.indexedDB));
+  const kv = deps.consentStorage ?? createIdbStore(log, idb, openIdbOrMemory('attune-consent', 'kv', log, idb));
   const memory = createConsentMemory(consent, kv, now, log);
   const records = createLocalRecords(win, consent, storage, memory);
   const recent = createRecentSignals();
   const facts = createFacts(win, config, consent, recent, now);
-  const events = createEvents(config, deps, win, consent, facts, log, now, schedule);
+  const events = createEvents(config, deps, win, consent, facts, log, now, schedule, idb);
   const pipe = events._pipe;
 
   // Every local record at once: the ledger and answers, recent signals, the queue, storage.
@@ -155,7 +156,7 @@ export const startRuntime = (
     stops.push(listeners.stop);
     // Storage, rules and the queue wait for a later idle moment, a task of their own.
     await new Promise<void>((resolve) => onIdle(win, guard(log, resolve)));
-    listeners._formsIfFields();
+    listeners._startLazy();
     await memory._restore();
     facts._visitor = await loadVisitor(storage, now());
     // Events an earlier page left in the queue go out now.

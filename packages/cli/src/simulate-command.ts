@@ -134,7 +134,7 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
     const events = await readStoredEvents(io, from);
     if (typeof events === 'string') {
       io.stderr(`${events}\n`);
-      return 1;
+      return 2;
     }
     const sinceMs = span ? Date.now() - Number(span[1]) * (span[2] === 'h' ? 3_600_000 : 86_400_000) : undefined;
     const rebuilt = sessionsFromEvents(events, { since: sinceMs });
@@ -150,7 +150,7 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
       text = await io.readFile(source);
     } catch {
       io.stderr(`${source}: cannot be read.\n`);
-      return 1;
+      return 2;
     }
     ({ sessions, errors } = readSessions(text));
   }

@@ -142,4 +142,9 @@ export interface Evaluation {
   blocked: Blocked[];
   /** Every rule considered, in evaluation order, with its trace. */
   considered?: RuleOutcome[];
+  /**
+   * Rules (by id) and intents (as `intent:<name>`) skipped because their conditions needed more
+   * than `EVALUATION_BUDGET` matcher steps; they count as not matching. Report each once.
+   */
+  overBudget?: string[];
 }

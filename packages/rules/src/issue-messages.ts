@@ -94,8 +94,10 @@ export const ISSUE_MESSAGES = {
   regex_empty: () => 'bad regex: the pattern is empty.',
   regex_too_long: () => 'bad regex: the pattern is longer than 200 characters.',
   regex_backreference: () => 'bad regex: backreferences are not allowed.',
-  regex_lookbehind: () => 'bad regex: lookbehind is not allowed.',
-  regex_nested_quantifier: () => 'bad regex: a quantified group contains a quantifier or `|`, which can take exponential time; simplify the pattern.',
+  regex_lookaround: () => 'bad regex: lookahead and lookbehind are not allowed, since they cannot be matched in linear time.',
+  regex_unsupported: () => 'bad regex: only literals, `.`, classes such as `[a-z]` or `\\d`, groups, `|`, `* + ?`, `{n,m}`, `^ $ \\b` and escapes such as `\\.` or `\\{` are supported.',
+  regex_too_complex: () => 'bad regex: the pattern needs more than 400 matcher states or a count over 1000; repeat less (`{n,m}` counts in full).',
+  regex_unavailable: () => 'bad regex: the regex matcher was not loaded; pass `compileBoundedRegex` to `compileRules`.',
   regex_invalid: () => 'bad regex: the pattern is not a valid regular expression.',
   // Actions.
   action_not_object: () => '`show` must be an object such as `{ "type": "help", "title": "…", "body": "…" }`.',

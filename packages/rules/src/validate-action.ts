@@ -1,6 +1,6 @@
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
-import { checkKeys, isObject, own, readText, type JsonObject } from './read-fields';
+import { checkComment, checkKeys, isObject, own, readText, type JsonObject } from './read-fields';
 import { isSafeHref } from './safe-href';
 import type { Action, ActionType, AskOption, ContentVariant, HelpLink } from './types';
 import { readArticleTags } from './read-tags';
@@ -248,7 +248,7 @@ export function readLocales(object: JsonObject, type: VariantOwner, path: string
     return null;
   }
   const variants: Record<string, ContentVariant> = {};
-  let ok = true;
+  let ok = checkComment(locales, at, report);
   for (const tag of Object.keys(locales)) {
     if (tag === '$comment') continue;
     const tagPath = childPath(at, tag);

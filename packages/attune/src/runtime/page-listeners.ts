@@ -20,15 +20,15 @@ export interface PageHandlers {
 export interface PageListeners {
   /** The form detectors once asked for (a page with form fields), settled when they run or failed to load. */
   _forms(): Promise<void> | undefined;
-  /** Starts the form detectors if the page has form fields. */
-  _formsIfFields(): void;
+  /** Loads and starts the lazily loaded detectors (form and weak-signal detectors). */
+  _startLazy(): void;
   stop(): void;
 }
 
 /**
- * Starts the signal detectors and the page listeners the runtime needs. The form detectors come
- * in their own chunk, only where there are form fields: at idle (and after each route change) if
- * the page has any, or when focus or a press enters one.
+ * Starts the signal detectors and the page listeners the runtime needs. The form and weak-signal
+ * detectors come in their own chunk, loaded at idle on every page, or earlier when focus or a
+ * press enters a form field.
  */
 export const startPageListeners = (
   ctx: DetectorContext,
@@ -47,7 +47,6 @@ export const startPageListeners = (
       (error: unknown) => log.warn('could not load the form detectors', error),
     );
   };
-  const formsIfFields = () => doc.querySelector(FIELDS) && startForms();
   const stops = [
     signals,
     // Input (focus moves by a press or a key too) ends idleness; entering a form field needs its detectors.
@@ -58,14 +57,11 @@ export const startPageListeners = (
     listen(ctx, doc, 'visibilitychange', () => doc.visibilityState === 'hidden' && on._hide()),
     listen(ctx, win, 'pagehide', on._hide),
     listen(ctx, win, 'online', on._online),
-    onRouteChange(ctx, () => {
-      on._route();
-      onIdle(win, ctx.wrap(formsIfFields));
-    }),
+    onRouteChange(ctx, on._route),
   ];
   return {
     _forms: () => forms,
-    _formsIfFields: formsIfFields,
+    _startLazy: startForms,
     stop: () => stops.forEach((stop) => stop()),
   };
 };
