@@ -30,7 +30,7 @@ export async function runVerifyWebhook(
   stdout: Writable,
   stderr: Writable,
 ): Promise<number> {
-  let values;
+  let values: { secret?: string; signature?: string; 'body-file'?: string; tolerance?: string };
   try {
     ({ values } = parseArgs({
       args: [...argv],
