@@ -142,6 +142,7 @@ const SCRIPT_CHUNKS = {
   forms: 'packages/attune/src/chunks/forms.ts', // the form and weak-signal detectors, at idle
   vitals: 'packages/attune/src/chunks/vitals.ts', // web-vitals, for sampled page views only
   consent: 'packages/attune/src/chunks/consent.ts', // consent adapters, for data-consent-mode
+  handoff: 'packages/attune/src/chunks/handoff.ts', // chat adapters, when a handoff opens a chat widget
 };
 
 // A script-tag chunk with lazy parts of its own, written next to it as `<chunks>` (`[name]`: the module's name).

@@ -10,6 +10,7 @@ import { PURPOSES, type DismissKind, type SignalRecord } from '@attune/rules';
 import { createConsent, createConsentStore, createIdbStore, createRecentSignals, guard, loadVisitor, openIdbOrMemory, readIndexedDb, type DetectorContext, type Logger } from '@attune/core';
 import type { EngageAction } from '@attune/widget';
 import type { ActiveHelp, AttuneConfig, RuntimeDeps, Started } from './api';
+import type { HandoffRecord } from './handoff';
 import { fetchRules } from './rules-source';
 import { onIdle } from './settled';
 import { createConsentMemory } from './runtime/consent-memory';
@@ -34,6 +35,8 @@ export const startRuntime = (
   const doc = win.document;
   const now = deps.now ?? (() => Date.now());
   const stops: (() => void)[] = [];
+  // The site's handoff code registered with on('handoff', fn).
+  const handoffs: ((record: HandoffRecord) => void)[] = [];
   let destroyed = false;
   const schedule = (fn: () => void, ms: number) => {
     if (destroyed) return noop;
@@ -80,6 +83,8 @@ export const startRuntime = (
     refusals: () => memory._refusals,
     refuse: memory._refuse,
     loadWidget: deps.loadWidget,
+    handoffCallbacks: () => (config.onHandoff ? [config.onHandoff, ...handoffs] : handoffs),
+    loadHandoff: () => (deps.loadHandoff ? deps.loadHandoff() : Promise.reject(new Error('no handoff chunk'))),
     destroyed: () => destroyed,
   });
   stops.push(records.stop, engine.stop);
@@ -198,6 +203,10 @@ export const startRuntime = (
     dismiss: guard(log, (kind: DismissKind = 'dismiss') => engine._loaded?.dismiss(kind)),
     engage: guard(log, (action: EngageAction) => engine._loaded?.engage(action)),
     answer: guard(log, (value: string | string[] | null) => engine._loaded?.answer(value)),
+    on: guard(log, (event: string, fn: unknown) => {
+      if (event === 'handoff' && typeof fn === 'function') handoffs.push(fn as (record: HandoffRecord) => void);
+      else log.warn(`on('${event}') takes 'handoff' and a function`);
+    }),
     destroy: guard(log, () => {
       destroyed = true;
       engine._loaded?.close();

@@ -9,8 +9,9 @@ import { readLocales, TEXT_LIMITS } from './validate-action';
 import { validateCondition } from './validate-condition';
 import { validateDefaults } from './validate-defaults';
 import { validateRule } from './validate-rule';
+import { readKnowledgeRef, warnArticlesWithoutKnowledge } from './knowledge-ref';
 
-const FILE_KEYS = ['$schema', 'version', 'enabled', 'defaults', 'intents', 'rules'];
+const FILE_KEYS = ['$schema', 'version', 'enabled', 'defaults', 'intents', 'knowledge', 'rules'];
 const INTENT_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 /** Rules one file may hold. */
 export const MAX_RULES = 1000;
@@ -115,6 +116,7 @@ function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSugges
   }
   const schema = own(input, '$schema');
   if (schema !== undefined && typeof schema !== 'string') report.error('$.$schema', 'not_string', { key: '$schema' });
+  const knowledge = readKnowledgeRef(input, report);
 
   let defaults: Defaults | undefined;
   if (own(input, 'defaults') !== undefined) {
@@ -166,6 +168,8 @@ function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSugges
     regexes,
   };
   if (defaults) compiled.defaults = defaults;
+  if (knowledge) compiled.knowledge = knowledge;
+  else warnArticlesWithoutKnowledge(kept, report);
   return { ok: true, rules: compiled, errors: report.errors, warnings: report.warnings };
 }
 

@@ -23,6 +23,8 @@ export interface ShownEntry {
   shadow?: boolean;
   /** Opened by the visitor: exempt from every cap. */
   opened?: boolean;
+  /** What the visitor did with it short of closing it (rated it, followed a link), for a handoff's record. */
+  outcome?: 'helpful_yes' | 'helpful_no' | 'engaged';
   /** The action's type, so `ask` entries spend the question budget even after the rule is gone. */
   type?: ActionType;
   /** The rule's group, so group caps hold even after the rule is gone. */

@@ -28,6 +28,12 @@ export { isSafeHref } from './safe-href';
 export { holdoutBucket } from './holdout-bucket';
 export { summarizeCondition } from './summarize-condition';
 export { childPath } from './json-path';
+export { validateKnowledge, checkKnowledgeFile, MAX_ARTICLES } from './validate-knowledge';
+export { scoreArticle, pickArticle, ARTICLE_POINTS } from './score-articles';
+export type { ArticleQuery } from './score-articles';
+export { recommendNextAction, NEXT_ACTION_TABLE } from './recommend-next-action';
+export type { NextActionRow } from './recommend-next-action';
+export { HANDOFF_CHANNELS, CHAT_ADAPTERS, needsFallback } from './validate-handoff-route';
 export type { EvaluateOptions } from './evaluate';
 export type {
   Action,
@@ -59,6 +65,11 @@ export type {
   FormState,
   HandoffAction,
   HandoffChannel,
+  HandoffFallback,
+  HandoffRoute,
+  ChatAdapterName,
+  KnowledgeArticle,
+  KnowledgeResult,
   HelpAction,
   HelpContent,
   HelpLink,

@@ -115,6 +115,23 @@ export const ISSUE_MESSAGES = {
   bad_locale_tag: (p: IssueParams) => `\`${p.tag}\` is not a locale tag such as \`de\` or \`pt-BR\`.`,
   variant_not_object: () => 'a locale variant must be an object of texts.',
   variant_options_changed: () => 'a translation must keep the same choice values in the same order; translate only the labels.',
+  // Handoff routes and help articles.
+  handoff_without_fallback: (p: IssueParams) =>
+    `a \`${p.channel}\` handoff has no \`fallback\`: when ${p.channel === 'callback' || p.channel === 'chat' ? 'no handoff callback is registered' : 'the chat widget is missing from the page'}, the visitor would get nothing. Add \`"fallback": { "href": "mailto:help@example.com" }\`.`,
+  bad_fallback: () => '`fallback` must be an object with an `href` (a link or an email address) and an optional `label`.',
+  mailto_href: () => 'a `mailto` handoff needs an `href` starting with `mailto:`.',
+  target_not_for_channel: () => '`target` applies only to `url` and `link` handoffs.',
+  bad_handoff_route: () => '`handoff` must be `true`, `false` or a route such as `{ "channel": "intercom", "fallback": { "href": "mailto:help@example.com" } }`.',
+  bad_from: () => '`from` can only be `"articles"`: the best-matching article of the `knowledge` file.',
+  bad_tags: (p: IssueParams) => `\`${p.key}\` must be a list of at most ${p.max} names (letters, digits, \`_\`, \`-\`, \`.\`).`,
+  articles_without_knowledge: () => 'this help takes its text `from` articles, but the file names no `knowledge` file: its own `title` and `body` will always show.',
+  bad_knowledge: () => '`knowledge` must be a relative path such as `help-articles.json` or an https: URL.',
+  knowledge_not_object: () => 'a knowledge file must be a JSON object with an `articles` list.',
+  articles_not_list: (p: IssueParams) => `\`articles\` must be a list of 1 to ${p.max} articles.`,
+  article_not_object: () => 'an article must be an object with `id`, `title`, `url` and `answer`.',
+  duplicate_article: (p: IssueParams) => `duplicate article id \`${p.id}\`: article ids must be unique.`,
+  bad_globs: (p: IssueParams) => `\`${p.key}\` must be a list of at most ${p.max} non-empty patterns of at most 200 characters.`,
+  article_unreachable: () => 'this article has no `pages`, `targets` or `tags`, so it can only score 0 and will never be shown.',
   // Content a visitor would not see as written (warnings).
   links_not_shown: (p: IssueParams) => `${p.count} links, but a card shows only the first ${p.shown}: the others never appear. Keep the ${p.shown} that help most.`,
   variant_missing_text: (p: IssueParams) => `the \`${p.tag}\` translation has no \`${p.key}\`, so visitors reading \`${p.tag}\` see that text untranslated. Translate it too.`,

@@ -91,6 +91,8 @@ export interface RulesFile {
   defaults?: Defaults;
   /** Named intents conditions can refer to with `{ "intent": "comparing" }`. */
   intents?: Record<string, IntentDefinition>;
+  /** The site's knowledge file (help articles, see `validateKnowledge`), relative to the rules file or an `https:` URL. */
+  knowledge?: string;
   rules: Rule[];
 }
 
@@ -129,6 +131,8 @@ export interface CompiledRules {
   regexes?: ReadonlyMap<string, BoundedRegex>;
   /** Index of each rule in the source file, for trace paths; the position in `rules` when absent. */
   sourceIndex?: readonly number[];
+  /** The file's `knowledge` reference, as written. */
+  knowledge?: string;
 }
 
 /** An intent's visitor-facing text and its locale variants, as validated. */

@@ -1,8 +1,9 @@
-import { compileRules, evaluate, type CompiledRules, type Decision, type Facts, type RegexCompiler, type RulesFile, type ValidationResult } from '@attune/rules';
+import { compileRules, evaluate, type CompiledRules, type Decision, type Facts, type KnowledgeArticle, type RegexCompiler, type RulesFile, type ValidationResult } from '@attune/rules';
 import type { Logger } from '@attune/core';
 import type { Engine, EngineHost } from '../api';
 import { loadLedger } from './ledger';
 import { createPresenter } from './present-help';
+import { loadKnowledge, withArticle } from './help-from-articles';
 
 const compile = (result: ValidationResult, where: string, log: Logger): CompiledRules | null => {
   for (const issue of result.errors) log.warn(`rules ${where}: ${issue.path}: ${issue.message}`);
@@ -58,6 +59,13 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
   const unasked: CompiledRules = { ...rules, rules: rules.rules.filter((rule) => rule.show.type !== 'ask') };
   const path = () => host.facts().page.path;
   const presenter = createPresenter(host, ledger, () => facts().locale ?? 'en', path);
+  // The knowledge file, fetched the first time a help card takes its text from articles.
+  let knowledge: Promise<KnowledgeArticle[]> | undefined;
+  const present = async (decision: Decision) => {
+    const fromArticles = decision.action.type === 'help' && decision.action.from === 'articles';
+    const articles = fromArticles ? await (knowledge ??= loadKnowledge(rules.knowledge, where, win, log)) : [];
+    await presenter.present(withArticle(decision, articles, path()));
+  };
 
   // A preview page (`?attune-preview=<rule id>`) shows that rule and nothing else, and records
   // nothing, not even the view.
@@ -100,7 +108,7 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
       if (!decision || $help.get() || refused.all || !(help === 'granted' || (help === 'pending' && host.config.helpAsService))) return;
       log.debug(`rule ${decision.ruleId} fired`, decision.trace);
       send({ type: 'decision', rule: decision.ruleId, shadow: false, holdout: false, evidence: wire(decision) });
-      await presenter.present(decision);
+      await present(decision);
     },
     async preview(ruleId) {
       const rule = rules.rules.find((r) => r.id === ruleId);
@@ -115,7 +123,7 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
       const decision = evaluate(only, facts(), { shown: [], dismissed: [] }, now()).decision;
       if (!decision) return log.warn(`preview: rule "${ruleId}" cannot be shown here`);
       presenter.close(null);
-      await presenter.present({ ...decision, preview: true });
+      await present({ ...decision, preview: true });
     },
     dismiss: (kind) => presenter.close(kind),
     engage: presenter.engage,
