@@ -142,7 +142,6 @@ const SCRIPT_CHUNKS = {
   forms: 'packages/attune/src/chunks/forms.ts', // the form and weak-signal detectors, at idle
   vitals: 'packages/attune/src/chunks/vitals.ts', // web-vitals, for sampled page views only
   consent: 'packages/attune/src/chunks/consent.ts', // consent adapters, for data-consent-mode
-  handoff: 'packages/attune/src/chunks/handoff.ts', // chat adapters, when a handoff opens a chat widget
 };
 
 // A script-tag chunk with lazy parts of its own, written next to it as `<chunks>` (`[name]`: the module's name).
@@ -164,7 +163,7 @@ const PACKAGES = {
     browserBundle(SCRIPT_TAG, 'packages/attune/dist/attune.js', 'iife', '//# allFunctionsCalledOnLoad', [snippet]),
     ...Object.entries(SCRIPT_CHUNKS).map(([name, input]) => browserBundle(input, `packages/attune/dist/attune-${name}.js`)),
     // The rules engine, on the first signal of struggle; its regex matcher (attune-regex.js) only
-    // for rules files that use `regex`.
+    // for rules files that use `regex`, its chat adapters (attune-handoff.js) when a handoff opens a chat.
     splitBundle('packages/attune/src/chunks/engine.ts', 'attune-engine.js', 'attune-[name].js'),
     // The widget, Preact included. Each language's interface strings (attune-widget-de.js, …) and the
     // question view (attune-widget-ask-question.js) are chunks of their own, fetched with the card

@@ -7,7 +7,6 @@ import type { Decision, DismissKind, Facts, Purpose, RulesFile, ruleNeeds } from
 import type { ConsentMap, FormsModule, KeyValueStore, Logger, PipeInput, SenderModule, SignalsConfig, Transport, VisitorContext, outlineTarget } from '@attune/core';
 import type { EngageAction, WidgetModule } from '@attune/widget';
 import type { HandoffRecord } from './handoff';
-import type { HandoffModule } from './chunks/handoff';
 import type { Refusals } from './runtime/consent-memory';
 import type { VitalsModule } from './vitals';
 
@@ -86,8 +85,6 @@ export interface RuntimeDeps {
   loadSender(): Promise<SenderModule>;
   /** Loads the web-vitals chunk, for sampled page views, once the page is idle. */
   loadVitals?(): Promise<VitalsModule>;
-  /** Loads the chat adapters' chunk, when a handoff opens a chat widget. */
-  loadHandoff?(): Promise<HandoffModule>;
   win?: Window & typeof globalThis;
   storage?: KeyValueStore;
   /** Where consent choices are kept (default: IndexedDB `attune-consent`). */
@@ -167,8 +164,6 @@ export interface EngineHost {
   loadWidget(): Promise<WidgetModule>;
   /** The site's handoff callbacks: `onHandoff` and every `on('handoff', fn)`. */
   handoffCallbacks(): readonly ((record: HandoffRecord) => void)[];
-  /** Loads the chat adapters' chunk. */
-  loadHandoff(): Promise<HandoffModule>;
   destroyed(): boolean;
 }
 

@@ -8,7 +8,6 @@ import type { WidgetModule } from '@attune/widget';
 import type { ActiveHelp, EngineModule, FormsChunk, Started } from './api';
 import type { VitalsModule } from './vitals';
 import type { ConsentModule } from './chunks/consent';
-import type { HandoffModule } from './chunks/handoff';
 import { configFromScript } from './script-config';
 import { startRuntime } from './start';
 
@@ -29,7 +28,6 @@ export const startFromScript = (script: HTMLScriptElement, global: object, warn:
       loadSender: () => load('send') as Promise<SenderModule>,
       loadForms: () => load('forms') as Promise<FormsChunk>,
       loadVitals: () => load('vitals') as Promise<VitalsModule>,
-      loadHandoff: () => load('handoff') as Promise<HandoffModule>,
     },
     window,
     log,

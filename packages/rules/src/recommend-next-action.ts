@@ -36,8 +36,8 @@ export const NEXT_ACTION_TABLE: readonly NextActionRow[] = [
   { signal: '*', next: 'Ask how you can help; the visitor has not said yet.' },
 ];
 
-/** The table's patterns, compiled once. */
-const compiled = NEXT_ACTION_TABLE.map((row) => ({ row, target: row.target ? new RegExp(row.target, 'i') : null }));
+/** The table's patterns, compiled on first use (no module-level work, so bundles that never ask leave the table out). */
+let compiled: { row: NextActionRow; target: RegExp | null }[] | undefined;
 
 /**
  * The recommended next action for a handoff: the rule's own `next` when it has one, else the first
@@ -49,6 +49,7 @@ const compiled = NEXT_ACTION_TABLE.map((row) => ({ row, target: row.target ? new
  */
 export function recommendNextAction(evidence: readonly Pick<Evidence, 'signal' | 'target' | 'count'>[], own?: string, fields: readonly string[] = []): string {
   if (own) return own;
+  compiled ??= NEXT_ACTION_TABLE.map((row) => ({ row, target: row.target ? new RegExp(row.target, 'i') : null }));
   for (const { row, target } of compiled) {
     for (const e of evidence) {
       if ((row.signal !== '*' && e.signal !== row.signal) || e.count < (row.minCount ?? 1)) continue;

@@ -48,7 +48,7 @@ export const createPresenter = (host: EngineHost, ledger: Ledger, locale: () => 
     if (kind !== 'skip') send({ type: 'dismissed', rule: ruleId, kind });
   };
 
-  const handoffDeps: HandoffDeps = { win, callbacks: host.handoffCallbacks, loadChat: () => host.loadHandoff().then((m) => m.openChat) };
+  const handoffDeps: HandoffDeps = { win, callbacks: host.handoffCallbacks, loadChat: () => import('../chunks/handoff').then((m) => m.openChat) };
   // What the visitor did with earlier help, by rule, as the ledger remembers it.
   const outcomes = () => {
     const seen: Record<string, HelpOutcome> = {};
