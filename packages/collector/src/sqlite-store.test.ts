@@ -9,6 +9,8 @@ import { storeContract } from '../test/store-contract';
 import { signals } from '../test/wire-fixtures';
 import type { WireEvent } from './wire-batch';
 import { createSqliteStore } from './sqlite-store';
+import { startCollector } from './start-collector';
+import { reportContractEvents } from '../test/report-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'attune-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,6 +19,29 @@ let n = 0;
 describe('createSqliteStore', () => {
   storeContract(async () => createSqliteStore({ file: join(dir, `contract-${n++}.sqlite`) }));
   describe('report contract', () => reportContract(async () => createSqliteStore({ file: join(dir, 'report.sqlite') })));
+
+  it('answers /health while a report runs (the report yields to the event loop between queries)', async () => {
+    const store = createSqliteStore({ file: join(dir, 'health.sqlite') });
+    for (const { site, events } of reportContractEvents()) await store.insert(events, site);
+    const collector = await startCollector({ port: 0, store, rateLimit: false });
+    try {
+      // One answer first, so the connection is open before the report starts.
+      expect((await fetch(`${collector.url}/health`)).ok).toBe(true);
+      let running = true;
+      const report = store.report!({ site: 'shop', minCount: 1 }).finally(() => (running = false));
+      let answeredDuring = 0;
+      while (running) {
+        const res = await fetch(`${collector.url}/health`);
+        await res.json();
+        if (res.ok && running) answeredDuring++;
+      }
+      const summary = await report;
+      expect(summary.overview.events).toBeGreaterThan(0);
+      expect(answeredDuring).toBeGreaterThan(0);
+    } finally {
+      await collector.close();
+    }
+  });
 
   it('keeps events in its file across close and reopen, and still dedupes after reopening', async () => {
     const file = join(dir, 'nested', 'folder', 'persist.sqlite');
