@@ -137,7 +137,14 @@ export async function createPostgresStore({ pool, table = 'attune_events', now =
     },
     async report(options) {
       ensureOpen();
-      return summarizeSql(postgresReportSource(table, async (sql) => (await pool.query(sql)).rows), options);
+      // The breakdowns group a few hundred thousand rows per million events by dimension and key;
+      // with the default 4 MB of work_mem PostgreSQL sorts them on disk. SET LOCAL lasts for this
+      // one query: a multi-statement query is one implicit transaction.
+      const run = async (sql: string) => {
+        const results = (await pool.query(`SET LOCAL work_mem = '64MB'; ${sql}`)) as unknown as { rows: Record<string, unknown>[] }[];
+        return results[results.length - 1]!.rows;
+      };
+      return summarizeSql(postgresReportSource(table, run), options);
     },
     async close() {
       if (closed) return;
