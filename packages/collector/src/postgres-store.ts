@@ -1,5 +1,24 @@
 import type { EventStore, StoredEvent } from './event-store';
-import { postgresReportSource } from './report/sql-sources';
+import { REPORT_COLUMNS, postgresBodyColumns, postgresReportSource, reportColumns } from './report/sql-sources';
+
+// The report's dimensions as columns (see REPORT_COLUMNS), written at insert.
+const reportColumnTypes: Record<(typeof REPORT_COLUMNS)[number], string> = {
+  unit: "TEXT NOT NULL DEFAULT ''",
+  vid: "TEXT NOT NULL DEFAULT ''",
+  device: "TEXT NOT NULL DEFAULT 'unknown'",
+  referrer: "TEXT NOT NULL DEFAULT 'unknown'",
+  sig: "TEXT NOT NULL DEFAULT ''",
+  target: "TEXT NOT NULL DEFAULT ''",
+  rule: "TEXT NOT NULL DEFAULT ''",
+  shadow: 'SMALLINT NOT NULL DEFAULT 0',
+  holdout: 'SMALLINT NOT NULL DEFAULT 0',
+  blocked: "TEXT NOT NULL DEFAULT ''",
+  goal: "TEXT NOT NULL DEFAULT ''",
+  vname: "TEXT NOT NULL DEFAULT ''",
+  vvalue: 'DOUBLE PRECISION',
+  dcount: 'DOUBLE PRECISION',
+};
+const pgArrayType = (c: string) => (c === 'shadow' || c === 'holdout' ? 'int2' : c === 'vvalue' || c === 'dcount' ? 'float8' : 'text');
 import { summarizeSql } from './report/summarize-sql';
 
 /**
@@ -38,6 +57,7 @@ export interface PostgresStoreOptions {
  */
 export async function createPostgresStore({ pool, table = 'attune_events', now = Date.now }: PostgresStoreOptions): Promise<EventStore> {
   if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`table must be a plain lower-case identifier, not ${table}`);
+  const fromBody = postgresBodyColumns();
   // One multi-statement query runs in one implicit transaction on one connection, so the
   // advisory lock keeps two processes starting at once from racing on CREATE TABLE.
   await pool.query(`
@@ -51,9 +71,17 @@ export async function createPostgresStore({ pool, table = 'attune_events', now =
       ts DOUBLE PRECISION NOT NULL,
       path TEXT NOT NULL,
       received BIGINT NOT NULL,
-      body JSONB NOT NULL
+      body JSONB NOT NULL,
+      ${REPORT_COLUMNS.map((c) => `${c} ${reportColumnTypes[c]}`).join(',\n      ')}
     );
     CREATE INDEX IF NOT EXISTS ${table}_site_type ON ${table} (site, type, seq);
+    DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '${table}' AND column_name = 'unit') THEN
+        ALTER TABLE ${table} ${REPORT_COLUMNS.map((c) => `ADD COLUMN ${c} ${reportColumnTypes[c]}`).join(', ')};
+        UPDATE ${table} SET ${REPORT_COLUMNS.map((c, i) => `${c} = ${fromBody[i]}`).join(', ')};
+      END IF;
+    END $$;
+    CREATE INDEX IF NOT EXISTS ${table}_site_ts ON ${table} (site, ts);
   `);
   let closed = false;
   const ensureOpen = () => {
@@ -67,11 +95,13 @@ export async function createPostgresStore({ pool, table = 'attune_events', now =
       // Rows go in by id, not in batch order: two processes inserting overlapping batches
       // then wait on each other's ids in the same order and cannot deadlock. UUIDv7 ids sort
       // by the time they were made, so `seq` still runs oldest first.
+      const columns = events.map((e) => reportColumns(e));
       const result = await pool.query(
-        `INSERT INTO ${table} (id, site, type, purpose, ts, path, received, body)
-         SELECT id, $2, type, purpose, ts, path, $3, body
-         FROM unnest($1::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::jsonb[])
-           AS e(id, type, purpose, ts, path, body)
+        `INSERT INTO ${table} (id, site, type, purpose, ts, path, received, body, ${REPORT_COLUMNS.join(', ')})
+         SELECT id, $2, type, purpose, ts, path, $3, body, ${REPORT_COLUMNS.join(', ')}
+         FROM unnest($1::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::jsonb[],
+           ${REPORT_COLUMNS.map((c, i) => `$${9 + i}::${pgArrayType(c)}[]`).join(', ')})
+           AS e(id, type, purpose, ts, path, body, ${REPORT_COLUMNS.join(', ')})
          ORDER BY id COLLATE "C"
          ON CONFLICT (id) DO NOTHING`,
         [
@@ -83,6 +113,7 @@ export async function createPostgresStore({ pool, table = 'attune_events', now =
           events.map((e) => e.ts),
           events.map((e) => e.path),
           events.map((e) => JSON.stringify(e)),
+          ...REPORT_COLUMNS.map((_, i) => columns.map((row) => row[i])),
         ],
       );
       const stored = result.rowCount ?? 0;
@@ -106,7 +137,14 @@ export async function createPostgresStore({ pool, table = 'attune_events', now =
     },
     async report(options) {
       ensureOpen();
-      return summarizeSql(postgresReportSource(table, async (sql) => (await pool.query(sql)).rows), options);
+      // The breakdowns group a few hundred thousand rows per million events by dimension and key;
+      // with the default 4 MB of work_mem PostgreSQL sorts them on disk. SET LOCAL lasts for this
+      // one query: a multi-statement query is one implicit transaction.
+      const run = async (sql: string) => {
+        const results = (await pool.query(`SET LOCAL work_mem = '64MB'; ${sql}`)) as unknown as { rows: Record<string, unknown>[] }[];
+        return results[results.length - 1]!.rows;
+      };
+      return summarizeSql(postgresReportSource(table, run), options);
     },
     async close() {
       if (closed) return;

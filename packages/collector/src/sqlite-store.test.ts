@@ -9,6 +9,10 @@ import { storeContract } from '../test/store-contract';
 import { signals } from '../test/wire-fixtures';
 import type { WireEvent } from './wire-batch';
 import { createSqliteStore } from './sqlite-store';
+import sqlite from 'node-sqlite3-wasm';
+import { startCollector } from './start-collector';
+import { summarizeEvents } from './report/summarize-events';
+import { reportContractEvents } from '../test/report-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'attune-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,6 +21,54 @@ let n = 0;
 describe('createSqliteStore', () => {
   storeContract(async () => createSqliteStore({ file: join(dir, `contract-${n++}.sqlite`) }));
   describe('report contract', () => reportContract(async () => createSqliteStore({ file: join(dir, 'report.sqlite') })));
+
+  it('gives a table stored before the report columns existed those columns from each body, with the same report', async () => {
+    const file = join(dir, 'old-schema.sqlite');
+    const old = new sqlite.Database(file);
+    old.exec(`CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, site TEXT NOT NULL,
+      type TEXT NOT NULL, purpose TEXT NOT NULL, ts REAL NOT NULL, path TEXT NOT NULL, received INTEGER NOT NULL, body TEXT NOT NULL)`);
+    const sets = reportContractEvents();
+    old.exec('BEGIN');
+    for (const { site, events } of sets) {
+      for (const e of events) old.run('INSERT INTO events (id, site, type, purpose, ts, path, received, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [e.id, site, e.type, e.purpose, e.ts, e.path, 1, JSON.stringify(e)]);
+    }
+    old.exec('COMMIT');
+    old.close();
+    const store = createSqliteStore({ file });
+    try {
+      const all = sets.flatMap(({ site, events }) => events.map((e) => ({ ...e, site })));
+      for (const options of [{ site: 'shop', minCount: 1 }, { site: 'shop', device: 'mobile', minCount: 3 }]) {
+        const got = await store.report!({ ...options, now: 1 });
+        expect(got.overview.events).toBeGreaterThan(0);
+        expect(got).toEqual(summarizeEvents(all, { ...options, now: 1 }));
+      }
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  it('answers /health while a report runs (the report yields to the event loop between queries)', async () => {
+    const store = createSqliteStore({ file: join(dir, 'health.sqlite') });
+    for (const { site, events } of reportContractEvents()) await store.insert(events, site);
+    const collector = await startCollector({ port: 0, store, rateLimit: false });
+    try {
+      // One answer first, so the connection is open before the report starts.
+      expect((await fetch(`${collector.url}/health`)).ok).toBe(true);
+      let running = true;
+      const report = store.report!({ site: 'shop', minCount: 1 }).finally(() => (running = false));
+      let answeredDuring = 0;
+      while (running) {
+        const res = await fetch(`${collector.url}/health`);
+        await res.json();
+        if (res.ok && running) answeredDuring++;
+      }
+      const summary = await report;
+      expect(summary.overview.events).toBeGreaterThan(0);
+      expect(answeredDuring).toBeGreaterThan(0);
+    } finally {
+      await collector.close();
+    }
+  });
 
   it('keeps events in its file across close and reopen, and still dedupes after reopening', async () => {
     const file = join(dir, 'nested', 'folder', 'persist.sqlite');

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
 import type { EventStore, StoredEvent } from './event-store';
 import { claimSqliteFile } from './sqlite-owner';
-import { sqliteReportSource } from './report/sql-sources';
+import { REPORT_COLUMNS, reportColumns, sqliteBodyColumns, sqliteReportSource } from './report/sql-sources';
 import { summarizeSql } from './report/summarize-sql';
 
 /** Options for {@link createSqliteStore}. */
@@ -14,8 +14,26 @@ export interface SqliteStoreOptions {
   now?: () => number;
 }
 
-const INSERT =
-  'INSERT INTO events (id, site, type, purpose, ts, path, received, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING';
+const INSERT = `INSERT INTO events (id, site, type, purpose, ts, path, received, body, ${REPORT_COLUMNS.join(', ')})
+  VALUES (${Array(8 + REPORT_COLUMNS.length).fill('?').join(', ')}) ON CONFLICT (id) DO NOTHING`;
+
+// The report's dimensions as columns (see REPORT_COLUMNS), numbers where they are numbers.
+const reportColumnTypes: Record<(typeof REPORT_COLUMNS)[number], string> = {
+  unit: "TEXT NOT NULL DEFAULT ''",
+  vid: "TEXT NOT NULL DEFAULT ''",
+  device: "TEXT NOT NULL DEFAULT 'unknown'",
+  referrer: "TEXT NOT NULL DEFAULT 'unknown'",
+  sig: "TEXT NOT NULL DEFAULT ''",
+  target: "TEXT NOT NULL DEFAULT ''",
+  rule: "TEXT NOT NULL DEFAULT ''",
+  shadow: 'INTEGER NOT NULL DEFAULT 0',
+  holdout: 'INTEGER NOT NULL DEFAULT 0',
+  blocked: "TEXT NOT NULL DEFAULT ''",
+  goal: "TEXT NOT NULL DEFAULT ''",
+  vname: "TEXT NOT NULL DEFAULT ''",
+  vvalue: 'REAL',
+  dcount: 'REAL',
+};
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -27,10 +45,34 @@ CREATE TABLE IF NOT EXISTS events (
   ts REAL NOT NULL,
   path TEXT NOT NULL,
   received INTEGER NOT NULL,
-  body TEXT NOT NULL
+  body TEXT NOT NULL,
+  ${REPORT_COLUMNS.map((c) => `${c} ${reportColumnTypes[c]}`).join(',\n  ')}
 );
 CREATE INDEX IF NOT EXISTS events_site_type ON events (site, type, seq);
 `;
+
+/**
+ * Gives a table made before the report columns existed those columns, filled from each
+ * stored body (in one transaction, so a crash leaves the table as it was), and the
+ * report's indexes.
+ */
+function addReportColumns(db: InstanceType<typeof sqlite.Database>) {
+  const have = new Set(db.all('PRAGMA table_info(events)').map((r) => String(r.name)));
+  const missing = REPORT_COLUMNS.filter((c) => !have.has(c));
+  if (missing.length) {
+    const fromBody = sqliteBodyColumns();
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const c of missing) db.exec(`ALTER TABLE events ADD COLUMN ${c} ${reportColumnTypes[c]}`);
+      db.exec(`UPDATE events SET ${REPORT_COLUMNS.map((c, i) => `${c} = ${fromBody[i]}`).join(', ')}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+  db.exec('CREATE INDEX IF NOT EXISTS events_site_ts ON events (site, ts)');
+}
 
 /**
  * The default {@link EventStore}: an embedded SQLite database in one file,
@@ -57,6 +99,7 @@ export function createSqliteStore({ file, now = Date.now }: SqliteStoreOptions):
   try {
     db = new sqlite.Database(file);
     db.exec(SCHEMA);
+    addReportColumns(db);
   } catch (error) {
     if (db?.isOpen) db.close();
     claim?.release();
@@ -79,7 +122,7 @@ export function createSqliteStore({ file, now = Date.now }: SqliteStoreOptions):
       db.exec('BEGIN IMMEDIATE');
       try {
         for (const e of events) {
-          stored += insertOne.run([e.id, site, e.type, e.purpose, e.ts, e.path, received, JSON.stringify(e)]).changes;
+          stored += insertOne.run([e.id, site, e.type, e.purpose, e.ts, e.path, received, JSON.stringify(e), ...reportColumns(e)]).changes;
         }
         db.exec('COMMIT');
       } catch (error) {
@@ -126,7 +169,14 @@ export function createSqliteStore({ file, now = Date.now }: SqliteStoreOptions):
     },
     async report(options) {
       ensureOpen();
-      return summarizeSql(sqliteReportSource('events', async (sql) => db.all(sql) as Record<string, unknown>[]), options);
+      // node-sqlite3-wasm runs each query synchronously: before each one the report gives the
+      // event loop a turn, so /health, ingest and other requests are answered between queries.
+      const run = async (sql: string) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        ensureOpen();
+        return db.all(sql) as Record<string, unknown>[];
+      };
+      return summarizeSql(sqliteReportSource('events', run), options);
     },
     async close() {
       if (closed) return;

@@ -1,18 +1,5 @@
 import type { EventFilter, SqlReportSource } from './summarize-sql';
 
-/** How a database reads one field of a stored event's JSON body. */
-interface BodyAccess {
-  /** The table (or other relation) holding `id, site, type, ts, path` and the JSON body. */
-  table: string;
-  /** The field as text, NULL when missing. */
-  text(field: string): string;
-  /** 1 when the field is JSON `true`, else 0. */
-  flag(field: string): string;
-  /** The field as a number, NULL when missing or not a number. */
-  num(field: string): string;
-  lit(value: string): string;
-}
-
 /** The filter as SQL conditions on the normalised columns (`device` and `referrer` after defaulting to `unknown`). */
 export const filterSql = (filter: EventFilter, lit: (v: string) => string): string[] => {
   const where: string[] = [];
@@ -24,18 +11,81 @@ export const filterSql = (filter: EventFilter, lit: (v: string) => string): stri
   return where;
 };
 
-/** The normalised event relation of {@link SqlReportSource.events} over a table of JSON bodies. */
-const bodyEvents = (a: BodyAccess, filter: EventFilter): string => {
-  const t = (field: string) => `COALESCE(${a.text(field)}, '')`;
-  const where = filterSql(filter, a.lit);
-  return `(SELECT * FROM (SELECT id, site, ts, type, path,
-      CASE WHEN ${t('vid')} <> '' THEN 'v:' || ${t('vid')} ELSE 'e:' || id END AS unit, ${t('vid')} AS vid,
-      CASE WHEN ${t('device')} <> '' THEN ${t('device')} ELSE 'unknown' END AS device,
-      CASE WHEN ${t('referrer')} <> '' THEN ${t('referrer')} ELSE 'unknown' END AS referrer,
-      ${t('signal')} AS sig, ${t('target')} AS target, ${t('rule')} AS rule, ${a.flag('shadow')} AS shadow, ${a.flag('holdout')} AS holdout,
-      ${t('blocked')} AS blocked, ${t('goal')} AS goal, ${t('name')} AS vname, ${a.num('value')} AS vvalue, ${a.num('count')} AS dcount
-    FROM ${a.table}${filter.site !== undefined ? ` WHERE site = ${a.lit(filter.site)}` : ''}) AS raw${where.length ? ` WHERE ${where.join(' AND ')}` : ''}) AS e`;
+/**
+ * The report's dimensions as real columns, written once at insert (by {@link reportColumns})
+ * so no query parses a JSON body: `unit`, `vid`, `device` and `referrer` (already
+ * `'unknown'` when missing), `sig`, `target`, `rule`, `shadow`, `holdout`, `blocked`, `goal`,
+ * `vname` (text, `''` when missing), `vvalue` and `dcount` (numbers, NULL when missing).
+ */
+export const REPORT_COLUMNS = ['unit', 'vid', 'device', 'referrer', 'sig', 'target', 'rule', 'shadow', 'holdout', 'blocked', 'goal', 'vname', 'vvalue', 'dcount'] as const;
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** One event's {@link REPORT_COLUMNS} values, in that order. */
+export const reportColumns = (e: { id: string } & Record<string, unknown>): (string | number | null)[] => [
+  text(e.vid) !== '' ? `v:${text(e.vid)}` : `e:${e.id}`,
+  text(e.vid),
+  text(e.device) || 'unknown',
+  text(e.referrer) || 'unknown',
+  text(e.signal),
+  text(e.target),
+  text(e.rule),
+  e.shadow === true ? 1 : 0,
+  e.holdout === true ? 1 : 0,
+  text(e.blocked),
+  text(e.goal),
+  text(e.name),
+  num(e.value),
+  num(e.count),
+];
+
+/**
+ * {@link REPORT_COLUMNS} computed in SQL from a stored JSON body, in that order: fills the columns
+ * of rows stored before they existed. `text`, `flag` and `num` read one field as text (NULL
+ * when missing), 1 or 0 for JSON `true`, and a number (NULL when not one).
+ */
+export const reportColumnsFromBody = (text: (f: string) => string, flag: (f: string) => string, num: (f: string) => string): string[] => {
+  const t = (field: string) => `COALESCE(${text(field)}, '')`;
+  return [
+    `CASE WHEN ${t('vid')} <> '' THEN 'v:' || ${t('vid')} ELSE 'e:' || id END`,
+    t('vid'),
+    `CASE WHEN ${t('device')} <> '' THEN ${t('device')} ELSE 'unknown' END`,
+    `CASE WHEN ${t('referrer')} <> '' THEN ${t('referrer')} ELSE 'unknown' END`,
+    t('signal'),
+    t('target'),
+    t('rule'),
+    flag('shadow'),
+    flag('holdout'),
+    t('blocked'),
+    t('goal'),
+    t('name'),
+    num('value'),
+    num('count'),
+  ];
 };
+
+/** The event relation of {@link SqlReportSource.events} over a table with {@link REPORT_COLUMNS}. */
+export const columnEvents = (table: string, filter: EventFilter, lit: (v: string) => string): string => {
+  const where = filterSql(filter, lit);
+  return `(SELECT id, site, ts, type, path, ${REPORT_COLUMNS.join(', ')} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}) AS e`;
+};
+
+/** SQLite's reading of a JSON body, for {@link reportColumnsFromBody}. */
+export const sqliteBodyColumns = (): string[] =>
+  reportColumnsFromBody(
+    (f) => `json_extract(body, '$.${f}')`,
+    (f) => `CASE WHEN json_type(body, '$.${f}') = 'true' THEN 1 ELSE 0 END`,
+    (f) => `CASE WHEN json_type(body, '$.${f}') IN ('integer', 'real') THEN json_extract(body, '$.${f}') END`,
+  );
+
+/** PostgreSQL's reading of a JSONB body, for {@link reportColumnsFromBody}. */
+export const postgresBodyColumns = (): string[] =>
+  reportColumnsFromBody(
+    (f) => `(body->>'${f}')`,
+    (f) => `CASE WHEN body->'${f}' = 'true'::jsonb THEN 1 ELSE 0 END`,
+    (f) => `CASE WHEN jsonb_typeof(body->'${f}') = 'number' THEN (body->>'${f}')::float8 END`,
+  );
 
 const quote = (v: string) => `'${v.replace(/'/g, "''")}'`;
 
@@ -47,17 +97,7 @@ const quote = (v: string) => `'${v.replace(/'/g, "''")}'`;
  */
 export function sqliteReportSource(table: string, run: (sql: string) => Promise<Record<string, unknown>[]>): SqlReportSource {
   return {
-    events: (filter) =>
-      bodyEvents(
-        {
-          table,
-          text: (f) => `json_extract(body, '$.${f}')`,
-          flag: (f) => `CASE WHEN json_type(body, '$.${f}') = 'true' THEN 1 ELSE 0 END`,
-          num: (f) => `CASE WHEN json_type(body, '$.${f}') IN ('integer', 'real') THEN json_extract(body, '$.${f}') END`,
-          lit: quote,
-        },
-        filter,
-      ),
+    events: (filter) => columnEvents(table, filter, quote),
     lit: quote,
     distinct: (expr) => `count(DISTINCT ${expr})`,
     firstBy: (value) => value,
@@ -74,20 +114,10 @@ export function sqliteReportSource(table: string, run: (sql: string) => Promise<
   };
 }
 
-/** The report's queries in PostgreSQL, over the JSONB body. */
+/** The report's queries in PostgreSQL, over the report columns. */
 export function postgresReportSource(table: string, run: (sql: string) => Promise<Record<string, unknown>[]>): SqlReportSource {
   return {
-    events: (filter) =>
-      bodyEvents(
-        {
-          table,
-          text: (f) => `(body->>'${f}')`,
-          flag: (f) => `CASE WHEN body->'${f}' = 'true'::jsonb THEN 1 ELSE 0 END`,
-          num: (f) => `CASE WHEN jsonb_typeof(body->'${f}') = 'number' THEN (body->>'${f}')::float8 END`,
-          lit: quote,
-        },
-        filter,
-      ),
+    events: (filter) => columnEvents(table, filter, quote),
     lit: quote,
     distinct: (expr) => `count(DISTINCT ${expr})`,
     firstBy: (value, order) => `(array_agg(${value} ORDER BY ${order}))[1]`,
