@@ -84,7 +84,6 @@ export const startRuntime = (
     refuse: memory._refuse,
     loadWidget: deps.loadWidget,
     handoffCallbacks: () => (config.onHandoff ? [config.onHandoff, ...handoffs] : handoffs),
-    loadHandoff: () => (deps.loadHandoff ? deps.loadHandoff() : Promise.reject(new Error('no handoff chunk'))),
     destroyed: () => destroyed,
   });
   stops.push(records.stop, engine.stop);
