@@ -44,6 +44,19 @@ describe('simulateSession', () => {
     expect(muchLater.steps).toEqual([]);
   });
 
+  it('explains a rule on stage, device and referrer by the device and referrer observed, and a stage-only rule by no reason', () => {
+    const rules = compile([
+      { id: 'mobile', priority: 2, when: { all: [{ fact: 'stage', eq: 'trial' }, { fact: 'device', eq: 'mobile' }, { fact: 'page.referrer', in: ['search', 'social'] }] }, show: help },
+      { id: 'trial', when: { fact: 'stage', eq: 'trial' }, show: help },
+    ]);
+    const phone = simulateSession(rules, session([{ t: 0, page: '/docs', referrer: 'search' }], { facts: { stage: 'trial', device: 'mobile' } }), empty);
+    expect(phone.steps.map((s) => s.kind === 'show' && [s.decision.ruleId, s.why])).toEqual([['mobile', 'You came here from a search engine. You are using a phone.']]);
+    const german = simulateSession(rules, session([{ t: 0, page: '/docs', referrer: 'search' }], { facts: { stage: 'trial', device: 'mobile', locale: 'de-DE' } }), empty);
+    expect(german.steps.map((s) => s.kind === 'show' && s.why)).toEqual(['Sie sind über eine Suchmaschine hierhergekommen. Sie nutzen ein Smartphone.']);
+    const desktop = simulateSession(rules, session([{ t: 0, page: '/docs', referrer: 'search' }], { facts: { stage: 'trial', device: 'desktop' } }), empty);
+    expect(desktop.steps.map((s) => s.kind === 'show' && [s.decision.ruleId, s.why])).toEqual([['trial', 'We thought this might help.']]);
+  });
+
   it('computes dwell from the page view so dwell rules fire on later events', () => {
     const rules = compile([{ id: 'd', when: { fact: 'dwell', gte: '30s' }, show: help }]);
     const { steps } = simulateSession(rules, session([{ t: 0, page: '/docs' }, { t: 29_000, tick: true }, { t: 31_000, tick: true }]), empty);

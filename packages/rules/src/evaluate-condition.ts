@@ -6,7 +6,7 @@ import { childPath } from './json-path';
 import { pickVariant } from './localize-action';
 import { readFact } from './read-fact';
 import { summarizeCondition } from './summarize-condition';
-import type { Condition, Facts, FactOperator, IntentText, Reason, TraceEntry } from './types';
+import type { Condition, Facts, FactOperator, FormState, IntentText, Reason, ReferrerClass, TraceEntry } from './types';
 import { MAX_WINDOW_MS } from './validate-condition';
 
 /** What a condition evaluation reads and where it writes its findings. */
@@ -32,8 +32,14 @@ const observe = (value: unknown): string | number | boolean => {
   return 'unknown';
 };
 
-// A passed fact condition the visitor's own behaviour explains; null for the rest (stage, device, consent, UTM, and
-// form state, which the browser runtime does not fill in yet).
+const FORM_STATES = ['started', 'errors', 'abandoned', 'submitted'];
+const REFERRERS = ['search', 'social', 'email', 'paid', 'direct', 'referral', 'internal'];
+const DEVICES = ['desktop', 'tablet', 'mobile'];
+// Operators that pin a fact to what was observed (rather than to what it is not).
+const POSITIVE: readonly FactOperator[] = ['eq', 'in', 'glob', 'startsWith', 'contains', 'regex'];
+
+// A passed fact condition, as a reason that is true about the visitor and can be said plainly; null for the rest
+// (stage, locale, consent, UTM, intents, and any condition that passed because something was absent or below a bound).
 function factReason(fact: string, op: FactOperator, operand: unknown, value: unknown, facts: Facts): Reason | null {
   const atLeast = op === 'gt' || op === 'gte' || op === 'between';
   // Idle time passing a lower bound means time on the page too: both read "for a while".
@@ -41,7 +47,15 @@ function factReason(fact: string, op: FactOperator, operand: unknown, value: unk
   // A returning visitor is explained by the visit count, the one figure the visitor can check.
   const visits = fact === 'visitor.visits' ? (atLeast || op === 'eq') && value : fact === 'visitor.returning' && op === 'eq' && operand === true && facts.visitor?.visits;
   if (visits) return typeof visits === 'number' && visits > 1 ? { kind: 'visits', count: visits } : null;
+  if (fact === 'visitor.daysSinceFirstVisit') return (atLeast || op === 'eq') && typeof value === 'number' && value >= 1 ? { kind: 'firstVisit', days: Math.floor(value) } : null;
   if (fact.startsWith('profile.')) return op === 'ne' || op === 'nin' || (op === 'exists' && operand === false) ? null : { kind: 'answer', field: fact.slice(8) };
+  const positive = POSITIVE.includes(op);
+  if (fact === 'form.state') return positive && FORM_STATES.includes(value as string) ? { kind: 'form', state: value as FormState } : null;
+  if (fact === 'form.errors') return (atLeast || op === 'eq') && typeof value === 'number' && value > 0 ? { kind: 'form', state: 'errors' } : null;
+  if (fact === 'page.referrer') return positive && REFERRERS.includes(value as string) ? { kind: 'source', referrer: value as ReferrerClass } : null;
+  if (fact === 'device') return positive && DEVICES.includes(value as string) ? { kind: 'device', device: value as 'desktop' } : null;
+  // A path named from the marketer's pattern, never from the visited path.
+  if (fact === 'page.path' && typeof operand === 'string' && (op === 'eq' || op === 'glob' || op === 'startsWith')) return { kind: 'page', pattern: op === 'startsWith' ? `${operand}*` : operand };
   return null;
 }
 
@@ -104,17 +118,17 @@ export function evaluateCondition(condition: Condition, path: string, scope: Con
     const count = countSignals(condition, scope);
     passed = count >= (condition.atLeast ?? 1);
     observed = count;
-    if (passed && reasons && evidence) for (const e of collectEvidence(facts, evidence.slice(mark))) reasons.push({ kind: 'signal', ...e });
+    if (passed && reasons && evidence) for (const e of collectEvidence(facts, evidence.slice(mark))) reasons.push({ kind: 'signal', ...e, path });
   } else if ('page' in condition) {
     const pagePath = String(facts.page?.path ?? '');
     passed = globMatch(condition.page, pagePath);
     observed = pagePath;
-    if (passed) reasons?.push({ kind: 'page', pattern: condition.page });
+    if (passed) reasons?.push({ kind: 'page', pattern: condition.page, path });
   } else if ('views' in condition) {
     const count = countViews(condition, facts, scope.now);
     passed = count >= (condition.atLeast ?? 1);
     observed = count;
-    if (passed) reasons?.push({ kind: 'views', pattern: condition.views, count });
+    if (passed) reasons?.push({ kind: 'views', pattern: condition.views, count, path });
   } else if ('fact' in condition) {
     const op = FACT_OPERATOR_KEYS.find((k) => k in condition) as FactOperator;
     let value = readFact(condition.fact, facts, scope.now);
@@ -123,7 +137,7 @@ export function evaluateCondition(condition: Condition, path: string, scope: Con
     const operand = (condition as unknown as Record<string, unknown>)[op];
     passed = compareFact(op, operand, value, scope.regexes);
     const reason = passed && reasons ? factReason(condition.fact, op, operand, value, facts) : null;
-    if (reason) reasons?.push(reason);
+    if (reason) reasons?.push({ ...reason, path });
   } else if ('intent' in condition) {
     const listed = Array.isArray(facts.intents) && facts.intents.includes(condition.intent);
     const definition = scope.intents?.[condition.intent];
@@ -135,7 +149,7 @@ export function evaluateCondition(condition: Condition, path: string, scope: Con
     if (reasons && text) {
       // The site's own words for the intent stand in for the conditions behind it.
       reasons.length = reasonMark;
-      reasons.push({ kind: 'intent', intent: condition.intent, text });
+      reasons.push({ kind: 'intent', intent: condition.intent, text, path });
     }
   } else if ('not' in condition) {
     const inner = evaluateCondition(condition.not, trace ? childPath(path, 'not') : '', scope);
