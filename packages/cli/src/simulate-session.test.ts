@@ -57,6 +57,25 @@ describe('simulateSession', () => {
     expect(desktop.steps.map((s) => s.kind === 'show' && [s.decision.ruleId, s.why])).toEqual([['trial', 'We thought this might help.']]);
   });
 
+  it('offers B after A was dismissed this session, and C after A was answered not helpful, from the replayed ledger (after the 60s gap)', () => {
+    const rules = compile([
+      { id: 'a', priority: 3, when: { signal: 'rage_click' }, show: help },
+      { id: 'b', priority: 2, when: { rule: 'a', was: 'dismissed', within: 'session' }, show: help },
+      { id: 'c', priority: 1, when: { rule: 'a', was: 'not_helpful' }, show: help },
+    ]);
+    const dismissed = simulateSession(rules, session([{ t: 0, page: '/p' }, { t: 1000, signal: 'rage_click', target: 't' }, { t: 2000, dismiss: 'a' }, { t: 62_000, tick: true }]), empty);
+    expect(dismissed.steps.filter((s) => s.kind === 'show').map((s) => s.kind === 'show' && [s.t, s.decision.ruleId, s.why])).toEqual([
+      [1000, 'a', 'You clicked “t” repeatedly.'],
+      [62_000, 'b', 'You closed an earlier tip.'],
+    ]);
+    // The next session: the dismissal is not this session's, so B stays away.
+    const later = simulateSession(rules, session([{ t: 0, page: '/p' }], { start: 5_000_000 }), dismissed.ledger);
+    expect(later.steps.filter((s) => s.kind === 'show')).toEqual([]);
+    const rated = simulateSession(rules, session([{ t: 0, page: '/p' }, { t: 1000, signal: 'rage_click', target: 't' }, { t: 3000, engage: 'a', helpful: false }, { t: 62_000, tick: true }]), empty);
+    expect(rated.ledger.rated).toEqual([{ ruleId: 'a', at: 1_003_000, helpful: false }]);
+    expect(rated.steps.filter((s) => s.kind === 'show').map((s) => s.kind === 'show' && [s.t, s.decision.ruleId])).toEqual([[1000, 'a'], [62_000, 'c']]);
+  });
+
   it('computes dwell from the page view so dwell rules fire on later events', () => {
     const rules = compile([{ id: 'd', when: { fact: 'dwell', gte: '30s' }, show: help }]);
     const { steps } = simulateSession(rules, session([{ t: 0, page: '/docs' }, { t: 29_000, tick: true }, { t: 31_000, tick: true }]), empty);

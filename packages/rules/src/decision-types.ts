@@ -3,6 +3,7 @@ import type { Action, ActionType } from './action-types';
 import type { SignalType } from './signal-types';
 import type { DismissKind } from './dismiss-kinds';
 import type { FormState, ReferrerClass } from './fact-types';
+import type { HistoryOutcome } from './condition-types';
 
 /** What the visitor did about earlier interventions: the fatigue ledger. */
 export interface History {
@@ -10,6 +11,8 @@ export interface History {
   shown: readonly ShownEntry[];
   /** Dismissals, oldest first. `skip` is a skipped question. */
   dismissed: readonly { ruleId: string; at: number; kind: DismissKind | 'skip' }[];
+  /** Answers to "Was this helpful?", oldest first. */
+  rated?: readonly { ruleId: string; at: number; helpful: boolean }[];
   /** Epoch milliseconds when the current session began; every entry counts as this session when absent. */
   sessionStart?: number;
   /** Id of the intervention on screen now, if any: only one is visible at a time. */
@@ -67,6 +70,7 @@ export interface Evidence {
  * - `source`: a condition on `page.referrer` passed; `referrer` is the class observed.
  * - `device`: a condition on `device` passed; `device` is the class observed.
  * - `firstVisit`: a lower bound on `visitor.daysSinceFirstVisit` passed; `days` is the figure observed (1 or more).
+ * - `history`: a help-history condition passed; `was` is what the visitor did with the earlier help.
  *
  * `path` is the JSON path of the condition that passed (in the rule's `when` or an intent's),
  * the entry of the decision's trace the reason comes from. The stage, locale, consent and UTM
@@ -84,6 +88,7 @@ export type Reason = (
   | { kind: 'source'; referrer: ReferrerClass }
   | { kind: 'device'; device: 'desktop' | 'tablet' | 'mobile' }
   | { kind: 'firstVisit'; days: number }
+  | { kind: 'history'; was: HistoryOutcome }
 ) & { path?: string };
 
 /** A rule that fired, with why. */

@@ -6,7 +6,7 @@ import { childPath } from './json-path';
 import { pickVariant } from './localize-action';
 import { readFact } from './read-fact';
 import { summarizeCondition } from './summarize-condition';
-import type { Condition, Facts, FactOperator, FormState, IntentText, Reason, ReferrerClass, TraceEntry } from './types';
+import type { Condition, Facts, FactOperator, FormState, History, HistoryCondition, IntentText, Reason, ReferrerClass, TraceEntry } from './types';
 import { MAX_WINDOW_MS } from './validate-condition';
 
 /** What a condition evaluation reads and where it writes its findings. */
@@ -16,6 +16,10 @@ export interface ConditionScope {
   intents?: Readonly<Record<string, Condition>> | undefined;
   intentTexts?: Readonly<Record<string, IntentText>> | undefined;
   regexes?: ReadonlyMap<string, RegExp> | undefined;
+  /** The help history (shown, dismissed, rated) for `rule` / `group` conditions; none when absent. */
+  history?: History | undefined;
+  /** The group of each rule of the file that has one, by rule id. */
+  groups?: ReadonlyMap<string, string> | undefined;
   /** Receives one entry per condition, parents before children; `null` skips the trace (the fast path). */
   trace: TraceEntry[] | null;
   /** Receives the indices in `facts.signals` of the signals that made the tree pass; `null` skips evidence. */
@@ -57,6 +61,25 @@ function factReason(fact: string, op: FactOperator, operand: unknown, value: unk
   // A path named from the marketer's pattern, never from the visited path.
   if (fact === 'page.path' && typeof operand === 'string' && (op === 'eq' || op === 'glob' || op === 'startsWith')) return { kind: 'page', pattern: op === 'startsWith' ? `${operand}*` : operand };
   return null;
+}
+
+// Entries of the help history for the condition's rule or group, of its kind, dated up to `now` and inside its window.
+function countHistory(condition: HistoryCondition, scope: ConditionScope): number {
+  const history = scope.history;
+  const { now } = scope;
+  if (!history) return 0;
+  const since = condition.within === 'session' ? history.sessionStart ?? -Infinity : now - (condition.within === undefined ? MAX_WINDOW_MS : (parseDuration(condition.within) as number));
+  const was = condition.was;
+  const entries: readonly { ruleId: string; at: number; group?: string | undefined }[] =
+    was === 'shown' ? history.shown.filter((e) => !e.shadow)
+    : was === 'helpful' || was === 'not_helpful' ? (history.rated ?? []).filter((e) => e.helpful === (was === 'helpful'))
+    : history.dismissed.filter((e) => (e.kind === 'snooze') === (was === 'snoozed'));
+  let count = 0;
+  for (const e of entries) {
+    if (!(e.at <= now && e.at >= since)) continue;
+    if (condition.rule !== undefined ? e.ruleId === condition.rule : (e.group ?? scope.groups?.get(e.ruleId)) === condition.group) count++;
+  }
+  return count;
 }
 
 function countSignals(condition: Extract<Condition, { signal: unknown }>, scope: ConditionScope): number {
@@ -138,6 +161,11 @@ export function evaluateCondition(condition: Condition, path: string, scope: Con
     passed = compareFact(op, operand, value, scope.regexes);
     const reason = passed && reasons ? factReason(condition.fact, op, operand, value, facts) : null;
     if (reason) reasons?.push({ ...reason, path });
+  } else if ('was' in condition) {
+    const count = countHistory(condition, scope);
+    passed = count > 0;
+    observed = count;
+    if (passed) reasons?.push({ kind: 'history', was: condition.was, path });
   } else if ('intent' in condition) {
     const listed = Array.isArray(facts.intents) && facts.intents.includes(condition.intent);
     const definition = scope.intents?.[condition.intent];

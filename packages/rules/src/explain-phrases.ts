@@ -1,4 +1,4 @@
-import type { FormState, ReferrerClass, SignalType } from './types';
+import type { FormState, HistoryOutcome, ReferrerClass, SignalType } from './types';
 
 /** Builds one sentence from a described target, the strength figure and the number of signals. */
 export type Phrase = (target: string, count: number, occurrences: number) => string;
@@ -19,6 +19,8 @@ export interface FactPhrases {
   source: Readonly<Record<ReferrerClass, string>>;
   /** The kind of device in use. */
   device: Readonly<Record<'desktop' | 'tablet' | 'mobile', string>>;
+  /** What the visitor did with earlier help. */
+  history: Readonly<Record<HistoryOutcome, string>>;
   /** Days since the first visit (1 or more). */
   firstVisit: (days: number) => string;
 }
@@ -56,6 +58,7 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
         internal: 'You came from another page of this site.',
       },
       device: { desktop: 'You are using a computer.', tablet: 'You are using a tablet.', mobile: 'You are using a phone.' },
+      history: { shown: 'We showed you a tip earlier.', dismissed: 'You closed an earlier tip.', snoozed: 'You chose “Not now” on an earlier tip.', helpful: 'You found an earlier tip helpful.', not_helpful: 'An earlier tip did not help you.' },
       firstVisit: (d) => (d === 1 ? 'You first visited us yesterday.' : `You first visited us ${d} days ago.`),
     },
     signals: {
@@ -93,6 +96,7 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
         internal: 'Sie kamen von einer anderen Seite dieser Website.',
       },
       device: { desktop: 'Sie nutzen einen Computer.', tablet: 'Sie nutzen ein Tablet.', mobile: 'Sie nutzen ein Smartphone.' },
+      history: { shown: 'Wir haben Ihnen vorhin einen Tipp gezeigt.', dismissed: 'Sie haben einen früheren Tipp geschlossen.', snoozed: 'Sie haben bei einem früheren Tipp „Nicht jetzt“ gewählt.', helpful: 'Ein früherer Tipp war für Sie hilfreich.', not_helpful: 'Ein früherer Tipp hat Ihnen nicht geholfen.' },
       firstVisit: (d) => (d === 1 ? 'Sie waren gestern zum ersten Mal hier.' : `Sie waren vor ${d} Tagen zum ersten Mal hier.`),
     },
     signals: {
@@ -130,6 +134,7 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
         internal: 'Vous venez d\'une autre page de ce site.',
       },
       device: { desktop: 'Vous utilisez un ordinateur.', tablet: 'Vous utilisez une tablette.', mobile: 'Vous utilisez un téléphone.' },
+      history: { shown: 'Nous vous avons montré un conseil plus tôt.', dismissed: 'Vous avez fermé un conseil précédent.', snoozed: 'Vous avez choisi « Pas maintenant » sur un conseil précédent.', helpful: 'Un conseil précédent vous a été utile.', not_helpful: 'Un conseil précédent ne vous a pas aidé.' },
       firstVisit: (d) => (d === 1 ? 'Votre première visite date d\'hier.' : `Votre première visite date d'il y a ${d} jours.`),
     },
     signals: {
@@ -167,6 +172,7 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
         internal: 'Viniste desde otra página de este sitio.',
       },
       device: { desktop: 'Estás usando un ordenador.', tablet: 'Estás usando una tableta.', mobile: 'Estás usando un teléfono.' },
+      history: { shown: 'Te mostramos un consejo antes.', dismissed: 'Cerraste un consejo anterior.', snoozed: 'Elegiste «Ahora no» en un consejo anterior.', helpful: 'Un consejo anterior te resultó útil.', not_helpful: 'Un consejo anterior no te ayudó.' },
       firstVisit: (d) => (d === 1 ? 'Nos visitaste por primera vez ayer.' : `Nos visitaste por primera vez hace ${d} días.`),
     },
     signals: {
@@ -204,6 +210,7 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
         internal: 'أتيت من صفحة أخرى في هذا الموقع.',
       },
       device: { desktop: 'أنت تستخدم حاسوبًا.', tablet: 'أنت تستخدم جهازًا لوحيًا.', mobile: 'أنت تستخدم هاتفًا.' },
+      history: { shown: 'عرضنا عليك نصيحة في وقت سابق.', dismissed: 'أغلقت نصيحة سابقة.', snoozed: 'اخترت «ليس الآن» في نصيحة سابقة.', helpful: 'وجدت نصيحة سابقة مفيدة.', not_helpful: 'لم تساعدك نصيحة سابقة.' },
       firstVisit: (d) => (d === 1 ? 'زرتنا لأول مرة أمس.' : d === 2 ? 'زرتنا لأول مرة قبل يومين.' : `زرتنا لأول مرة قبل ${d} ${d <= 10 ? 'أيام' : 'يومًا'}.`),
     },
     signals: {

@@ -7,7 +7,7 @@ const MAX_SENTENCES = 2;
 
 // Kinds of reason, weakest first: the site's named intent is strongest, then struggle, then what the visitor did,
 // then where they came from and what they use. A kind's position in this text is its strength (unknown kinds are -1).
-const RANK = 'device source firstVisit page views visits dwell answer form signal intent';
+const RANK = 'device source firstVisit page views visits dwell history answer form signal intent';
 
 /** One sentence of an explanation and the JSON path of the passed condition it tells (none for the fallback). */
 export interface ExplainedSentence {
@@ -31,6 +31,7 @@ const sentence = (reason: Reason, book: PhraseBook, language: string): string | 
     case 'form': return (f.form as Readonly<Record<string, string>>)[reason.state];
     case 'source': return f.source[reason.referrer];
     case 'device': return f.device[reason.device];
+    case 'history': return f.history[reason.was];
     case 'firstVisit': return reason.days >= 1 ? f.firstVisit(Math.floor(reason.days)) : null;
   }
   return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, explain, explainSentences, validateRules, type Facts, type SignalRecord, type SignalType } from '@attune/rules';
+import { evaluate, explain, explainSentences, validateRules, type Facts, type History, type SignalRecord, type SignalType } from '@attune/rules';
 import { describePage, describeTarget } from '../src/describe-target';
 import { PHRASES, type PhraseBook } from '../src/explain-phrases';
 
@@ -26,6 +26,19 @@ const SIGNALS: SignalType[] = ['rage_click', 'dead_click', 'form_error', 'hesita
 const TARGETS = ['pricing-table', 'signup', '#email'];
 const PATHS = ['/pricing', '/pricing/teams', '/signup', '/docs/start'];
 const DESCRIBED = 'You compared our plans.';
+const OUTCOMES = ['shown', 'dismissed', 'snoozed', 'helpful', 'not_helpful'] as const;
+const SESSION_START = NOW - 20 * 60_000;
+
+/** A help history with entries for rules `a` and `b`, some before this session. */
+function history(rand: () => number): History {
+  const entries = () => Array.from({ length: Math.floor(rand() * 3) }, () => ({ ruleId: pick(rand, ['a', 'b']), at: NOW - Math.floor(rand() * 40 * 60_000) }));
+  return {
+    shown: entries().map((e) => ({ ...e, ...(rand() < 0.3 ? { shadow: true } : {}) })),
+    dismissed: entries().map((e) => ({ ...e, kind: pick(rand, ['dismiss', 'escape', 'snooze', 'never', 'skip'] as const) })),
+    rated: entries().map((e) => ({ ...e, helpful: rand() < 0.5 })),
+    sessionStart: SESSION_START,
+  };
+}
 
 type Leaf = Record<string, unknown>;
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
@@ -61,6 +74,7 @@ function leaf(rand: () => number, inIntent: boolean): Leaf {
     () => ({ fact: 'page.path', eq: '/signup' }),
     () => ({ fact: 'page.path', glob: '/pricing*' }),
     () => ({ fact: 'page.path', startsWith: '/docs' }),
+    () => ({ rule: pick(rand, ['a', 'b']), was: pick(rand, OUTCOMES), ...(rand() < 0.5 ? { within: pick(rand, ['session', '10m']) } : {}) }),
     () => ({ intent: pick(rand, ['comparing', 'evaluating']) }),
   ];
   // An intent cannot refer to another intent.
@@ -110,7 +124,7 @@ const globMatches = (pattern: string, path: string) =>
   pattern.endsWith('/**') ? path.startsWith(pattern.slice(0, -2)) : pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
 
 /** What a condition can truthfully say about these facts, worked out from the facts alone. */
-function claims(c: Leaf, f: Facts, book: PhraseBook, language: string): string[] {
+function claims(c: Leaf, f: Facts, h: History, book: PhraseBook, language: string): string[] {
   const t = book.facts;
   const page = (pattern: string) => t.page(describePage(pattern, language) as string);
   if ('signal' in c) {
@@ -126,6 +140,16 @@ function claims(c: Leaf, f: Facts, book: PhraseBook, language: string): string[]
     return [n > 1 ? t.views(describePage(c.views as string, language) as string, n) : page(c.views as string)];
   }
   if ('intent' in c) return c.intent === 'comparing' ? [DESCRIBED] : [];
+  if ('was' in c) {
+    const since = c.within === 'session' ? SESSION_START : c.within === '10m' ? NOW - 600_000 : NOW - 30 * DAY;
+    const was = c.was as (typeof OUTCOMES)[number];
+    const list: { ruleId: string; at: number }[] =
+      was === 'shown' ? h.shown.filter((e) => !e.shadow)
+      : was === 'snoozed' ? h.dismissed.filter((e) => e.kind === 'snooze')
+      : was === 'dismissed' ? h.dismissed.filter((e) => e.kind !== 'snooze')
+      : (h.rated ?? []).filter((e) => e.helpful === (was === 'helpful'));
+    return list.some((e) => e.ruleId === c.rule && e.at >= since) ? [t.history[was]] : [];
+  }
   const days = Math.floor((NOW - f.visitor.firstSeen) / DAY);
   const form = f.form?.state;
   switch (`${c.fact} ${Object.keys(c).find((k) => k !== 'fact')}`) {
@@ -178,7 +202,8 @@ describe('explain: every sentence tells a condition that passed, and is true of 
       const validation = validateRules(file);
       if (validation.errors.length) expect(validation.errors).toEqual([]);
       const f = facts(rand);
-      const decision = evaluate(validation.rules!, f, { shown: [], dismissed: [] }, NOW).decision;
+      const h = history(rand);
+      const decision = evaluate(validation.rules!, f, h, NOW).decision;
       if (!decision) continue;
       explained++;
       const passed = new Map(decision.trace.map((e) => [e.path, e.passed]));
@@ -201,7 +226,7 @@ describe('explain: every sentence tells a condition that passed, and is true of 
           // An intent's own conditions are named only when the rule's intent condition passed.
           const intent = /^\$\.intents\.(\w+)\./.exec(path!)?.[1];
           if (intent && !decision.trace.some((e) => e.passed && e.path.startsWith('$.rules') && e.condition.includes(intent))) fail('an intent that did not pass');
-          if (!claims(at(file, path!) as Leaf, f, book, language).includes(text)) fail('a sentence not true of the facts');
+          if (!claims(at(file, path!) as Leaf, f, h, book, language).includes(text)) fail('a sentence not true of the facts');
         }
       }
     }

@@ -55,7 +55,15 @@ export const createPresenter = (host: EngineHost, ledger: Ledger, locale: () => 
   const engage = (action: EngageAction) => {
     const active = current();
     if (!active) return;
-    if (recordable(active.decision)) send({ type: 'engaged', rule: active.decision.ruleId, action });
+    if (recordable(active.decision)) {
+      send({ type: 'engaged', rule: active.decision.ruleId, action });
+      // "Was this helpful?" answers feed `was: helpful / not_helpful` conditions.
+      if (action === 'helpful_yes' || action === 'helpful_no') {
+        const { history } = ledger;
+        ledger.history = { ...history, rated: [...(history.rated ?? []), { ruleId: active.decision.ruleId, at: now(), helpful: action === 'helpful_yes' }] };
+        ledger.saveHistory();
+      }
+    }
     if (action === 'handoff') handoff(active.decision);
   };
 
