@@ -1,14 +1,27 @@
-// One rollup factory for every package: ESM libraries (types come from `tsc -b`),
-// the minified IIFE that the script tag loads, and the lazily imported widget chunk.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+// One rollup factory for every package (floating-ui style). Each package's `build` script runs
+// `rollup -c ../../rollup.config.mjs --configPackage <dir>` after `tsc -b`; `rollup -c` at the root
+// builds every package. Per package it makes: the ESM library, its declarations bundled into one
+// self-contained .d.ts per entry (valid under bundler, node16 and nodenext resolution), and for
+// `attune` the minified script-tag IIFE plus the chunks it fetches.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 
-const pkg = (dir) => JSON.parse(readFileSync(`packages/${dir}/package.json`, 'utf8'));
+// Paths are relative to the repository root, whichever directory rollup runs in.
+const at = (path) => fileURLToPath(new URL(path, import.meta.url));
+const readJson = (path) => JSON.parse(readFileSync(at(path), 'utf8'));
+const pkg = (dir) => readJson(`packages/${dir}/package.json`);
 
-// Everything a library depends on stays external in its ESM build; the app's bundler dedupes it.
+// The one alias map for workspace packages: tsconfig.base.json "paths" (also read by vitest.config.ts).
+export const workspaceAliases = Object.fromEntries(
+  Object.entries(readJson('tsconfig.base.json').compilerOptions.paths).map(([name, [target]]) => [name, at(target)]),
+);
+
+// Everything a library depends on stays external; the app's bundler dedupes it.
 const externalsOf = (dir) => {
   const p = pkg(dir);
   const names = [...Object.keys(p.dependencies ?? {}), ...Object.keys(p.peerDependencies ?? {})];
@@ -20,141 +33,155 @@ const ts = (target, jsx = 'preact') =>
     target,
     jsx: 'automatic',
     jsxImportSource: jsx,
-    tsconfig: jsx === 'react' ? 'packages/react/tsconfig.json' : 'tsconfig.base.json',
+    tsconfig: at(jsx === 'react' ? 'packages/react/tsconfig.json' : 'tsconfig.base.json'),
   });
 
 // `_private` fields are mangled with one shared name cache so every bundle agrees on the names.
-const mangleFile = 'mangle.json';
-const nameCache = existsSync(mangleFile) ? JSON.parse(readFileSync(mangleFile, 'utf8')) : {};
-const minify = (preamble) => ({
-  ...terser({
+// mangle.json is curated by hand (never written by the build): `reserved` lists the `_` names that
+// must keep their spelling (browser and third-party APIs); `props` pins the names that cross
+// bundles. Any other `_` field gets a name from the same in-memory cache, shared by every bundle
+// of one build.
+const mangleFile = readJson('mangle.json');
+const nameCache = { props: { props: { ...mangleFile.props } } };
+const minify = (preamble) =>
+  terser({
     ecma: 2020,
     module: true,
     nameCache,
     compress: { passes: 2, pure_getters: true },
-    mangle: { properties: { regex: /^_/ } },
+    mangle: { properties: { regex: /^_/, reserved: mangleFile.reserved } },
     format: { comments: false, preamble },
-  }),
-  name: 'terser-shared-cache',
-  writeBundle() {
-    writeFileSync(mangleFile, `${JSON.stringify(nameCache, null, 2)}\n`);
-  },
-});
-
-// Dev-only warnings sit behind __DEV__; the browser bundles users get are built with it false.
-const env = (dev) =>
-  replace({
-    preventAssignment: true,
-    values: { __DEV__: JSON.stringify(dev), 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
   });
 
-const library = (dir, input = 'src/index.ts', jsx) => ({
-  input: { index: `packages/${dir}/${input}` },
-  external: externalsOf(dir),
-  plugins: [env(false), ts('es2020', jsx)],
-  // Lazy imports (the attune package's rules engine) become chunks next to index.js.
-  output: { dir: `packages/${dir}/dist`, format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name].js' },
-});
+// Dependencies (nanostores, preact) keep dev-only checks behind process.env.NODE_ENV; the browser
+// bundles users download are production builds.
+const production = replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } });
 
-const node = (dir, inputs) => ({
-  input: Object.fromEntries(inputs.map((i) => [i, `packages/${dir}/src/${i}.ts`])),
-  external: externalsOf(dir),
-  plugins: [nodeResolve({ preferBuiltins: true }), ts('node20')],
-  output: { dir: `packages/${dir}/dist`, format: 'es', sourcemap: true, entryFileNames: '[name].js' },
-});
+// Declarations come from `tsc -b` (each package's build script runs it first). A package build
+// without them fails; `rollup -c` at the root (the quick way to rebuild every bundle for the e2e
+// tests) skips the .d.ts of packages not yet type-built, and says so.
+let strictTypes = false;
+const declarations = (dir, file) => {
+  const path = at(`packages/${dir}/build/types/${file.replace(/^src\//, '').replace(/\.tsx?$/, '.d.ts')}`);
+  if (existsSync(path)) return path;
+  const message = `${path} is missing: run \`tsc -b packages/${dir}\` first (each package's \`build\` script does)`;
+  if (strictTypes) throw new Error(message);
+  console.warn(`(skipping the .d.ts of ${dir}) ${message}`);
+  return null;
+};
+
+/** The ESM library of one package, with lazy imports as named chunks and its bundled types. */
+const library = (dir, { entries = { index: 'src/index.ts' }, jsx, banner, chunks } = {}) => [
+  {
+    input: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, at(`packages/${dir}/${file}`)])),
+    external: externalsOf(dir),
+    plugins: [ts(dir === 'cli' || dir === 'collector' ? 'node20' : 'es2020', jsx)],
+    // A banner keeps `'use client'` at the very top of the React entry (rollup drops module directives).
+    onwarn: (warning, warn) => (warning.code === 'MODULE_LEVEL_DIRECTIVE' ? undefined : warn(warning)),
+    output: {
+      dir: at(`packages/${dir}/dist`),
+      format: 'es',
+      sourcemap: true,
+      banner,
+      entryFileNames: '[name].js',
+      // Lazy chunks keep a recognisable name in the app's bundle (`attune-engine-[hash].js`).
+      chunkFileNames: chunks ?? '[name].js',
+    },
+  },
+  ...(dir === 'cli' || Object.values(entries).some((file) => !declarations(dir, file))
+    ? []
+    : [
+        {
+          // tsc -b emits per-file declarations into build/types; this bundles them per entry.
+          input: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, declarations(dir, file)])),
+          external: externalsOf(dir),
+          plugins: [dts({ respectExternal: false })],
+          output: { dir: at(`packages/${dir}/dist`), format: 'es', entryFileNames: '[name].d.ts' },
+        },
+      ]),
+];
 
 // Browser bundles compile the workspace packages from source, so unused modules shake out.
 const workspaceSources = {
   name: 'workspace-sources',
-  resolveId(id) {
-    const match = /^@attune\/(rules|core|widget)$/.exec(id);
-    if (!match) return null;
-    const dir = `packages/${match[1]}/src`;
-    return existsSync(`${dir}/index.ts`) ? `${dir}/index.ts` : `${dir}/index.tsx`;
-  },
+  resolveId: (id) => (/^@attune\/(rules|core|widget)$/.test(id) ? workspaceAliases[id] : null),
 };
 
-const browserBundle = (input, output, extra = [], preamble) => ({
-  input,
-  plugins: [env(false), workspaceSources, nodeResolve({ browser: true }), ts('es2020'), minify(preamble), ...extra],
-  output,
+const browserBundle = (input, file, format = 'es', preamble, extra = []) => ({
+  input: at(input),
+  plugins: [production, workspaceSources, nodeResolve({ browser: true }), ts('es2020'), minify(preamble), ...extra],
+  output: { file: at(file), format, sourcemap: true },
 });
 
 // The optional pre-load snippet ships next to attune.js.
 const snippet = {
   name: 'attune-snippet',
   generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'attune-snippet.js', source: readFileSync('packages/attune/snippet/attune-snippet.js', 'utf8') });
+    this.emitFile({ type: 'asset', fileName: 'attune-snippet.js', source: readFileSync(at('packages/attune/snippet/attune-snippet.js'), 'utf8') });
+    // Types for `import 'attune/attune.js'`: the module exports nothing and defines the global.
+    this.emitFile({ type: 'asset', fileName: 'attune.d.ts', source: SCRIPT_TAG_TYPES });
   },
 };
 
-const builds = [
-  library('rules'),
-  library('core'),
-  library('widget', 'src/index.tsx'),
-  library('attune'),
-  library('react', 'src/index.tsx', 'react'),
-  library('vue'),
-  node('cli', ['cli']),
-  node('collector', ['index', 'bin']),
-  // The script-tag bundle: one global, no code splitting; the widget is fetched with a
-  // native dynamic import() of a URL resolved against the script's own src.
-  browserBundle(
-    'packages/attune/src/script-tag.ts',
-    { file: 'packages/attune/dist/attune.js', format: 'iife', sourcemap: true },
-    [snippet],
-    // V8's explicit compile hint (Chrome 136+): compile every function while the script streams,
-    // off the main thread, instead of lazily on it. A loading page then pays only the script's
-    // top-level run; the runtime's functions, which start at idle, are already compiled.
-    '//# allFunctionsCalledOnLoad',
-  ),
-  // The rules engine, fetched by attune.js on the first signal of struggle.
-  browserBundle('packages/attune/src/chunks/engine.ts', {
-    file: 'packages/attune/dist/attune-engine.js',
-    format: 'es',
-    sourcemap: true,
-  }),
-  // The sending half of the event pipe, fetched by attune.js once there is something to send.
-  browserBundle('packages/attune/src/chunks/send.ts', {
-    file: 'packages/attune/dist/attune-send.js',
-    format: 'es',
-    sourcemap: true,
-  }),
-  // The form detectors, fetched by attune.js on pages with form fields.
-  browserBundle('packages/attune/src/chunks/forms.ts', {
-    file: 'packages/attune/dist/attune-forms.js',
-    format: 'es',
-    sourcemap: true,
-  }),
-  // The web-vitals chunk, fetched by attune.js once the page is idle, for sampled page views only.
-  browserBundle('packages/attune/src/chunks/vitals.ts', {
-    file: 'packages/attune/dist/attune-vitals.js',
-    format: 'es',
-    sourcemap: true,
-  }),
-  // The consent-adapter chunk, for sites that set data-consent-mode.
-  browserBundle('packages/attune/src/chunks/consent.ts', {
-    file: 'packages/attune/dist/attune-consent.js',
-    format: 'es',
-    sourcemap: true,
-  }),
-  // The widget chunk, Preact included, as a standalone ES module next to attune.js.
-  // Each language's interface strings (attune-widget-de.js, …) and the question view
-  // (attune-widget-ask-question.js) are chunks of their own, fetched with the card that needs them;
-  // they import Preact from the widget chunk itself (no facade, no shared chunk).
-  {
-    ...browserBundle('packages/widget/src/index.tsx', {
-      dir: 'packages/attune/dist',
-      entryFileNames: 'attune-widget.js',
-      chunkFileNames: 'attune-widget-[name].js',
-      format: 'es',
-      sourcemap: true,
-    }),
-    preserveEntrySignatures: 'allow-extension',
-  },
-];
+const SCRIPT_TAG_TYPES = `// attune.js, the script-tag build: running it defines the global \`attune\`, callable
+// (\`attune('flush')\`) and with the same methods as createAttune's instance.
+import type { Attune } from './index.js';
 
-// ATTUNE_BUILD_ONLY=widget,attune.js builds only the outputs whose path contains one of the words (for quick iteration).
-const only = process.env.ATTUNE_BUILD_ONLY?.split(',').filter(Boolean);
-const outputsOf = (b) => JSON.stringify(b.output);
-export default only ? builds.filter((b) => only.some((w) => outputsOf(b).includes(w))) : builds;
+declare global {
+  var attune: Attune & ((method: string, ...args: unknown[]) => Promise<unknown>);
+}
+
+export {};
+`;
+
+// The chunks attune.js fetches by URL (`attune-<name>.js` next to it), each built standalone.
+// Inputs live in one table so moving a source file is a one-line change.
+const SCRIPT_TAG = 'packages/attune/src/script-tag.ts';
+const SCRIPT_CHUNKS = {
+  send: 'packages/attune/src/chunks/send.ts', // the sending half of the event pipe
+  forms: 'packages/attune/src/chunks/forms.ts', // the form and weak-signal detectors, at idle
+  vitals: 'packages/attune/src/chunks/vitals.ts', // web-vitals, for sampled page views only
+  consent: 'packages/attune/src/chunks/consent.ts', // consent adapters, for data-consent-mode
+  handoff: 'packages/attune/src/chunks/handoff.ts', // chat adapters, when a handoff opens a chat widget
+};
+
+// A script-tag chunk with lazy parts of its own, written next to it as `<chunks>` (`[name]`: the module's name).
+const splitBundle = (input, entry, chunks) => ({
+  ...browserBundle(input, `packages/attune/dist/${entry}`),
+  preserveEntrySignatures: 'allow-extension',
+  output: { dir: at('packages/attune/dist'), entryFileNames: entry, chunkFileNames: chunks, format: 'es', sourcemap: true },
+});
+
+const PACKAGES = {
+  rules: () => library('rules'),
+  core: () => library('core'),
+  // Named after what it is, so an app's bundler names its lazy chunk `attune-widget-[hash].js`.
+  widget: () => library('widget', { entries: { 'attune-widget': 'src/index.tsx' } }),
+  attune: () => [
+    ...library('attune', { chunks: 'lib/attune-[name].js' }),
+    // The script tag: one global, no code splitting. V8's explicit compile hint (Chrome 136+)
+    // compiles every function while the script streams, off the main thread.
+    browserBundle(SCRIPT_TAG, 'packages/attune/dist/attune.js', 'iife', '//# allFunctionsCalledOnLoad', [snippet]),
+    ...Object.entries(SCRIPT_CHUNKS).map(([name, input]) => browserBundle(input, `packages/attune/dist/attune-${name}.js`)),
+    // The rules engine, on the first signal of struggle; its regex matcher (attune-regex.js) only
+    // for rules files that use `regex`.
+    splitBundle('packages/attune/src/chunks/engine.ts', 'attune-engine.js', 'attune-[name].js'),
+    // The widget, Preact included. Each language's interface strings (attune-widget-de.js, …) and the
+    // question view (attune-widget-ask-question.js) are chunks of their own, fetched with the card
+    // that needs them; they import Preact from the widget chunk itself (no facade, no shared chunk).
+    splitBundle('packages/widget/src/index.tsx', 'attune-widget.js', 'attune-widget-[name].js'),
+  ],
+  react: () => library('react', { entries: { index: 'src/index.tsx' }, jsx: 'react', banner: "'use client';" }),
+  vue: () => library('vue'),
+  cli: () => library('cli', { entries: { cli: 'src/cli.ts' } }),
+  collector: () => library('collector', { entries: { index: 'src/index.ts', bin: 'src/bin.ts' } }),
+};
+
+export default (args) => {
+  const only = args.configPackage;
+  if (only !== undefined && !PACKAGES[only]) throw new Error(`--configPackage ${only}: no such package (${Object.keys(PACKAGES).join(', ')})`);
+  delete args.configPackage;
+  strictTypes = only !== undefined;
+  return only ? PACKAGES[only]() : Object.values(PACKAGES).flatMap((build) => build());
+};
+

@@ -29,6 +29,8 @@ test('evidence of struggle loads the rules engine, and the widget only once help
     '/attune/attune.js',
     '/attune/attune-engine.js',
     '/attune/attune-widget.js',
+    // The card's interface strings come as a chunk of their own, in the page's language only.
+    '/attune/attune-widget-en.js',
   ]);
   // The sending half of the pipe comes once there are events to send (the rage click, the help shown).
   await flush(page);

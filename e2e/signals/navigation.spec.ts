@@ -39,10 +39,10 @@ test('going Plans → Features → Contact in a straight line gives no signal', 
 /** Waits until Attune has watched the visitor long enough for exit intent to count (3 s). */
 const settle = (page: Page) => page.waitForTimeout(3200);
 
-test('exit_intent: the pointer leaving through the top while moving up gives an exit_intent', async ({ page, site, collector }) => {
+test('exit_intent: after a click, the pointer leaving fast through the top gives an exit_intent', async ({ page, site, collector }) => {
   await open(page, site.url, 'reading.html');
   // The pointer waits in the empty margin, so resting there is no hesitation on a section.
-  await page.mouse.move(1100, 500);
+  await page.mouse.click(1100, 500);
   await settle(page);
   for (const y of [300, 120, 30]) await page.mouse.move(1110, y);
   await page.mouse.move(1120, -5);
@@ -69,6 +69,17 @@ test('the pointer leaving through the top in the first second gives no exit_inte
   await page.mouse.move(610, 100);
   await page.mouse.move(620, -5);
   await page.waitForFunction(() => (window as unknown as { attune?: { ready?: unknown } }).attune?.ready);
+  await outcome(page, collector, { expected: [], quietMs: 1000 });
+});
+
+test('after a click, the pointer moving at an ordinary pace to the tab strip gives no exit_intent', async ({ page, site, collector }) => {
+  await open(page, site.url, 'reading.html');
+  await page.mouse.click(1100, 500);
+  await settle(page);
+  for (let y = 480; y >= -5; y -= 8) {
+    await page.mouse.move(1100, y);
+    await page.waitForTimeout(40);
+  }
   await outcome(page, collector, { expected: [], quietMs: 1000 });
 });
 

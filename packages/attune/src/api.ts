@@ -3,15 +3,16 @@
 // Types only, plus the list of API methods, so every entry point (the script tag's loader, the npm
 // facade, the bindings) can name them without loading the runtime.
 import type { ReadableAtom, WritableAtom } from 'nanostores';
-import type { Decision, DismissKind, Facts, Purpose, RulesFile } from '@attune/rules';
+import type { Decision, DismissKind, Facts, Purpose, RulesFile, ruleNeeds } from '@attune/rules';
 import type { ConsentMap, FormsModule, KeyValueStore, Logger, PipeInput, SenderModule, SignalsConfig, Transport, VisitorContext, outlineTarget } from '@attune/core';
 import type { EngageAction, WidgetModule } from '@attune/widget';
 import type { HandoffRecord } from './handoff';
+import type { HandoffModule } from './chunks/handoff';
 import type { Refusals } from './runtime/consent-memory';
 import type { VitalsModule } from './vitals';
 
 /** The API's methods (everything but `ready` and `$help`). */
-export const METHODS = ['flush', 'setConsent', 'optOut', 'forget', 'setStage', 'track', 'preview', 'dismiss', 'engage', 'answer', 'destroy'] as const;
+export const METHODS = ['flush', 'setConsent', 'optOut', 'forget', 'setStage', 'track', 'preview', 'dismiss', 'engage', 'answer', 'on', 'destroy'] as const;
 
 /** One of the API's methods. */
 export type Method = (typeof METHODS)[number];
@@ -62,8 +63,9 @@ export interface AttuneConfig {
   /** Render nothing: the app reads `$help` and renders help itself. */
   headless?: boolean;
   /**
-   * Called when the visitor asks for a person, with the context so nobody has to repeat themselves.
-   * Without it, a handoff rule's own link (`mailto:` or a URL template) is opened.
+   * Called with the continuity record (so nobody has to repeat themselves) for every handoff a
+   * channel accepted; for a rule whose channel is `callback`, it is the channel. The script tag's
+   * equivalent is `attune('on', 'handoff', fn)`. See docs/handoff.md.
    */
   onHandoff?(record: HandoffRecord): void;
   /** Share of page views that measure LCP, INP and CLS, 0–1 (default 0: off; `data-vitals="0.1"`). */
@@ -78,12 +80,14 @@ export interface RuntimeDeps {
   loadWidget(): Promise<WidgetModule>;
   /** Loads the rules engine chunk, only once there is evidence of struggle (or a rule needs no signal). */
   loadEngine(): Promise<EngineModule>;
-  /** Loads the form detectors, on pages with form fields (at idle, or when focus or a press enters one). */
-  loadForms(): Promise<FormsModule>;
+  /** Loads the form detectors and `ruleNeeds` (at idle on every page, or sooner when focus or a press enters a form field). */
+  loadForms(): Promise<FormsChunk>;
   /** Loads the sending half of the event pipe, the first time there is something to send. */
   loadSender(): Promise<SenderModule>;
   /** Loads the web-vitals chunk, for sampled page views, once the page is idle. */
   loadVitals?(): Promise<VitalsModule>;
+  /** Loads the chat adapters' chunk, when a handoff opens a chat widget. */
+  loadHandoff?(): Promise<HandoffModule>;
   win?: Window & typeof globalThis;
   storage?: KeyValueStore;
   /** Where consent choices are kept (default: IndexedDB `attune-consent`). */
@@ -128,6 +132,12 @@ export interface Attune {
   engage(action: EngageAction): void;
   /** Answers (or, with `null`, skips) the current question (headless apps). */
   answer(value: string | string[] | null): void;
+  /**
+   * Registers the site's handoff code: `attune('on', 'handoff', fn)` from the script tag, before or
+   * after attune.js loads. `fn` gets the continuity record of every handoff a channel accepted, and
+   * is the channel of rules whose channel is `callback`.
+   */
+  on(event: 'handoff', fn: (record: HandoffRecord) => void): void;
   /** Stops every listener and timer. */
   destroy(): void;
 }
@@ -155,6 +165,10 @@ export interface EngineHost {
   /** Keeps a refusal: a rule's id ("Don't show tips like this") or `null` ("No tips at all"). */
   refuse(rule: string | null): void;
   loadWidget(): Promise<WidgetModule>;
+  /** The site's handoff callbacks: `onHandoff` and every `on('handoff', fn)`. */
+  handoffCallbacks(): readonly ((record: HandoffRecord) => void)[];
+  /** Loads the chat adapters' chunk. */
+  loadHandoff(): Promise<HandoffModule>;
   destroyed(): boolean;
 }
 
@@ -173,6 +187,11 @@ export interface Engine {
   forget(): void;
   /** Closes what is shown without recording anything. */
   close(): void;
+}
+
+/** The forms chunk's entry: the form detectors, and what the rules need (asked once they are parsed). */
+export interface FormsChunk extends FormsModule {
+  ruleNeeds: typeof ruleNeeds;
 }
 
 /** The engine chunk's entry, as the runtime sees it. */

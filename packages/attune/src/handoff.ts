@@ -1,76 +1,57 @@
-import type { Decision, History, SignalType } from '@attune/rules';
+import { isSafeHref, type Action, type Decision, type HandoffRoute, type History } from '@attune/rules';
+import { continuityRecord, type HandoffRecord, type HelpOutcome } from './handoff/continuity-record';
 
-/** What a person picking up a handoff starts with, so the visitor repeats nothing. No typed text. */
-export interface HandoffRecord {
-  /** The rule that offered the person. */
-  rule: string;
-  /** What the visitor seems to be trying to do, inferred from the evidence. */
-  intent: 'fixing_form_errors' | 'stuck_on_an_element' | 'hesitating' | 'leaving' | 'asking_for_help';
-  /** Page path. */
-  page: string;
-  /** Signals behind the decision. */
-  evidence: { signal: SignalType; target: string; count: number }[];
-  /** Form fields that kept failing, by name. */
-  failingFields: string[];
-  /** What was already tried: help shown before (rule ids) and questions answered (field names only). */
-  tried: { shown: string[]; answered: string[] };
-  /** Why the handoff happened. */
-  reason: 'visitor_asked';
-  /** A plain-text summary for a support tool or an email body. */
-  summary: string;
-  /** The rule's link with `{page}`, `{intent}`, `{rule}` and `{summary}` filled in, when it has one. */
-  href?: string;
-}
+export type { HandoffRecord, HelpOutcome } from './handoff/continuity-record';
 
-const INTENT: Partial<Record<SignalType, HandoffRecord['intent']>> = {
-  form_error: 'fixing_form_errors',
-  form_correction: 'fixing_form_errors',
-  disabled_click: 'fixing_form_errors',
-  form_abandon: 'fixing_form_errors',
-  rage_click: 'stuck_on_an_element',
-  dead_click: 'stuck_on_an_element',
-  error_click: 'stuck_on_an_element',
-  hesitation: 'hesitating',
-  exit_intent: 'leaving',
+/**
+ * Where an action's "Talk to a person" goes: a handoff action's own route, a help card's
+ * `handoff` route, or for `handoff: true` the site's callback. `null` when it offers no person.
+ *
+ * @example routeOf({ type: 'help', title: 't', body: 'b', handoff: true }) // { channel: 'callback' }
+ */
+export const routeOf = (action: Action): HandoffRoute | null => {
+  if (action.type === 'handoff') {
+    const { channel, href, target, fallback, next } = action;
+    return { channel, href, target, fallback, next };
+  }
+  if (action.type !== 'help' || !action.handoff) return null;
+  return action.handoff === true ? { channel: 'callback' } : action.handoff;
 };
 
 /**
- * Builds the continuity record for a handoff from the decision, the page and
- * what the device remembers. Profile values are left out: only which
- * questions were answered, never what was typed.
+ * Builds the continuity record for a handoff from the decision, the page and what the device
+ * remembers, with the route's link filled in. Profile values and field values are never read:
+ * only which questions were answered and which fields the page marks invalid, by name.
+ *
+ * @example handoffRecord(decision, '/checkout', history, profile, ['vat_number']).nextAction
  */
-export const handoffRecord = (decision: Decision, page: string, history: History, profile: Record<string, unknown>): HandoffRecord => {
-  const evidence = decision.evidence.map(({ signal, target, count }) => ({ signal, target, count }));
-  const failingFields = [...new Set(evidence.filter((e) => e.signal === 'form_error').map((e) => e.target))];
-  const first = evidence[0];
-  const intent = (first && INTENT[first.signal]) || 'asking_for_help';
-  const shown = [...new Set(history.shown.filter((e) => !e.shadow).map((e) => e.ruleId))];
-  const answered = Object.keys(profile);
-  const summary = [
-    `Page: ${page}`,
-    `Seems to be: ${intent.replace(/_/g, ' ')}`,
-    evidence.length ? `Signals: ${evidence.map((e) => `${e.signal} on ${e.target} ×${e.count}`).join(', ')}` : '',
-    failingFields.length ? `Failing fields: ${failingFields.join(', ')}` : '',
-    shown.length ? `Help already shown: ${shown.join(', ')}` : '',
-    answered.length ? `Questions answered: ${answered.join(', ')}` : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
-  const record: HandoffRecord = { rule: decision.ruleId, intent, page, evidence, failingFields, tried: { shown, answered }, reason: 'visitor_asked', summary };
-  const action = decision.action;
-  if (action.type === 'handoff' && action.href) record.href = fillHandoffLink(action.href, record);
+export const handoffRecord = (
+  decision: Decision,
+  page: string,
+  history: History,
+  profile: Readonly<Record<string, unknown>>,
+  fields: string[] = [],
+  outcomes?: Readonly<Record<string, HelpOutcome>>,
+): HandoffRecord => {
+  const route = routeOf(decision.action) ?? { channel: 'callback' };
+  const record = continuityRecord({ decision, page, history, profile, channel: route.channel, next: route.next, fields, outcomes });
+  const href = route.href && fillHandoffLink(route.href, record);
+  if (href) record.href = href;
   return record;
 };
 
 /**
- * Fills a handoff link template. A `mailto:` link without a body gets the summary as its body,
- * so the email a visitor sends already holds the context.
+ * Fills a handoff link template with `{page}`, `{intent}`, `{rule}`, `{summary}` and `{next}`,
+ * each URL-encoded. A `mailto:` link without a body gets the summary as its body, so the email a
+ * visitor sends already holds the context. The filled link is checked again with `isSafeHref`,
+ * and `undefined` returned when it fails: values filled in never choose the scheme.
  *
  * @example fillHandoffLink('https://help.example/new?page={page}&topic={intent}', record)
  */
-export const fillHandoffLink = (href: string, record: HandoffRecord): string => {
-  const values: Record<string, string> = { page: record.page, intent: record.intent, rule: record.rule, summary: record.summary };
-  const filled = href.replace(/\{(page|intent|rule|summary)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
-  if (!/^mailto:/i.test(filled) || /[?&]body=/i.test(filled)) return filled;
-  return `${filled}${filled.includes('?') ? '&' : '?'}body=${encodeURIComponent(record.summary)}`;
+export const fillHandoffLink = (href: string, record: HandoffRecord): string | undefined => {
+  const values: Record<string, string> = { page: record.page, intent: record.intent, rule: record.rule, summary: record.summary, next: record.nextAction };
+  let filled = href.replace(/\{(page|intent|rule|summary|next)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
+  if (/^mailto:/i.test(filled) && !/[?&]body=/i.test(filled)) filled += `${filled.includes('?') ? '&' : '?'}body=${encodeURIComponent(record.summary)}`;
+  // The template passed isSafeHref whole and the values are encoded, so the head decides (a long body may pass 2,048).
+  return isSafeHref(filled.slice(0, 2048)) ? filled : undefined;
 };

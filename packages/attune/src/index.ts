@@ -27,6 +27,7 @@ export const createAttune = (config: AttuneConfig, deps: Partial<RuntimeDeps> = 
     loadSender: () => import('./chunks/send'),
     loadForms: () => import('./chunks/forms'),
     loadVitals: () => import('./chunks/vitals'),
+    loadHandoff: () => import('./chunks/handoff'),
     ...deps,
   });
 };

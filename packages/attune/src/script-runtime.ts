@@ -3,11 +3,12 @@
 // separate ES modules next to the script, fetched by native dynamic imports, each only when needed
 // (Rollup cannot split an IIFE).
 import { atom } from 'nanostores';
-import { createLogger, type SenderModule, type FormsModule } from '@attune/core';
+import { createLogger, type SenderModule } from '@attune/core';
 import type { WidgetModule } from '@attune/widget';
-import type { ActiveHelp, EngineModule, Started } from './api';
+import type { ActiveHelp, EngineModule, FormsChunk, Started } from './api';
 import type { VitalsModule } from './vitals';
 import type { ConsentModule } from './chunks/consent';
+import type { HandoffModule } from './chunks/handoff';
 import { configFromScript } from './script-config';
 import { startRuntime } from './start';
 
@@ -26,8 +27,9 @@ export const startFromScript = (script: HTMLScriptElement, global: object, warn:
       loadEngine: () => load('engine') as Promise<EngineModule>,
       loadWidget: () => load('widget') as Promise<WidgetModule>,
       loadSender: () => load('send') as Promise<SenderModule>,
-      loadForms: () => load('forms') as Promise<FormsModule>,
+      loadForms: () => load('forms') as Promise<FormsChunk>,
       loadVitals: () => load('vitals') as Promise<VitalsModule>,
+      loadHandoff: () => load('handoff') as Promise<HandoffModule>,
     },
     window,
     log,

@@ -6,10 +6,11 @@
 //   decide-loop     the rules engine chunk, fetched on first need, and when it decides
 //   page-listeners  the detectors and the page's listeners
 import type { WritableAtom } from 'nanostores';
-import { PURPOSES, ruleNeeds, type DismissKind, type SignalRecord } from '@attune/rules';
-import { createConsent, createConsentStore, createIdbStore, createRecentSignals, guard, loadVisitor, openIdbOrMemory, type DetectorContext, type Logger } from '@attune/core';
+import { PURPOSES, type DismissKind, type SignalRecord } from '@attune/rules';
+import { createConsent, createConsentStore, createIdbStore, createRecentSignals, guard, loadVisitor, openIdbOrMemory, readIndexedDb, type DetectorContext, type Logger } from '@attune/core';
 import type { EngageAction } from '@attune/widget';
 import type { ActiveHelp, AttuneConfig, RuntimeDeps, Started } from './api';
+import type { HandoffRecord } from './handoff';
 import { fetchRules } from './rules-source';
 import { onIdle } from './settled';
 import { createConsentMemory } from './runtime/consent-memory';
@@ -34,6 +35,8 @@ export const startRuntime = (
   const doc = win.document;
   const now = deps.now ?? (() => Date.now());
   const stops: (() => void)[] = [];
+  // The site's handoff code registered with on('handoff', fn).
+  const handoffs: ((record: HandoffRecord) => void)[] = [];
   let destroyed = false;
   const schedule = (fn: () => void, ms: number) => {
     if (destroyed) return noop;
@@ -47,14 +50,15 @@ export const startRuntime = (
     gpc: !!(win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl,
     gpcAllowsMeasurement: !!config.gpcAllowsMeasurement,
   });
-  const storage = createConsentStore(deps.storage ?? createIdbStore(log, win.indexedDB));
+  const idb = readIndexedDb(win, log);
+  const storage = createConsentStore(deps.storage ?? createIdbStore(log, idb));
   // Consent choices live in a database of their own, so wiping the rest never touches a denial.
-  const kv = deps.consentStorage ?? createIdbStore(log, win.indexedDB, openIdbOrMemory('attune-consent', 'kv', log, win.indexedDB));
+  const kv = deps.consentStorage ?? createIdbStore(log, idb, openIdbOrMemory('attune-consent', 'kv', log, idb));
   const memory = createConsentMemory(consent, kv, now, log);
   const records = createLocalRecords(win, consent, storage, memory);
   const recent = createRecentSignals();
   const facts = createFacts(win, config, consent, recent, now);
-  const events = createEvents(config, deps, win, consent, facts, log, now, schedule);
+  const events = createEvents(config, deps, win, consent, facts, log, now, schedule, idb);
   const pipe = events._pipe;
 
   // Every local record at once: the ledger and answers, recent signals, the queue, storage.
@@ -79,6 +83,8 @@ export const startRuntime = (
     refusals: () => memory._refusals,
     refuse: memory._refuse,
     loadWidget: deps.loadWidget,
+    handoffCallbacks: () => (config.onHandoff ? [config.onHandoff, ...handoffs] : handoffs),
+    loadHandoff: () => (deps.loadHandoff ? deps.loadHandoff() : Promise.reject(new Error('no handoff chunk'))),
     destroyed: () => destroyed,
   });
   stops.push(records.stop, engine.stop);
@@ -150,7 +156,7 @@ export const startRuntime = (
     stops.push(listeners.stop);
     // Storage, rules and the queue wait for a later idle moment, a task of their own.
     await new Promise<void>((resolve) => onIdle(win, guard(log, resolve)));
-    listeners._formsIfFields();
+    listeners._startLazy();
     await memory._restore();
     facts._visitor = await loadVisitor(storage, now());
     // Events an earlier page left in the queue go out now.
@@ -161,8 +167,10 @@ export const startRuntime = (
     // Rules that can fire without a signal (or count page views, so every view is remembered) need
     // the engine now, and so do a preview page (`?attune-preview=<rule id>`, shown by the engine)
     // and a file that is not JSON (the engine reports where); otherwise it waits for evidence.
-    rules.needs = ruleNeeds(rules.source);
-    engine._eager = /[?&]attune-preview=/.test(win.location.search) || typeof rules.source === 'string' || rules.needs.withoutSignals;
+    // `ruleNeeds` comes with the forms chunk (already on its way); without it the engine loads now.
+    rules.needs = (await listeners._forms())?.ruleNeeds(rules.source);
+    if (destroyed) return;
+    engine._eager = /[?&]attune-preview=/.test(win.location.search) || typeof rules.source === 'string' || (rules.needs?.withoutSignals ?? true);
     if (engine._eager || recent.current(now()).length) engine._soon();
   };
 
@@ -195,6 +203,10 @@ export const startRuntime = (
     dismiss: guard(log, (kind: DismissKind = 'dismiss') => engine._loaded?.dismiss(kind)),
     engage: guard(log, (action: EngageAction) => engine._loaded?.engage(action)),
     answer: guard(log, (value: string | string[] | null) => engine._loaded?.answer(value)),
+    on: guard(log, (event: string, fn: unknown) => {
+      if (event === 'handoff' && typeof fn === 'function') handoffs.push(fn as (record: HandoffRecord) => void);
+      else log.warn(`on('${event}') takes 'handoff' and a function`);
+    }),
     destroy: guard(log, () => {
       destroyed = true;
       engine._loaded?.close();

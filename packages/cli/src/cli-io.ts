@@ -22,3 +22,25 @@ export function createNodeIo(): CliIo {
     writeFile: (path, text, { overwrite }) => writeFile(path, text, { encoding: 'utf8', flag: overwrite ? 'w' : 'wx' }),
   };
 }
+
+const REASONS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
+
+/**
+ * The same io, whose `readFile` fails with a message that names the file and the reason
+ * (`rules.json: no such file`), so `runCli` can print it and exit 2.
+ *
+ * @example await validateCommand(unreadable(io), ['missing.json'], flags) // rejects: "missing.json: no such file"
+ */
+export function unreadable(io: CliIo): CliIo {
+  return {
+    ...io,
+    readFile: async (path) => {
+      try {
+        return await io.readFile(path);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        throw new Error(`${path}: ${(code && REASONS[code]) ?? 'cannot be read'}`);
+      }
+    },
+  };
+}

@@ -1,7 +1,8 @@
-import type { Action, CompiledRules } from '@attune/rules';
+import { pickArticle, type Action, type CompiledRules, type Decision, type KnowledgeArticle } from '@attune/rules';
 import type { CliIo } from './cli-io';
 import { formatIssues } from './format-issues';
 import { formatOffset } from './format-offset';
+import { readKnowledgeFile } from './read-knowledge-file';
 import { readRulesFile } from './read-rules-file';
 import { readSessions, type RecordedSession } from './read-sessions';
 import { NOT_REPLAYABLE, sessionsFromEvents } from './simulate-from-events';
@@ -12,7 +13,15 @@ const headline = (action: Action): string => {
   return `${action.type} "${text}"`;
 };
 
-function printStep(io: CliIo, step: SimulationStep, trace: boolean): void {
+/** The article a `help` action `from: "articles"` would show for a decision, by the documented score. */
+const articleFor = (decision: Decision, path: string, articles: readonly KnowledgeArticle[] | null) => {
+  const action = decision.action;
+  if (action.type !== 'help' || action.from !== 'articles') return undefined;
+  const best = articles ? pickArticle(articles, { page: path.split('?')[0]!, evidence: decision.evidence, tags: action.tags }) : null;
+  return best ? { id: best.article.id, title: best.article.title, score: best.score } : null;
+};
+
+function printStep(io: CliIo, step: SimulationStep, trace: boolean, articles: readonly KnowledgeArticle[] | null): void {
   const when = formatOffset(step.t).padEnd(8);
   const where = step.path.padEnd(16);
   if (step.kind === 'blocked') {
@@ -23,6 +32,9 @@ function printStep(io: CliIo, step: SimulationStep, trace: boolean): void {
   const holdout = step.decision.holdout ? ` [holdout: ${step.decision.holdout}]` : '';
   io.stdout(`  ${when}${where}${label}  ${step.decision.ruleId}  ${headline(step.decision.action)}${holdout}\n`);
   io.stdout(`  ${''.padEnd(24)}why      ${step.why}\n`);
+  const article = articleFor(step.decision, step.path, articles);
+  if (article) io.stdout(`  ${''.padEnd(24)}article  ${article.id} "${article.title}" (score ${article.score})\n`);
+  else if (article === null) io.stdout(`  ${''.padEnd(24)}article  none matches: the rule's own text shows\n`);
   if (trace) {
     for (const entry of step.decision.trace) {
       io.stdout(`  ${''.padEnd(24)}${entry.passed ? '✓' : '✗'}        ${entry.path}  ${entry.condition}  (observed ${String(entry.observed)})\n`);
@@ -111,6 +123,10 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
     return 1;
   }
   const rules: CompiledRules = validation.rules;
+  const knowledge = await readKnowledgeFile(io, rulesFile, rules);
+  if (knowledge.kind === 'read') io.stderr(formatIssues(knowledge.file, knowledge.errors, knowledge.text));
+  if (knowledge.kind === 'remote') io.stderr(`${knowledge.file}: knowledge file not read (a URL): help from articles shows the rules' own text here.\n`);
+  const articles = knowledge.kind === 'read' ? knowledge.articles : null;
   let sessions: RecordedSession[];
   let errors: string[] = [];
   let source = sessionsFile ?? '';
@@ -118,7 +134,7 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
     const events = await readStoredEvents(io, from);
     if (typeof events === 'string') {
       io.stderr(`${events}\n`);
-      return 1;
+      return 2;
     }
     const sinceMs = span ? Date.now() - Number(span[1]) * (span[2] === 'h' ? 3_600_000 : 86_400_000) : undefined;
     const rebuilt = sessionsFromEvents(events, { since: sinceMs });
@@ -134,7 +150,7 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
       text = await io.readFile(source);
     } catch {
       io.stderr(`${source}: cannot be read.\n`);
-      return 1;
+      return 2;
     }
     ({ sessions, errors } = readSessions(text));
   }
@@ -154,11 +170,14 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
     const { steps, ledger } = simulateSession(rules, session, ledgers.get(visitorKey) ?? { shown: [], dismissed: [] });
     ledgers.set(visitorKey, ledger);
     if (flags.has('json')) {
-      for (const step of steps) io.stdout(`${JSON.stringify({ session: session.id, visitor: session.visitor.id ?? null, at: session.start + step.t, ...step })}\n`);
+      for (const step of steps) {
+        const article = step.kind === 'blocked' ? undefined : articleFor(step.decision, step.path, articles);
+        io.stdout(`${JSON.stringify({ session: session.id, visitor: session.visitor.id ?? null, at: session.start + step.t, ...step, ...(article === undefined ? {} : { article }) })}\n`);
+      }
     } else {
       io.stdout(`session ${session.id}${session.visitor.id ? ` · visitor ${session.visitor.id}` : ''} · ${session.events.length} events\n`);
       if (steps.length === 0) io.stdout('  nothing would be shown\n');
-      for (const step of steps) printStep(io, step, flags.has('trace'));
+      for (const step of steps) printStep(io, step, flags.has('trace'), articles);
     }
     for (const step of steps) {
       if (step.kind === 'blocked') {

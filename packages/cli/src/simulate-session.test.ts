@@ -72,7 +72,7 @@ describe('simulateSession', () => {
     const later = simulateSession(rules, session([{ t: 0, page: '/p' }], { start: 5_000_000 }), dismissed.ledger);
     expect(later.steps.filter((s) => s.kind === 'show')).toEqual([]);
     const rated = simulateSession(rules, session([{ t: 0, page: '/p' }, { t: 1000, signal: 'rage_click', target: 't' }, { t: 3000, engage: 'a', helpful: false }, { t: 62_000, tick: true }]), empty);
-    expect(rated.ledger.rated).toEqual([{ ruleId: 'a', at: 1_003_000, helpful: false }]);
+    expect(rated.ledger.shown[0]).toEqual({ ruleId: 'a', at: 1_001_000, type: 'help', outcome: 'helpful_no' });
     expect(rated.steps.filter((s) => s.kind === 'show').map((s) => s.kind === 'show' && [s.t, s.decision.ruleId])).toEqual([[1000, 'a'], [62_000, 'c']]);
   });
 

@@ -10,8 +10,6 @@ export type SimulationStep =
 export interface Ledger {
   shown: ShownEntry[];
   dismissed: History['dismissed'][number][];
-  /** Answers to "Was this helpful?", for help-history conditions. */
-  rated?: NonNullable<History['rated']>[number][];
   /** Page views remembered for `views` conditions, oldest first, as the browser keeps them. */
   views?: PageView[];
 }
@@ -35,7 +33,7 @@ const VIEWS_MAX = 50;
  * @example const { steps, ledger } = simulateSession(rules, session, { shown: [], dismissed: [] });
  */
 export function simulateSession(rules: CompiledRules, session: RecordedSession, previous: Ledger): { steps: SimulationStep[]; ledger: Ledger } {
-  const ledger: Ledger = { shown: [...previous.shown], dismissed: [...previous.dismissed], rated: [...(previous.rated ?? [])], views: [...(previous.views ?? [])] };
+  const ledger: Ledger = { shown: [...previous.shown], dismissed: [...previous.dismissed], views: [...(previous.views ?? [])] };
   const steps: SimulationStep[] = [];
   const reported = new Set<string>();
   const facts: Facts = { ...session.facts, page: { path: '/' }, signals: [], visitor: session.visitor, views: ledger.views };
@@ -68,14 +66,17 @@ export function simulateSession(rules: CompiledRules, session: RecordedSession, 
       visible = null;
       lastInput = now;
     } else if ('engage' in event) {
-      if (typeof event.helpful === 'boolean') ledger.rated!.push({ ruleId: event.engage, at: now, helpful: event.helpful });
+      // "Was this helpful?": kept on the latest showing of the rule, as the browser's ledger keeps it.
+      let last = typeof event.helpful === 'boolean' ? ledger.shown.length - 1 : -1;
+      while (last >= 0 && ledger.shown[last]!.ruleId !== event.engage) last--;
+      if (last >= 0) ledger.shown[last] = { ...ledger.shown[last]!, outcome: event.helpful ? 'helpful_yes' : 'helpful_no' };
       if (visible === event.engage) visible = null;
       lastInput = now;
     }
     facts.dwell = now - pageStart;
     facts.idle = now - lastInput;
 
-    const result = evaluate(rules, facts, { shown: ledger.shown, dismissed: ledger.dismissed, rated: ledger.rated, sessionStart: session.start, visible }, now);
+    const result = evaluate(rules, facts, { shown: ledger.shown, dismissed: ledger.dismissed, sessionStart: session.start, visible }, now);
     const path = facts.page.path;
     for (const blocked of result.blocked) {
       const key = blocked.shadow ? `${blocked.ruleId}\u0000view ${pageView}` : `${blocked.ruleId}\u0000${blocked.reason}`;

@@ -27,14 +27,14 @@ describe('attune validate', () => {
   it('names the line and column of malformed JSON', async () => {
     const io = createFakeIo({ 'rules.json': '{\n  "rules": [\n    {"id": "a",}\n  ]\n}' });
     expect(await runCli(['validate', 'rules.json'], io)).toBe(1);
-    expect(io.out()).toContain('rules.json  error    $  Malformed JSON at line 3, column 16');
+    expect(io.out()).toContain('rules.json:3:16  error    $  Malformed JSON at line 3, column 16');
     expect(io.out()).toContain('Attune would stay inert');
   });
 
-  it('exits 1 for a missing file', async () => {
+  it('exits 2 (an I/O error, not a finding) for a missing file', async () => {
     const io = createFakeIo();
-    expect(await runCli(['validate', 'nope.json'], io)).toBe(1);
-    expect(io.out()).toContain('nope.json: no such file.');
+    expect(await runCli(['validate', 'nope.json'], io)).toBe(2);
+    expect(io.err()).toContain('nope.json: no such file');
   });
 
   it('prints a JSON report with --json', async () => {

@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBin, type BuiltBin } from '../test/build-bin';
 import { post, send } from '../test/http-client';
 import { spawnCollector } from '../test/spawn-collector';
-import { batchOf, signals } from '../test/wire-fixtures';
+import { batchOf, sampleEvents, signals } from '../test/wire-fixtures';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 let built: BuiltBin;
@@ -57,6 +59,51 @@ describe('attune-collector', () => {
       expect([args, bad.status, bad.stdout]).toEqual([args, 2, '']);
       expect(bad.stderr).toMatch(/^attune-collector: .+\nRun attune-collector --help for the options\.\n$/);
     }
+  }, 30_000);
+
+  it('--webhook forwards a stored handoff signed with ATTUNE_WEBHOOK_SECRET, and verify-webhook detects a wrong secret', async () => {
+    const deliveries: { body: string; signature: string }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        deliveries.push({ body, signature: String(req.headers['x-attune-signature']) });
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    process.env.ATTUNE_WEBHOOK_SECRET = 'team-secret';
+    const running = await spawnCollector(bin, ['--port', '0', '--memory', '--report', '--webhook', hook, '--webhook-format', 'json']);
+    delete process.env.ATTUNE_WEBHOOK_SECRET;
+    expect(running.output()).toContain('forwarding handoffs to http://127.0.0.1:');
+    expect((await post(running.url, batchOf([sampleEvents().handoff!]))).status).toBe(200);
+    let counts = (await send(`${running.url}/stats`)).body.counts;
+    while (counts.webhook.pending) counts = (await send(`${running.url}/stats`)).body.counts;
+    expect(counts.webhook).toMatchObject({ delivered: 1, deadLetters: 0 });
+    expect(await running.stop('SIGTERM')).toBe(0);
+    await new Promise((resolve) => receiver.close(resolve));
+
+    const bodyFile = join(dir, 'delivery.json');
+    writeFileSync(bodyFile, deliveries[0]!.body);
+    const verify = (secret: string, file = bodyFile) =>
+      spawnSync(process.execPath, [bin, 'verify-webhook', '--signature', deliveries[0]!.signature, '--body-file', file], {
+        encoding: 'utf8',
+        env: { ...process.env, ATTUNE_WEBHOOK_SECRET: secret },
+      });
+    const good = verify('team-secret');
+    expect([good.status, good.stdout]).toEqual([0, expect.stringMatching(/^signature valid/)]);
+    const wrong = verify('not-the-secret');
+    expect([wrong.status, wrong.stderr]).toEqual([1, expect.stringMatching(/^signature refused \(mismatch\)/)]);
+    // The body read from stdin, altered by one character, is refused too.
+    const altered = spawnSync(process.execPath, [bin, 'verify-webhook', '--signature', deliveries[0]!.signature], {
+      encoding: 'utf8',
+      input: deliveries[0]!.body.replace('checkout-help', 'checkout-hel_'),
+      env: { ...process.env, ATTUNE_WEBHOOK_SECRET: 'team-secret' },
+    });
+    expect(altered.status).toBe(1);
+    const usage = spawnSync(process.execPath, [bin, 'verify-webhook'], { encoding: 'utf8', env: { ...process.env, ATTUNE_WEBHOOK_SECRET: '' } });
+    expect(usage.status).toBe(2);
   }, 30_000);
 
   it('logs a refused origin once and counts each refusal in /stats', async () => {

@@ -7,6 +7,7 @@ import { createSqliteStore } from './sqlite-store';
 import { parseCollectorArgs, type StoreChoice } from './parse-collector-args';
 import { createPostgresStore, type PgPool } from './postgres-store';
 import { startCollector } from './start-collector';
+import { runVerifyWebhook } from './verify-webhook-command';
 
 async function openStore(choice: StoreChoice): Promise<EventStore | undefined> {
   if (choice.kind === 'clickhouse') {
@@ -46,6 +47,10 @@ async function exportMain(argv: readonly string[]) {
 }
 
 async function main() {
+  if (process.argv[2] === 'verify-webhook') {
+    process.exitCode = await runVerifyWebhook(process.argv.slice(3), process.env, process.stdin, process.stdout, process.stderr);
+    return;
+  }
   if (process.argv[2] === 'export') return exportMain(process.argv.slice(3));
   const command = parseCollectorArgs(process.argv.slice(2));
   if (command.kind === 'help') {
@@ -74,9 +79,11 @@ async function main() {
     trustProxy: command.trustProxy,
     // The token comes from the environment, not an argument, so `ps` does not show it.
     report: command.report && process.env.ATTUNE_REPORT_TOKEN ? { token: process.env.ATTUNE_REPORT_TOKEN } : command.report,
+    webhook: command.webhook && { ...command.webhook, secret: command.webhook.secret ?? process.env.ATTUNE_WEBHOOK_SECRET },
   });
   const where = command.store.kind === 'sqlite' ? `SQLite ${command.store.file}` : command.store.kind === 'postgres' ? 'PostgreSQL' : command.store.kind === 'clickhouse' ? 'ClickHouse' : 'memory';
   process.stdout.write(`attune-collector listening on ${collector.url} (store: ${where})\n`);
+  if (command.webhook) process.stdout.write(`attune-collector: forwarding handoffs to ${new URL(command.webhook.url).origin} (${command.webhook.format})\n`);
   if (command.report) {
     const who = process.env.ATTUNE_REPORT_TOKEN ? 'sign in at /report/login with ATTUNE_REPORT_TOKEN' : 'this machine only; set ATTUNE_REPORT_TOKEN to open it to others';
     process.stdout.write(`attune-collector: friction report at ${collector.url}/report (${who})\n`);

@@ -13,6 +13,7 @@ import { createReportAccess } from './report-access';
 import { createReportRoute, type ReportOptions } from './report/report-route';
 import { createSqliteStore } from './sqlite-store';
 import { createBatchTriage } from './triage-batch';
+import { createHandoffWebhook, type WebhookCounts, type WebhookOptions } from './handoff-webhook';
 
 /** Options for {@link createCollectorHandler} and {@link startCollector}. */
 export interface CollectorOptions {
@@ -44,6 +45,8 @@ export interface CollectorOptions {
    * taken from that many entries from the right of `X-Forwarded-For`. Default false: the peer address.
    */
   trustProxy?: boolean | number;
+  /** Forward each stored handoff to a URL, signed (see `docs/handoff.md`). Default: none. */
+  webhook?: WebhookOptions;
   /** Clock in ms, for rate limiting and `received` stamps. Default `Date.now`. */
   now?: () => number;
   /** Told about store failures and unexpected errors. Default: `console.error` with an `[attune-collector]` prefix. */
@@ -72,6 +75,8 @@ export interface CollectorCounts {
   rateLimited: number;
   /** Batches the store failed on (answered 500, for the client to retry). */
   storeFailures: number;
+  /** Handoffs forwarded, retried and given up on (dead letters), when a `webhook` is set. */
+  webhook?: WebhookCounts;
 }
 
 /** A `node:http` request handler that can also shut down gracefully. */
@@ -139,6 +144,7 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
   const clientAddress = createClientAddress(options.trustProxy);
   const refusals = createRefusalLog(options.onWarn ?? ((line) => console.warn(line)), now);
   const started = new Date(now()).toISOString();
+  const webhook = options.webhook ? createHandoffWebhook(options.webhook, { now, onError }) : null;
   const counts: CollectorCounts = {
     batches: 0,
     accepted: 0,
@@ -222,6 +228,7 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
       return send(res, 500, { error: 'store unavailable, retry later' }, corsHeaders);
     }
     counts.accepted += result.stored;
+    if (result.stored) webhook?.forward(batch.events, batch.site);
     counts.duplicates += result.duplicates;
     // 207 when some events were left out: still a success to the client, which drops the batch
     // (a rejected event would be rejected again), but visible as partial in logs and proxies.
@@ -268,7 +275,7 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     if (url.pathname === '/export.jsonl') return serveExport(store, url, res, now());
     if (url.pathname === '/events') return listEvents(url, res, corsHeaders);
     // Operators' figures, served with the report (both are for the site owner, not the public).
-    if (url.pathname === '/stats') return send(res, 200, { since: started, counts }, corsHeaders);
+    if (url.pathname === '/stats') return send(res, 200, { since: started, counts: currentCounts() }, corsHeaders);
     if (report && url.pathname.startsWith('/report')) return report(url, res);
     send(res, 200, { ok: true }, corsHeaders);
   };
@@ -297,14 +304,17 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
       });
   };
 
+  const currentCounts = (): CollectorCounts => (webhook ? { ...counts, webhook: webhook.counts() } : { ...counts });
+
   const close = () => {
     closed ??= (async () => {
       closing = true;
       if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      await webhook?.close();
       await store.close();
     })();
     return closed;
   };
 
-  return Object.assign(handler, { store, close, counts: () => ({ ...counts }) });
+  return Object.assign(handler, { store, close, counts: currentCounts });
 }

@@ -48,6 +48,13 @@ export type {
   VitalsRow,
   VitalsTable,
 } from './report/report-summary';
+export { createHandoffWebhook } from './handoff-webhook';
+export type { WebhookOptions, WebhookCounts, HandoffWebhook } from './handoff-webhook';
+export { verifyWebhookSignature, signWebhookBody, SIGNATURE_HEADER } from './webhook-signature';
+export type { VerifyWebhookInput, SignatureCheck, SignatureFailure } from './webhook-signature';
+export { handoffWebhookRecord, webhookBody } from './webhook-body';
+export type { HandoffWebhookRecord, WebhookFormat } from './webhook-body';
+export type { CollectorCounts } from './collector-handler';
 export { createClickhouseStore } from './clickhouse-store';
 export type { ClickhouseClient, ClickhouseStoreOptions } from './clickhouse-store';
 export { exportEvents } from './export-events';

@@ -42,6 +42,18 @@ describe('parseCollectorArgs', () => {
     expect(parseCollectorArgs(['--verbose'])).toMatchObject({ kind: 'error', message: expect.stringMatching(/verbose/) });
   });
 
+  it('reads --webhook with its secret and format, and refuses a bad URL, format, or a secret without a URL', () => {
+    expect(parseCollectorArgs(['--webhook', 'https://support.example/hook', '--webhook-secret', 's3', '--webhook-format', 'slack'])).toMatchObject({
+      kind: 'run',
+      webhook: { url: 'https://support.example/hook', secret: 's3', format: 'slack' },
+    });
+    expect(parseCollectorArgs(['--webhook', 'http://127.0.0.1:9000/h'])).toMatchObject({ webhook: { url: 'http://127.0.0.1:9000/h', format: 'json' } });
+    expect(parseCollectorArgs([])).not.toHaveProperty('webhook');
+    expect(parseCollectorArgs(['--webhook', 'ftp://x.example/h'])).toMatchObject({ kind: 'error', message: expect.stringMatching(/--webhook must be/) });
+    expect(parseCollectorArgs(['--webhook', 'https://x.example', '--webhook-format', 'xml'])).toMatchObject({ kind: 'error', message: expect.stringMatching(/json or slack/) });
+    expect(parseCollectorArgs(['--webhook-secret', 's3'])).toMatchObject({ kind: 'error', message: expect.stringMatching(/need --webhook/) });
+  });
+
   it('answers --help with the usage text, and --version', () => {
     expect(parseCollectorArgs(['--help'])).toMatchObject({ kind: 'help', text: expect.stringMatching(/^Usage: attune-collector/) });
     expect(parseCollectorArgs(['--version'])).toEqual({ kind: 'version' });

@@ -23,6 +23,8 @@ export type CollectorCommand =
       trustProxy: boolean;
       /** Serve GET /report and /report.json; present only when asked for. */
       report?: true;
+      /** Forward each stored handoff here; present only when asked for. The secret comes from `--webhook-secret` or `ATTUNE_WEBHOOK_SECRET`. */
+      webhook?: { url: string; secret?: string; format: 'json' | 'slack' };
     }
   | { kind: 'help'; text: string }
   | { kind: 'version' }
@@ -50,8 +52,17 @@ Attune's reference collector: POST /collect validates, dedupes and stores events
                           and the collector's counts at GET /stats; with the
                           ATTUNE_REPORT_TOKEN environment variable set they need that
                           token (Bearer header or /report/login), else loopback only
+  --webhook <url>         forward each stored handoff to this URL (one POST each,
+                          retried with backoff; dead letters counted in /stats)
+  --webhook-secret <s>    sign each body with HMAC-SHA256 in X-Attune-Signature
+                          (or set ATTUNE_WEBHOOK_SECRET, kept out of the process list)
+  --webhook-format <f>    json (default): the handoff record; slack: an incoming-webhook message
   --help                  show this text
   --version               print the version
+
+attune-collector verify-webhook --signature <header> [--body-file <f>]
+  checks a delivery's X-Attune-Signature against ATTUNE_WEBHOOK_SECRET (or --secret);
+  the body is read from --body-file or stdin. Exit status 0: valid, 1: not.
 
 Refused origins and sites are logged to stderr, at most once a minute each.
 Exit status: 0 after a clean stop, 1 when it cannot start, 2 for a usage error.
@@ -93,6 +104,9 @@ export function parseCollectorArgs(argv: readonly string[]): CollectorCommand {
         'no-rate-limit': { type: 'boolean' },
         'trust-proxy': { type: 'boolean' },
         report: { type: 'boolean' },
+        webhook: { type: 'string' },
+        'webhook-secret': { type: 'string' },
+        'webhook-format': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -101,6 +115,14 @@ export function parseCollectorArgs(argv: readonly string[]): CollectorCommand {
     if (values.version) return { kind: 'version' };
     const chosen = [values.db !== undefined, values.pg !== undefined, values.clickhouse !== undefined, values.memory === true].filter(Boolean).length;
     if (chosen > 1) return { kind: 'error', message: 'choose one of --db, --pg, --clickhouse and --memory' };
+    const format = values['webhook-format'] ?? 'json';
+    if (format !== 'json' && format !== 'slack') return { kind: 'error', message: `--webhook-format must be json or slack, not ${format}` };
+    if (values.webhook === undefined && (values['webhook-secret'] !== undefined || values['webhook-format'] !== undefined)) {
+      return { kind: 'error', message: '--webhook-secret and --webhook-format need --webhook <url>' };
+    }
+    if (values.webhook !== undefined && !/^https?:\/\/[^/\s]+/i.test(values.webhook)) {
+      return { kind: 'error', message: `--webhook must be an http: or https: URL, not ${values.webhook}` };
+    }
     const store: StoreChoice = values.pg
       ? { kind: 'postgres', url: values.pg }
       : values.clickhouse
@@ -120,6 +142,9 @@ export function parseCollectorArgs(argv: readonly string[]): CollectorCommand {
       rateLimit: values['no-rate-limit'] !== true,
       trustProxy: values['trust-proxy'] === true,
       ...(values.report ? { report: true as const } : {}),
+      ...(values.webhook
+        ? { webhook: { url: values.webhook, format, ...(values['webhook-secret'] ? { secret: values['webhook-secret'] } : {}) } }
+        : {}),
     };
   } catch (error) {
     return { kind: 'error', message: error instanceof Error ? error.message : String(error) };

@@ -38,7 +38,7 @@ export type { RecentSignals } from './stores/recent-signals';
 export { createMemoryStore } from './storage/key-value';
 export type { KeyValueStore } from './storage/key-value';
 export { createIdbStore } from './storage/idb-store';
-export { openIdbOrMemory } from './storage/idb-or-memory';
+export { IDB_WAIT_MS, openIdbOrMemory, readIndexedDb } from './storage/idb-or-memory';
 export type { IdbOrMemory } from './storage/idb-or-memory';
 export { createConsentStore } from './storage/consent-store';
 export type { ConsentStore } from './storage/consent-store';

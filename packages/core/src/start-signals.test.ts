@@ -52,7 +52,7 @@ describe('startSignals', () => {
     const matchMedia = vi.spyOn(window, 'matchMedia').mockImplementation(() => {
       throw new Error('no media queries');
     });
-    const stop = startSignals(ctx, { dead: false });
+    const stop = startSignals(ctx, { dead: false }, FORM_DETECTORS);
     matchMedia.mockRestore();
     for (let i = 0; i < 4; i++) click(document.getElementById('buy')!);
     vi.advanceTimersByTime(2000);

@@ -1,15 +1,15 @@
 import type { DetectorContext } from './signals/detector';
-import { startBackForth, type BackForthConfig } from './signals/back-forth';
+import type { BackForthConfig } from './signals/back-forth';
 import { startDeadClick, type DeadClickConfig } from './signals/dead-click';
 import { startErrorClick, type ErrorClickConfig } from './signals/error-click';
-import { startExitIntent, type ExitIntentConfig } from './signals/exit-intent';
+import type { ExitIntentConfig } from './signals/exit-intent';
 import type { Detector } from './signals/detector';
 import type { FormAbandonConfig } from './signals/form-abandon';
 import type { FormFrictionConfig } from './signals/form-friction';
-import { startHesitation, type HesitationConfig } from './signals/hesitation';
+import type { HesitationConfig } from './signals/hesitation';
 import { startRageClick, type RageClickConfig } from './signals/rage-click';
-import { startScrollThrash, type ScrollThrashConfig } from './signals/scroll-thrash';
-import { startSlowInteraction, type SlowInteractionConfig } from './signals/slow-interaction';
+import type { ScrollThrashConfig } from './signals/scroll-thrash';
+import type { SlowInteractionConfig } from './signals/slow-interaction';
 import { watchResponse } from './signals/watch-response';
 
 /**
@@ -55,11 +55,6 @@ const DETECTORS: Detectors = {
   rage: startRageClick,
   dead: startDeadClick,
   error: startErrorClick,
-  dwell: startHesitation,
-  exit: startExitIntent,
-  back: startBackForth,
-  scroll: startScrollThrash,
-  slow: startSlowInteraction,
 };
 
 /** The running detectors: call to stop them all; `add` starts more (the form detectors, once loaded). */
@@ -70,8 +65,9 @@ export interface RunningSignals {
 
 /**
  * Starts every detector that is not switched off, with one shared response watcher; returns one
- * teardown for all. The form detectors (`form`, `abandon`) live in their own module (see
- * `FORM_DETECTORS`): pass them in `detectors`, or `add` them once loaded.
+ * teardown for all. Only the click detectors (`rage`, `dead`, `error`) start here; the form and
+ * weak-signal detectors live in their own module (see `FORM_DETECTORS`): pass them in
+ * `detectors`, or `add` them once loaded.
  */
 export const startSignals = (page: DetectorContext, config: SignalsConfig = {}, detectors: Detectors = {}): RunningSignals => {
   const watch = watchResponse(page, config.ignoreUrls);

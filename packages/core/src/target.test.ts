@@ -16,6 +16,22 @@ describe('target', () => {
     expect(targetName(document.body)).toBe('body');
   });
 
+  it('skips generated-looking ids (library, framework or hex) and uses a safe name', () => {
+    document.body.innerHTML = `<main id="shop"><div id="MixItUpD361E8"><button id="ember123">A</button><button id=":r1:">B</button>
+      <button id="radix-trigger">C</button><button id="a3f9c2e1b7">D</button><input name="coupon"><input name="q7f3a9b8c1d2"></div></main>`;
+    const all = [...document.querySelectorAll('#shop div > *')].map(targetName);
+    expect(all).toEqual([
+      '#shop > div > button:nth-of-type(1)',
+      '#shop > div > button:nth-of-type(2)',
+      '#shop > div > button:nth-of-type(3)',
+      '#shop > div > button:nth-of-type(4)',
+      'input[name=coupon]',
+      '#shop > div > input:nth-of-type(2)',
+    ]);
+    document.body.innerHTML = `<button id="checkout-2">x</button>`;
+    expect(targetName(document.body.firstElementChild!)).toBe('#checkout-2');
+  });
+
   it('honours data-attune-ignore for every signal or a listed few, and Attune UI always', () => {
     document.body.innerHTML = `<div data-attune-ignore=""><b id="a"></b></div><div data-attune-ignore=" rage  dead "><b id="b"></b></div>
       <div data-attune-ui><b id="c"></b></div><b id="d"></b>`;

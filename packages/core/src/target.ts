@@ -1,14 +1,18 @@
 /**
  * Turns a DOM element into a stable, text-free target name: `data-attune`
- * labels (joined outermost first, `pricing/plan-pro`), else a safe `#id`,
- * else a short structural selector. Never element text, never a value.
+ * labels (joined outermost first, `pricing/plan-pro`), else a safe `#id` or a
+ * form control's safe `name` (generated-looking ones are skipped), else a short structural selector. Never element text, never a value.
  */
 
 const ACTIONABLE =
   'a[href],button,summary,select,label,input:not([type=hidden]),[onclick],[tabindex]:not([tabindex="-1"]),[role=button],[role=link],[role=tab],[role=menuitem],[role=checkbox],[role=switch],[role=option]';
 
-/** Ids that look generated or personal (long digit runs, `@` or other punctuation) are not used as names. */
-const SAFE_ID = /^(?!.*\d{4})[A-Za-z][\w-]{0,63}$/;
+/**
+ * Ids and names that look generated or personal are not used: three or more digits (`ember123`,
+ * `#MixItUpD361E8`, which changes on every load), a long hexadecimal run, a UI library's
+ * prefix (`radix-`, `headlessui-`, `mui-1`), or `@`, `:` and other punctuation (React's `:r1:`).
+ */
+const SAFE_ID = /^(?!(.*\d){3}|.*[\da-f]{8}|(radix|ember|headlessui|react-|downshift|mui|ui-id|rc-|cdk|mat-))[a-z][\w-]{0,63}$/i;
 
 /** The nearest actionable element at or above `el`, if any. */
 export const actionableOf = (el: Element): Element | null => el.closest(ACTIONABLE);
@@ -49,6 +53,12 @@ export const targetName = (el: Element): string => {
   for (let node: Element | null = el; node && parts.length < 4 && !/^(BODY|HTML)$/.test(node.tagName); node = node.parentElement) {
     if (SAFE_ID.test(node.id)) {
       parts.unshift(`#${node.id}`);
+      break;
+    }
+    // A form control's name is as stable as an id (never its value).
+    const name = node.getAttribute('name') ?? '';
+    if (SAFE_ID.test(name)) {
+      parts.unshift(`${node.tagName.toLowerCase()}[name=${name}]`);
       break;
     }
     parts.unshift(step(node));

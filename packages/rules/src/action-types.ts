@@ -39,8 +39,18 @@ export interface ActionBase {
 /** The action a rule takes when it fires: a help card. */
 export interface HelpAction extends HelpContent, ActionBase {
   type: 'help';
-  /** Also offer "Talk to a person" on the card (the runtime then hands off with the context). */
-  handoff?: boolean;
+  /**
+   * Also offer "Talk to a person" on the card: `true` hands off through the site's `handoff`
+   * callback; a route names the channel (and its fallback) the button uses.
+   */
+  handoff?: boolean | HandoffRoute;
+  /**
+   * `"articles"`: show the best-matching article of the rules file's `knowledge` file for the
+   * struggle's page and targets (see `pickArticle`); `title` and `body` are shown when none matches.
+   */
+  from?: 'articles';
+  /** With `from`: tags that favour articles carrying them (2 points each). */
+  tags?: string[];
 }
 
 /** One choice of a profiling question. */
@@ -63,17 +73,42 @@ export interface AskAction extends ActionBase {
   why?: string;
 }
 
-/** Channels a handoff to a human can use. */
-export type HandoffChannel = 'chat' | 'email' | 'phone' | 'link';
+/** The chat widgets a handoff can open, each through the vendor's documented page API. */
+export type ChatAdapterName = 'intercom' | 'zendesk' | 'hubspot' | 'crisp' | 'tawk' | 'freshchat';
 
-/** Offer a human: the runtime calls the site's `onHandoff` or opens `href`. */
-export interface HandoffAction extends ActionBase {
+/**
+ * Channels a handoff to a human can use: `url` and `mailto` templates (`link` and `email` are
+ * their older names, `phone` a `tel:` link); a chat widget already on the page; `callback` (and its
+ * older name `chat`): the site's own code, through npm `onHandoff` or `attune('on', 'handoff', fn)`.
+ */
+export type HandoffChannel = 'url' | 'mailto' | 'email' | 'phone' | 'link' | 'chat' | 'callback' | ChatAdapterName;
+
+/** What the visitor gets when the channel is not available on the page: a link or an email address. */
+export interface HandoffFallback {
+  /** `https:`, `http:`, `mailto:`, `tel:` or a relative path; `{page}`, `{intent}`, `{rule}`, `{summary}` and `{next}` are filled in. */
+  href: string;
+  /** Button text. Default "Contact us". */
+  label?: string;
+}
+
+/** Where a handoff goes. */
+export interface HandoffRoute {
+  channel: HandoffChannel;
+  /** The link template of `url`, `mailto`, `email`, `phone` and `link` channels (safe schemes only). */
+  href?: string;
+  /** For `url` and `link`: open in a new tab (`new_tab`, the default: the visitor keeps the page and what they filled in) or in place (`self`). */
+  target?: 'self' | 'new_tab';
+  /** Shown instead when the channel is missing or fails. The validator warns when a chat or callback channel has none. */
+  fallback?: HandoffFallback;
+  /** The recommended next action for the person picking it up; the built-in table's when absent. */
+  next?: string;
+}
+
+/** Offer a human: the runtime opens the route's channel with the continuity record. */
+export interface HandoffAction extends ActionBase, HandoffRoute {
   type: 'handoff';
   title: string;
   body: string;
-  channel: HandoffChannel;
-  /** Where `email`, `phone` and `link` go (safe schemes only). */
-  href?: string;
   /** Button text, such as "Talk to sales". */
   label?: string;
 }

@@ -1,15 +1,17 @@
+import type { BoundedRegex, RegexCompiler } from './bounded-regex';
 import { fnv1a } from './fnv1a';
-import { checkInputLimits } from './input-limits';
+import { checkInputLimits, INPUT_LIMITS } from './input-limits';
 import { createIssueReport, type IssueFormatter, type IssueReport, type NameSuggester } from './issue-report';
 import { childPath } from './json-path';
-import { checkKeys, isObject, own, readText } from './read-fields';
+import { checkComment, checkKeys, isObject, own, readText } from './read-fields';
 import type { CompiledRules, Condition, Defaults, IntentText, Rule, ValidationResult } from './types';
 import { readLocales, TEXT_LIMITS } from './validate-action';
 import { validateCondition } from './validate-condition';
 import { validateDefaults } from './validate-defaults';
 import { validateRule } from './validate-rule';
+import { readKnowledgeRef, warnArticlesWithoutKnowledge } from './knowledge-ref';
 
-const FILE_KEYS = ['$schema', 'version', 'enabled', 'defaults', 'intents', 'rules'];
+const FILE_KEYS = ['$schema', 'version', 'enabled', 'defaults', 'intents', 'knowledge', 'rules'];
 const INTENT_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 /** Rules one file may hold. */
 export const MAX_RULES = 1000;
@@ -24,7 +26,7 @@ interface Intents {
   names: string[];
 }
 
-function readIntents(value: unknown, report: IssueReport, regexes: Map<string, RegExp>): Intents {
+function readIntents(value: unknown, report: IssueReport, regexes: Map<string, BoundedRegex>, compileRegex: RegexCompiler | undefined): Intents {
   const valid: Record<string, Condition> = Object.create(null) as Record<string, Condition>;
   const texts: Record<string, IntentText> = Object.create(null) as Record<string, IntentText>;
   if (value === undefined) return { valid, texts, names: [] };
@@ -32,6 +34,7 @@ function readIntents(value: unknown, report: IssueReport, regexes: Map<string, R
     report.error('$.intents', 'intents_not_object');
     return { valid, texts, names: [] };
   }
+  checkComment(value, '$.intents', report);
   const names = Object.keys(value).filter((k) => k !== '$comment');
   for (const name of names) {
     const path = childPath('$.intents', name);
@@ -59,6 +62,7 @@ function readIntents(value: unknown, report: IssueReport, regexes: Map<string, R
       intents: new Set(),
       intentNames: names,
       regexes,
+      compileRegex,
       inIntent: true,
     });
     if (!when || !ok) continue;
@@ -72,9 +76,11 @@ function readIntents(value: unknown, report: IssueReport, regexes: Map<string, R
 /** A short, stable revision of a rule's content, so a decision records which copy fired. */
 const revisionOf = (rule: Rule): string => fnv1a(JSON.stringify(rule)).toString(36);
 
-function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSuggester | undefined): ValidationResult {
+function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSuggester | undefined, compileRegex: RegexCompiler | undefined): ValidationResult {
   const report = createIssueReport(format, suggest);
-  const refused = checkInputLimits(input);
+  // A rule nested too deep is refused alone, below; anything else too deep refuses the file.
+  const deepRules = new Map<number, string>();
+  const refused = checkInputLimits(input, deepRules);
   if (refused) {
     report.error(refused.path, refused.code, refused.params);
     return structural(report);
@@ -83,6 +89,7 @@ function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSugges
     report.error('$', 'file_not_object');
     return structural(report);
   }
+  checkComment(input, '$', report);
   for (const key of Object.keys(input)) {
     if (!FILE_KEYS.includes(key) && key !== '$comment') {
       report.error(childPath('$', key), 'unknown_field', { key: key.slice(0, 64), where: 'the file', near: report.near(key, FILE_KEYS) });
@@ -109,6 +116,7 @@ function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSugges
   }
   const schema = own(input, '$schema');
   if (schema !== undefined && typeof schema !== 'string') report.error('$.$schema', 'not_string', { key: '$schema' });
+  const knowledge = readKnowledgeRef(input, report);
 
   let defaults: Defaults | undefined;
   if (own(input, 'defaults') !== undefined) {
@@ -117,13 +125,14 @@ function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSugges
     defaults = clean;
   }
 
-  const regexes = new Map<string, RegExp>();
-  const intents = readIntents(own(input, 'intents'), report, regexes);
+  const regexes = new Map<string, BoundedRegex>();
+  const intents = readIntents(own(input, 'intents'), report, regexes, compileRegex);
   const context = {
     report,
     intents: new Set(Object.keys(intents.valid)),
     intentNames: intents.names,
     regexes,
+    compileRegex,
     inIntent: false,
     groups: Object.keys(defaults?.groups ?? {}),
   };
@@ -133,7 +142,9 @@ function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSugges
   rulesValue.forEach((value, index) => {
     const path = childPath('$.rules', index);
     const before = report.errors.length;
-    const rule = validateRule(value, path, context);
+    const deep = deepRules.get(index);
+    if (deep) report.error(deep, 'refused_depth', { max: INPUT_LIMITS.depth });
+    const rule = deep ? null : validateRule(value, path, context);
     const id = isObject(value) && typeof own(value, 'id') === 'string' ? (own(value, 'id') as string).slice(0, 64) : null;
     if (rule && seen.has(rule.id)) {
       report.error(childPath(path, 'id'), 'duplicate_id', { id: rule.id });
@@ -157,19 +168,22 @@ function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSugges
     regexes,
   };
   if (defaults) compiled.defaults = defaults;
+  if (knowledge) compiled.knowledge = knowledge;
+  else warnArticlesWithoutKnowledge(kept, report);
   return { ok: true, rules: compiled, errors: report.errors, warnings: report.warnings };
 }
 
 /**
  * Checks an untrusted rules value with a given message formatter: the engine behind
- * `validateRules` (sentences for people) and `compileRules` (codes for small bundles).
+ * `validateRules` (sentences for people) and `compileRules` (codes for small bundles). `regex`
+ * conditions compile with `compileRegex`, and are refused without it.
  * Never throws, whatever the input.
  *
  * @example checkRulesFile(JSON.parse(text), formatIssueMessage)
  */
-export function checkRulesFile(input: unknown, format: IssueFormatter, suggest?: NameSuggester): ValidationResult {
+export function checkRulesFile(input: unknown, format: IssueFormatter, suggest?: NameSuggester, compileRegex?: RegexCompiler): ValidationResult {
   try {
-    return checkUnsafe(input, format, suggest);
+    return checkUnsafe(input, format, suggest, compileRegex);
   } catch {
     // Only hostile input (a throwing getter or Proxy) gets here: refuse it without details.
     const report = createIssueReport(format);

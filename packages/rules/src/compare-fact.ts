@@ -1,6 +1,7 @@
-import { compileBoundedRegex } from './bounded-regex';
+import type { BoundedRegex } from './bounded-regex';
 import { parseDuration } from './duration';
 import { globMatch } from './glob-match';
+import { spend, type MatchBudget } from './match-budget';
 import type { FactOperator, FactValue } from './types';
 
 /** Text longer than this is cut before a `regex`, `glob` or `contains` test. */
@@ -12,11 +13,11 @@ const toNumber = (v: unknown): number | null => {
   return ms;
 };
 
-function testOne(op: FactOperator, operand: unknown, value: unknown, regexes: ReadonlyMap<string, RegExp> | undefined): boolean {
+function testOne(op: FactOperator, operand: unknown, value: unknown, regexes: ReadonlyMap<string, BoundedRegex> | undefined, budget?: MatchBudget): boolean {
   const text = typeof value === 'string' ? value.slice(0, MAX_TESTED_LENGTH) : null;
   switch (op) {
     case 'eq': return value === operand || (typeof value === 'number' && toNumber(operand) === value);
-    case 'in': return Array.isArray(operand) && operand.some((o) => testOne('eq', o, value, regexes));
+    case 'in': return Array.isArray(operand) && operand.some((o) => testOne('eq', o, value, regexes, budget));
     case 'gt':
     case 'gte':
     case 'lt':
@@ -28,15 +29,16 @@ function testOne(op: FactOperator, operand: unknown, value: unknown, regexes: Re
     }
     case 'between': {
       if (!Array.isArray(operand)) return false;
-      return testOne('gte', operand[0], value, regexes) && testOne('lte', operand[1], value, regexes);
+      return testOne('gte', operand[0], value, regexes, budget) && testOne('lte', operand[1], value, regexes, budget);
     }
-    case 'contains': return text !== null ? typeof operand === 'string' && text.includes(operand) : value === operand;
+    case 'contains': return text !== null ? typeof operand === 'string' && spend(budget, text.length * (1 + (operand.length >> 5))) && text.includes(operand) : value === operand;
     case 'startsWith': return text !== null && typeof operand === 'string' && text.startsWith(operand);
-    case 'glob': return text !== null && typeof operand === 'string' && globMatch(operand, text);
+    case 'glob': return text !== null && typeof operand === 'string' && globMatch(operand, text, budget);
     case 'regex': {
       if (text === null || typeof operand !== 'string') return false;
-      const regex = regexes?.get(operand) ?? compileBoundedRegex(operand);
-      return regex instanceof RegExp && regex.test(text);
+      // Validation compiled every pattern; an unknown one (hand-built rules) never matches.
+      const regex = regexes?.get(operand);
+      return !!regex && regex.test(text, budget);
     }
     default: return false;
   }
@@ -51,12 +53,12 @@ function testOne(op: FactOperator, operand: unknown, value: unknown, regexes: Re
  * @example compareFact('gte', 3, 4) // true
  * @example compareFact('contains', 'comparing', ['comparing', 'pricing']) // true
  */
-export function compareFact(op: FactOperator, operand: unknown, value: unknown, regexes?: ReadonlyMap<string, RegExp>): boolean {
+export function compareFact(op: FactOperator, operand: unknown, value: unknown, regexes?: ReadonlyMap<string, BoundedRegex>, budget?: MatchBudget): boolean {
   const absent = value === undefined || value === null;
   if (op === 'exists') return operand === !absent;
-  if (op === 'ne') return absent || (Array.isArray(value) ? !value.some((v) => testOne('eq', operand, v, regexes)) : !testOne('eq', operand, value, regexes));
-  if (op === 'nin') return absent || (Array.isArray(value) ? !value.some((v) => testOne('in', operand, v, regexes)) : !testOne('in', operand, value, regexes));
+  if (op === 'ne') return absent || (Array.isArray(value) ? !value.some((v) => testOne('eq', operand, v, regexes, budget)) : !testOne('eq', operand, value, regexes, budget));
+  if (op === 'nin') return absent || (Array.isArray(value) ? !value.some((v) => testOne('in', operand, v, regexes, budget)) : !testOne('in', operand, value, regexes, budget));
   if (absent) return false;
-  if (Array.isArray(value)) return value.slice(0, 100).some((v: FactValue) => testOne(op, operand, v, regexes));
-  return testOne(op, operand, value, regexes);
+  if (Array.isArray(value)) return value.slice(0, 100).some((v: FactValue) => testOne(op, operand, v, regexes, budget));
+  return testOne(op, operand, value, regexes, budget);
 }

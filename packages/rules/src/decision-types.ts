@@ -11,8 +11,6 @@ export interface History {
   shown: readonly ShownEntry[];
   /** Dismissals, oldest first. `skip` is a skipped question. */
   dismissed: readonly { ruleId: string; at: number; kind: DismissKind | 'skip' }[];
-  /** Answers to "Was this helpful?", oldest first. */
-  rated?: readonly { ruleId: string; at: number; helpful: boolean }[];
   /** Epoch milliseconds when the current session began; every entry counts as this session when absent. */
   sessionStart?: number;
   /** Id of the intervention on screen now, if any: only one is visible at a time. */
@@ -27,6 +25,8 @@ export interface ShownEntry {
   shadow?: boolean;
   /** Opened by the visitor: exempt from every cap. */
   opened?: boolean;
+  /** What the visitor did with it short of closing it (rated it, followed a link), for a handoff's record. */
+  outcome?: 'helpful_yes' | 'helpful_no' | 'engaged';
   /** The action's type, so `ask` entries spend the question budget even after the rule is gone. */
   type?: ActionType;
   /** The rule's group, so group caps hold even after the rule is gone. */
@@ -159,4 +159,9 @@ export interface Evaluation {
   blocked: Blocked[];
   /** Every rule considered, in evaluation order, with its trace. */
   considered?: RuleOutcome[];
+  /**
+   * Rules (by id) and intents (as `intent:<name>`) skipped because their conditions needed more
+   * than `EVALUATION_BUDGET` matcher steps; they count as not matching. Report each once.
+   */
+  overBudget?: string[];
 }

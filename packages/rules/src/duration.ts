@@ -15,7 +15,8 @@ const UNIT_MS: Readonly<Record<string, number>> = {
  */
 export function parseDuration(text: unknown): number | null {
   if (typeof text !== 'string' || text.length > 20) return null;
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d|w)$/.exec(text.trim());
+  // No trimming: " 30s" is refused, as the JSON Schema refuses it.
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d|w)$/.exec(text);
   if (!match) return null;
   const ms = Number(match[1]) * (UNIT_MS[match[2] as string] as number);
   return Number.isFinite(ms) ? Math.round(ms) : null;

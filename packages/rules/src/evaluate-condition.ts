@@ -2,7 +2,9 @@ import { collectEvidence } from './collect-evidence';
 import { compareFact } from './compare-fact';
 import { parseDuration } from './duration';
 import { globMatch } from './glob-match';
+import type { BoundedRegex } from './bounded-regex';
 import { childPath } from './json-path';
+import { spend, type MatchBudget } from './match-budget';
 import { pickVariant } from './localize-action';
 import { readFact } from './read-fact';
 import { summarizeCondition } from './summarize-condition';
@@ -15,8 +17,10 @@ export interface ConditionScope {
   now: number;
   intents?: Readonly<Record<string, Condition>> | undefined;
   intentTexts?: Readonly<Record<string, IntentText>> | undefined;
-  regexes?: ReadonlyMap<string, RegExp> | undefined;
-  /** The help history (shown, dismissed, rated) for `rule` / `group` conditions; none when absent. */
+  regexes?: ReadonlyMap<string, BoundedRegex> | undefined;
+  /** Steps this evaluation may still take; once spent, every condition left fails. Unlimited when absent. */
+  budget?: MatchBudget | undefined;
+  /** The help history (shown, dismissed) for `rule` / `group` conditions; none when absent. */
   history?: History | undefined;
   /** The group of each rule of the file that has one, by rule id. */
   groups?: ReadonlyMap<string, string> | undefined;
@@ -72,7 +76,7 @@ function countHistory(condition: HistoryCondition, scope: ConditionScope): numbe
   const was = condition.was;
   const entries: readonly { ruleId: string; at: number; group?: string | undefined }[] =
     was === 'shown' ? history.shown.filter((e) => !e.shadow)
-    : was === 'helpful' || was === 'not_helpful' ? (history.rated ?? []).filter((e) => e.helpful === (was === 'helpful'))
+    : was === 'helpful' || was === 'not_helpful' ? history.shown.filter((e) => e.outcome === (was === 'helpful' ? 'helpful_yes' : 'helpful_no'))
     : history.dismissed.filter((e) => (e.kind === 'snooze') === (was === 'snoozed'));
   let count = 0;
   for (const e of entries) {
@@ -85,14 +89,15 @@ function countHistory(condition: HistoryCondition, scope: ConditionScope): numbe
 function countSignals(condition: Extract<Condition, { signal: unknown }>, scope: ConditionScope): number {
   const windowMs = condition.within === undefined ? null : parseDuration(condition.within);
   const signals = scope.facts.signals ?? [];
-  const { now, evidence } = scope;
+  const { now, evidence, budget } = scope;
   const mark = evidence?.length ?? 0;
   let count = 0;
   for (let i = 0; i < signals.length; i++) {
     const s = signals[i];
+    if (!spend(budget, 1)) break;
     if (!s || s.type !== condition.signal || !(s.at <= now)) continue;
     if (windowMs !== null && now - s.at > windowMs) continue;
-    if (condition.target !== undefined && !globMatch(condition.target, String(s.target))) continue;
+    if (condition.target !== undefined && !globMatch(condition.target, String(s.target), budget)) continue;
     count++;
     evidence?.push(i);
   }
@@ -101,11 +106,11 @@ function countSignals(condition: Extract<Condition, { signal: unknown }>, scope:
 }
 
 // Remembered views of pages matching the glob, dated up to `now` and inside the window (30 days by default).
-function countViews(condition: Extract<Condition, { views: unknown }>, facts: Facts, now: number): number {
+function countViews(condition: Extract<Condition, { views: unknown }>, facts: Facts, now: number, budget: MatchBudget | undefined): number {
   const windowMs = condition.within === undefined ? MAX_WINDOW_MS : (parseDuration(condition.within) as number);
   let count = 0;
   for (const view of facts.views ?? []) {
-    if (view && view.at <= now && now - view.at <= windowMs && globMatch(condition.views, String(view.path))) count++;
+    if (view && view.at <= now && now - view.at <= windowMs && globMatch(condition.views, String(view.path), budget)) count++;
   }
   return count;
 }
@@ -126,7 +131,7 @@ function countViews(condition: Extract<Condition, { views: unknown }>, facts: Fa
  * @example evaluateCondition({ page: '/pricing*' }, '$.rules[0].when', scope) // true
  */
 export function evaluateCondition(condition: Condition, path: string, scope: ConditionScope): boolean {
-  const { facts, trace, evidence, reasons } = scope;
+  const { facts, trace, evidence, reasons, budget } = scope;
   const reasonMark = reasons?.length ?? 0;
   let entry: TraceEntry | null = null;
   if (trace) {
@@ -137,18 +142,21 @@ export function evaluateCondition(condition: Condition, path: string, scope: Con
   let passed: boolean;
   let observed: string | number | boolean;
 
-  if ('signal' in condition) {
+  if (!spend(budget, 1)) {
+    passed = false;
+    observed = 'over budget';
+  } else if ('signal' in condition) {
     const count = countSignals(condition, scope);
     passed = count >= (condition.atLeast ?? 1);
     observed = count;
     if (passed && reasons && evidence) for (const e of collectEvidence(facts, evidence.slice(mark))) reasons.push({ kind: 'signal', ...e, path });
   } else if ('page' in condition) {
     const pagePath = String(facts.page?.path ?? '');
-    passed = globMatch(condition.page, pagePath);
+    passed = globMatch(condition.page, pagePath, budget);
     observed = pagePath;
     if (passed) reasons?.push({ kind: 'page', pattern: condition.page, path });
   } else if ('views' in condition) {
-    const count = countViews(condition, facts, scope.now);
+    const count = countViews(condition, facts, scope.now, budget);
     passed = count >= (condition.atLeast ?? 1);
     observed = count;
     if (passed) reasons?.push({ kind: 'views', pattern: condition.views, count, path });
@@ -158,7 +166,7 @@ export function evaluateCondition(condition: Condition, path: string, scope: Con
     observed = trace ? observe(value) : false;
     if ((condition.fact === 'dwell' || condition.fact === 'idle') && typeof value !== 'number') value = undefined;
     const operand = (condition as unknown as Record<string, unknown>)[op];
-    passed = compareFact(op, operand, value, scope.regexes);
+    passed = compareFact(op, operand, value, scope.regexes, budget);
     const reason = passed && reasons ? factReason(condition.fact, op, operand, value, facts) : null;
     if (reason) reasons?.push({ ...reason, path });
   } else if ('was' in condition) {

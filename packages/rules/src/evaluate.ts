@@ -3,9 +3,18 @@ import { collectEvidence } from './collect-evidence';
 import { checkGuardrails } from './guardrails';
 import { childPath } from './json-path';
 import { localizeAction } from './localize-action';
+import type { MatchBudget } from './match-budget';
 import type { CompiledRules, Decision, Evaluation, Evidence, Facts, History, Reason, Rule, RuleOutcome, TraceEntry } from './types';
 
 const EMPTY_HISTORY: History = { shown: [], dismissed: [] };
+
+/**
+ * Matcher steps one evaluation may take: `rule` for each rule or intent (every pass over its
+ * conditions counts), `total` for the whole call. A step is one matcher state advanced over one
+ * character, or one condition or signal visited; a few nanoseconds each, so the whole call stays
+ * within tens of milliseconds whatever the rules and the page. Legitimate rules need a few hundred.
+ */
+export const EVALUATION_BUDGET = { rule: 1_000_000, total: 3_000_000 } as const;
 
 /** Options for `evaluate`. */
 export interface EvaluateOptions {
@@ -51,17 +60,30 @@ export function decide(rule: Rule, facts: Facts, evidence: Evidence[], trace: Tr
  */
 export function evaluate(rules: CompiledRules, given: Facts, history: History, now: number, options: EvaluateOptions = {}): Evaluation {
   const result: Evaluation = { decision: null, shadow: [], blocked: [], considered: [] };
+  let total: number = EVALUATION_BUDGET.total;
+  const overBudget = new Set<string>();
+  // Runs one pass over a rule's or an intent's conditions inside its share of the budget; false once spent.
+  const within = (name: string, pass: (budget: MatchBudget) => boolean): boolean => {
+    const budget = { left: Math.min(EVALUATION_BUDGET.rule, total) };
+    const start = budget.left;
+    const passed = pass(budget);
+    total -= start - Math.max(budget.left, 0);
+    if (budget.left >= 0) return passed;
+    // Out of budget: the rule counts as not matching; a matcher that could not pay did not run.
+    overBudget.add(name);
+    return false;
+  };
   // The `intents` fact lists the runtime's inferred intents and every intent of the file that holds now.
   const defined = rules.intents ?? {};
   const holding = Object.keys(defined).filter((name) =>
-    evaluateCondition(defined[name]!, '', { facts: given, now, regexes: rules.regexes, trace: null, evidence: null }),
+    within(`intent:${name}`, (budget) => evaluateCondition(defined[name]!, '', { facts: given, now, regexes: rules.regexes, budget, trace: null, evidence: null })),
   );
   const facts: Facts = holding.length ? { ...given, intents: [...new Set([...(given.intents ?? []), ...holding])] } : given;
   const ledger = history ?? EMPTY_HISTORY;
   const groups = new Map<string, string>();
   for (const rule of rules.rules ?? []) if (rule.group !== undefined) groups.set(rule.id, rule.group);
   // Scopes are built field by field: V8 takes a slow path spreading this object (20x slower).
-  const scope = (trace: TraceEntry[] | null, evidence: number[] | null, reasons: Reason[] | null = null): ConditionScope => ({
+  const scope = (budget: MatchBudget, trace: TraceEntry[] | null, evidence: number[] | null, reasons: Reason[] | null = null): ConditionScope => ({
     facts,
     now,
     intents: rules.intents,
@@ -69,6 +91,7 @@ export function evaluate(rules: CompiledRules, given: Facts, history: History, n
     regexes: rules.regexes,
     history: ledger,
     groups,
+    budget,
     trace,
     evidence,
     reasons,
@@ -79,21 +102,25 @@ export function evaluate(rules: CompiledRules, given: Facts, history: History, n
     const shadow = status === 'shadow';
     const whenPath = () => childPath(childPath('$.rules', rules.sourceIndex?.[position] ?? position), 'when');
     // A cheap pass first: most rules do not match, and they need neither trace nor evidence.
-    const matched = evaluateCondition(rule.when, '', scope(null, null));
+    const matched = within(rule.id, (budget) => evaluateCondition(rule.when, '', scope(budget, null, null)));
     const considered: RuleOutcome = { ruleId: rule.id, matched, trace: [] };
     result.considered?.push(considered);
+    const traceOnly = () => within(rule.id, (budget) => evaluateCondition(rule.when, whenPath(), scope(budget, considered.trace, null)));
     if (!matched) {
-      if (options.traceAll) evaluateCondition(rule.when, whenPath(), scope(considered.trace, null));
+      if (options.traceAll && !overBudget.has(rule.id)) traceOnly();
       return;
     }
     if (!shadow && result.decision) {
       considered.blocked = 'outranked';
-      if (options.traceAll) evaluateCondition(rule.when, whenPath(), scope(considered.trace, null));
+      if (options.traceAll) traceOnly();
       return;
     }
     const evidence: number[] = [];
     const reasons: Reason[] = [];
-    evaluateCondition(rule.when, whenPath(), scope(considered.trace, evidence, reasons));
+    if (!within(rule.id, (budget) => (evaluateCondition(rule.when, whenPath(), scope(budget, considered.trace, evidence, reasons)), true))) {
+      considered.matched = false;
+      return;
+    }
     const reason = checkGuardrails({ rule, compiled: rules, facts, history: ledger, now, shadow });
     if (reason) {
       considered.blocked = reason;
@@ -104,5 +131,6 @@ export function evaluate(rules: CompiledRules, given: Facts, history: History, n
     if (shadow) result.shadow.push(decision);
     else result.decision = decision;
   });
+  if (overBudget.size > 0) result.overBudget = [...overBudget];
   return result;
 }

@@ -3,7 +3,7 @@ export { validateRules } from './validate-rules';
 export { compileRules } from './compile-rules';
 export { ISSUE_MESSAGES } from './issue-messages';
 export type { IssueCode, IssueParams } from './issue-messages';
-export { evaluate } from './evaluate';
+export { evaluate, EVALUATION_BUDGET } from './evaluate';
 export { previewRule } from './preview-rule';
 export { explain, explainSentences, type ExplainedSentence } from './explain';
 export { lintRules, GLANCE_LIMITS } from './lint-rules';
@@ -15,15 +15,25 @@ export type { RuleNeeds } from './rule-needs';
 export { PURPOSES, CONSENT_STATES } from './purposes';
 export { DISMISS_KINDS } from './dismiss-kinds';
 export type { ConsentChoice } from './purposes';
+export { SIGNAL_STRENGTH, warnWeakEvidence, type SignalStrength } from './signal-strength';
 export { didYouMean } from './did-you-mean';
 export { RULES_SCHEMA_URL } from './schema-url';
 export { INPUT_LIMITS } from './input-limits';
 export { parseDuration } from './duration';
-export { globMatch } from './glob-match';
+export { globMatch, globCost } from './glob-match';
+export { compileBoundedRegex, MAX_REGEX_LENGTH, MAX_REGEX_STATES } from './bounded-regex';
+export type { BoundedRegex, RegexCompiler, RegexIssue } from './bounded-regex';
+export type { MatchBudget } from './match-budget';
 export { isSafeHref } from './safe-href';
 export { holdoutBucket } from './holdout-bucket';
 export { summarizeCondition } from './summarize-condition';
 export { childPath } from './json-path';
+export { validateKnowledge, checkKnowledgeFile, MAX_ARTICLES } from './validate-knowledge';
+export { scoreArticle, pickArticle, ARTICLE_POINTS } from './score-articles';
+export type { ArticleQuery } from './score-articles';
+export { recommendNextAction, NEXT_ACTION_TABLE } from './recommend-next-action';
+export type { NextActionRow } from './recommend-next-action';
+export { HANDOFF_CHANNELS, CHAT_ADAPTERS, needsFallback } from './validate-handoff-route';
 export type { EvaluateOptions } from './evaluate';
 export type {
   Action,
@@ -55,6 +65,11 @@ export type {
   FormState,
   HandoffAction,
   HandoffChannel,
+  HandoffFallback,
+  HandoffRoute,
+  ChatAdapterName,
+  KnowledgeArticle,
+  KnowledgeResult,
   HelpAction,
   HelpContent,
   HelpLink,

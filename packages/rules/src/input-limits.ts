@@ -21,11 +21,13 @@ const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
  * Walks an untrusted value without recursion and returns the first reason to refuse it
  * (its JSON path and issue code), or `null`: nesting deeper than 32, more than 50,000 nodes, a string
  * over 10,000 characters, a key `__proto__`, `constructor` or `prototype`, or anything that
- * is not plain JSON data (functions, class instances, non-finite numbers).
+ * is not plain JSON data (functions, class instances, non-finite numbers). With `deepRules`, nesting too
+ * deep inside one rule (`$.rules[i]…`) does not refuse the file: the rule's index goes into `deepRules`
+ * with the path where it happened, its content is not walked further, and the walk goes on.
  *
  * @example checkInputLimits(JSON.parse('{"__proto__": {}}')) // { path: '$.__proto__', code: 'refused_key', ... }
  */
-export function checkInputLimits(input: unknown): { path: string; code: IssueCode; params: IssueParams } | null {
+export function checkInputLimits(input: unknown, deepRules?: Map<number, string>): { path: string; code: IssueCode; params: IssueParams } | null {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: input, path: '$', depth: 0 }];
   const tooLarge = { path: '$', code: 'refused_size', params: { max: INPUT_LIMITS.nodes } } as const;
   let nodes = 0;
@@ -43,7 +45,12 @@ export function checkInputLimits(input: unknown): { path: string; code: IssueCod
     }
     const isArray = Array.isArray(value);
     if (!isArray && !isObject(value)) return { path, code: 'refused_value', params: {} };
-    if (depth >= INPUT_LIMITS.depth) return { path, code: 'refused_depth', params: { max: INPUT_LIMITS.depth } };
+    if (depth >= INPUT_LIMITS.depth) {
+      const rule = deepRules && /^\$\.rules\[(\d+)\]/.exec(path);
+      if (!rule) return { path, code: 'refused_depth', params: { max: INPUT_LIMITS.depth } };
+      if (!deepRules.has(+rule[1]!)) deepRules.set(+rule[1]!, path);
+      continue;
+    }
     if (isArray) {
       const array = value as readonly unknown[];
       if (array.length > INPUT_LIMITS.nodes) return tooLarge;

@@ -26,6 +26,16 @@ export function has(object: JsonObject, key: string): boolean {
 }
 
 /**
+ * Whether `object` has no `$comment`, or a string one; reports `comment_not_string` otherwise. For maps
+ * (intents, groups, locales) whose keys are names, where `$comment` is the one key that is not.
+ */
+export function checkComment(object: JsonObject, path: string, report: IssueReport): boolean {
+  const ok = !has(object, '$comment') || typeof object.$comment === 'string';
+  if (!ok) report.error(childPath(path, '$comment'), 'comment_not_string');
+  return ok;
+}
+
+/**
  * Reports every key not in `allowed` (a `$comment` string is always allowed), with a suggestion.
  * Returns `false` when any key was unknown.
  */

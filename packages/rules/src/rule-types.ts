@@ -1,5 +1,6 @@
 // A rules file as a marketer writes it, and as validation returns it.
 import type { Action } from './action-types';
+import type { BoundedRegex } from './bounded-regex';
 import type { Condition } from './condition-types';
 
 /** Limits on how often something is shown. Visitor-opened help never counts. */
@@ -90,6 +91,8 @@ export interface RulesFile {
   defaults?: Defaults;
   /** Named intents conditions can refer to with `{ "intent": "comparing" }`. */
   intents?: Record<string, IntentDefinition>;
+  /** The site's knowledge file (help articles, see `validateKnowledge`), relative to the rules file or an `https:` URL. */
+  knowledge?: string;
   rules: Rule[];
 }
 
@@ -124,10 +127,12 @@ export interface CompiledRules {
   intents?: Readonly<Record<string, Condition>>;
   /** Visitor-facing `describe` texts of valid intents that have one, by intent name. */
   intentTexts?: Readonly<Record<string, IntentText>>;
-  /** Regular expressions of `regex` conditions, compiled once at load, by source. */
-  regexes?: ReadonlyMap<string, RegExp>;
+  /** Linear-time matchers of `regex` conditions, compiled once at load, by source. */
+  regexes?: ReadonlyMap<string, BoundedRegex>;
   /** Index of each rule in the source file, for trace paths; the position in `rules` when absent. */
   sourceIndex?: readonly number[];
+  /** The file's `knowledge` reference, as written. */
+  knowledge?: string;
 }
 
 /** An intent's visitor-facing text and its locale variants, as validated. */

@@ -1,12 +1,13 @@
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
-import { checkKeys, isObject, own, readText, type JsonObject } from './read-fields';
+import { checkComment, checkKeys, isObject, own, readText, type JsonObject } from './read-fields';
 import { isSafeHref } from './safe-href';
-import type { Action, ActionType, AskOption, ContentVariant, HandoffChannel, HelpLink } from './types';
+import type { Action, ActionType, AskOption, ContentVariant, HelpLink } from './types';
+import { readArticleTags } from './read-tags';
+import { readHandoffRoute, readHelpHandoff, ROUTE_KEYS } from './validate-handoff-route';
 
 /** Every action type a rule may take. */
 export const ACTION_TYPES: readonly ActionType[] = ['help', 'ask', 'handoff', 'callback'];
-const CHANNELS: readonly HandoffChannel[] = ['chat', 'email', 'phone', 'link'];
 
 /** Hard limits on rule text; the content linter warns well before these. */
 export const TEXT_LIMITS = { title: 120, body: 1000, question: 200, label: 80, because: 300, why: 300, name: 64, describe: 200, description: 2000 } as const;
@@ -147,9 +148,9 @@ export function validateAction(value: unknown, path: string, report: IssueReport
   const actionType = type as ActionType;
   const common = ['type', 'dismissible', 'locales'];
   const specific: Readonly<Record<ActionType, readonly string[]>> = {
-    help: ['title', 'body', 'links', 'handoff'],
+    help: ['title', 'body', 'links', 'handoff', 'from', 'tags'],
     ask: ['field', 'question', 'options', 'input', 'why'],
-    handoff: ['title', 'body', 'channel', 'href', 'label'],
+    handoff: ['title', 'body', 'label', ...ROUTE_KEYS],
     callback: ['name', 'title', 'body'],
   };
   let ok = checkKeys(value, [...common, ...specific[actionType]], path, report, `a \`${actionType}\` action`);
@@ -176,10 +177,17 @@ export function validateAction(value: unknown, path: string, report: IssueReport
     if (links === null) ok = false;
     else if (links) clean.links = links;
     const handoff = own(value, 'handoff');
-    if (handoff !== undefined && typeof handoff !== 'boolean') {
-      report.error(childPath(path, 'handoff'), 'not_one_of', { key: 'handoff', values: 'true, false', near: '' });
+    const route = handoff === undefined ? undefined : readHelpHandoff(handoff, childPath(path, 'handoff'), report);
+    if (route === null) ok = false;
+    else if (route) clean.handoff = route;
+    const from = own(value, 'from');
+    if (from !== undefined && from !== 'articles') {
+      report.error(childPath(path, 'from'), 'bad_from');
       ok = false;
-    } else if (handoff) clean.handoff = true;
+    } else if (from) clean.from = from;
+    const tags = readArticleTags(value, 'tags', path, report);
+    if (tags === null) ok = false;
+    else if (tags) clean.tags = tags;
   }
   if (actionType === 'ask') {
     const field = own(value, 'field');
@@ -202,21 +210,9 @@ export function validateAction(value: unknown, path: string, report: IssueReport
     text('why', false);
   }
   if (actionType === 'handoff') {
-    const channel = own(value, 'channel');
-    if (typeof channel !== 'string' || !CHANNELS.includes(channel as HandoffChannel)) {
-      report.error(childPath(path, 'channel'), 'not_one_of', { key: 'channel', values: CHANNELS.join(', '), near: '' });
-      ok = false;
-    } else clean.channel = channel;
-    const href = own(value, 'href');
-    if (href !== undefined) {
-      if (!isSafeHref(href)) {
-        report.error(childPath(path, 'href'), 'unsafe_href');
-        ok = false;
-      } else clean.href = href;
-    } else if (channel === 'email' || channel === 'phone' || channel === 'link') {
-      report.error(childPath(path, 'href'), 'handoff_without_href', { channel: String(channel) });
-      ok = false;
-    }
+    const route = readHandoffRoute(value, path, report);
+    if (route) Object.assign(clean, route);
+    else ok = false;
     text('label', false);
   }
   if (actionType === 'callback') {
@@ -252,7 +248,7 @@ export function readLocales(object: JsonObject, type: VariantOwner, path: string
     return null;
   }
   const variants: Record<string, ContentVariant> = {};
-  let ok = true;
+  let ok = checkComment(locales, at, report);
   for (const tag of Object.keys(locales)) {
     if (tag === '$comment') continue;
     const tagPath = childPath(at, tag);

@@ -1,3 +1,4 @@
+import type { BoundedRegex, RegexCompiler } from './bounded-regex';
 import { parseDuration } from './duration';
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
@@ -25,7 +26,9 @@ export interface ConditionContext {
   /** Every intent name in the file, valid or not, for messages and suggestions. */
   intentNames: readonly string[];
   /** Compiled `regex` patterns, filled as conditions are checked. */
-  regexes: Map<string, RegExp>;
+  regexes: Map<string, BoundedRegex>;
+  /** Compiles `regex` patterns; without it they are refused (`regex_unavailable`). */
+  compileRegex?: RegexCompiler | undefined;
   /** `true` inside an intent definition, where `intent` conditions are refused. */
   inIntent: boolean;
 }
@@ -159,7 +162,7 @@ export function validateCondition(value: unknown, path: string, context: Conditi
 
   if (kind === 'signal') return validateSignal(value, path, report);
 
-  if (kind === 'fact') return validateFactCondition(value, path, report, context.regexes);
+  if (kind === 'fact') return validateFactCondition(value, path, report, context.regexes, context.compileRegex);
 
   if (kind === 'page') {
     const ok = checkKeys(value, ['page'], path, report, 'a page condition');

@@ -3,7 +3,7 @@ import { parseDuration } from './duration';
 import { globMatch } from './glob-match';
 import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
-import { checkKeys, isObject, own, readInteger, type JsonObject } from './read-fields';
+import { checkComment, checkKeys, isObject, own, readInteger, type JsonObject } from './read-fields';
 import type { Caps, Defaults } from './types';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
@@ -115,6 +115,7 @@ export function validateDefaults(value: unknown, path: string, report: IssueRepo
       ok = false;
     } else {
       clean.groups = {};
+      if (!checkComment(groups, at, report)) ok = false;
       for (const name of Object.keys(groups)) {
         if (name === '$comment') continue;
         if (!NAME.test(name)) {

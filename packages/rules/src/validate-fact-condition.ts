@@ -1,4 +1,4 @@
-import { compileBoundedRegex } from './bounded-regex';
+import type { BoundedRegex, RegexCompiler } from './bounded-regex';
 import { parseDuration } from './duration';
 import { FACT_NAMES, factSpec, type FactSpec } from './fact-catalog';
 import type { IssueReport } from './issue-report';
@@ -57,11 +57,11 @@ const asNumber = (v: FactValue): number => (typeof v === 'number' ? v : (parseDu
  * after reporting: an unknown fact (with a suggestion), no operator or more than one, an
  * operator that does not suit the fact, an operand of the wrong type or outside an enumeration,
  * an impossible `between`, or a `regex` that is invalid or could backtrack without bound.
- * Compiled regular expressions are stored in `regexes` by source.
+ * Patterns are compiled with `compileRegex` and stored in `regexes` by source; without it a `regex` is refused.
  *
  * @example validateFactCondition({ fact: 'visitor.visits', gte: 3 }, '$.rules[0].when', report, regexes)
  */
-export function validateFactCondition(object: JsonObject, path: string, report: IssueReport, regexes: Map<string, RegExp>): FactCondition | null {
+export function validateFactCondition(object: JsonObject, path: string, report: IssueReport, regexes: Map<string, BoundedRegex>, compileRegex?: RegexCompiler): FactCondition | null {
   const keysOk = checkKeys(object, ['fact', ...FACT_OPERATORS], path, report, 'a fact condition');
   const fact = own(object, 'fact');
   const factPath = childPath(path, 'fact');
@@ -115,8 +115,8 @@ export function validateFactCondition(object: JsonObject, path: string, report: 
     if (typeof operand !== 'string') {
       report.error(opPath, 'not_string', { key: 'regex' });
     } else {
-      const compiled = compileBoundedRegex(operand);
-      if (compiled instanceof RegExp) {
+      const compiled = compileRegex ? compileRegex(operand) : { code: 'regex_unavailable' as const };
+      if (!('code' in compiled)) {
         regexes.set(operand, compiled);
         clean = operand;
       } else {

@@ -51,10 +51,21 @@ describe('validateRules: structure', () => {
     }
   });
 
-  it('refuses nesting deeper than 32 levels', () => {
+  it('refuses a rule nested deeper than 32 levels alone, naming where; the other rules keep working', () => {
     let when: unknown = { page: '/x' };
     for (let i = 0; i < 40; i++) when = { not: when };
-    const result = validateRules(file([rule({ when })]));
+    const result = validateRules(file([rule({ id: 'deep', when }), rule({ id: 'fine' })]));
+    expect(result.ok).toBe(true);
+    expect(result.rules?.rules.map((r) => r.id)).toEqual(['fine']);
+    expect(result.errors[0]?.message).toContain('deeper than 32');
+    expect(result.errors[0]?.path).toMatch(/^\$\.rules\[0\]\.when(\.not)+$/);
+    expect(result.errors[1]).toMatchObject({ path: '$.rules[0]', code: 'rule_skipped' });
+  });
+
+  it('refuses the whole file when nesting deeper than 32 levels is outside the rules', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 40; i++) deep = [deep];
+    const result = validateRules({ ...file([rule({})]), defaults: { quietPages: deep } });
     expect(result.rules).toBeNull();
     expect(result.errors[0]?.message).toContain('deeper than 32');
   });
@@ -204,7 +215,9 @@ describe('validateRules: facts and operators', () => {
 
   it('compiles regex conditions once, at load', () => {
     const result = validateRules(file([rule({ when: { fact: 'page.path', regex: '^/blog/[a-z-]+$' } })]));
-    expect(result.rules?.regexes?.get('^/blog/[a-z-]+$')).toBeInstanceOf(RegExp);
+    const regex = result.rules?.regexes?.get('^/blog/[a-z-]+$');
+    expect(regex?.test('/blog/linear-time')).toBe(true);
+    expect(regex?.test('/blog/Linear')).toBe(false);
   });
 
   it('accepts durations for dwell and idle and refuses them elsewhere', () => {

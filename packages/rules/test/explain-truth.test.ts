@@ -33,9 +33,8 @@ const SESSION_START = NOW - 20 * 60_000;
 function history(rand: () => number): History {
   const entries = () => Array.from({ length: Math.floor(rand() * 3) }, () => ({ ruleId: pick(rand, ['a', 'b']), at: NOW - Math.floor(rand() * 40 * 60_000) }));
   return {
-    shown: entries().map((e) => ({ ...e, ...(rand() < 0.3 ? { shadow: true } : {}) })),
+    shown: entries().map((e) => ({ ...e, ...(rand() < 0.3 ? { shadow: true } : {}), ...(rand() < 0.6 ? { outcome: pick(rand, ['helpful_yes', 'helpful_no', 'engaged'] as const) } : {}) })),
     dismissed: entries().map((e) => ({ ...e, kind: pick(rand, ['dismiss', 'escape', 'snooze', 'never', 'skip'] as const) })),
-    rated: entries().map((e) => ({ ...e, helpful: rand() < 0.5 })),
     sessionStart: SESSION_START,
   };
 }
@@ -147,7 +146,7 @@ function claims(c: Leaf, f: Facts, h: History, book: PhraseBook, language: strin
       was === 'shown' ? h.shown.filter((e) => !e.shadow)
       : was === 'snoozed' ? h.dismissed.filter((e) => e.kind === 'snooze')
       : was === 'dismissed' ? h.dismissed.filter((e) => e.kind !== 'snooze')
-      : (h.rated ?? []).filter((e) => e.helpful === (was === 'helpful'));
+      : h.shown.filter((e) => e.outcome === (was === 'helpful' ? 'helpful_yes' : 'helpful_no'));
     return list.some((e) => e.ruleId === c.rule && e.at >= since) ? [t.history[was]] : [];
   }
   const days = Math.floor((NOW - f.visitor.firstSeen) / DAY);

@@ -81,6 +81,6 @@ describe('tone guardrails on the labelled corpus', () => {
         expect(r.precision, `${lang} ${r.category} precision`).toBeGreaterThanOrEqual(0.95);
         expect(r.recall, `${lang} ${r.category} recall`).toBeGreaterThanOrEqual(0.9);
       }
-    });
+    }, 60_000);
   }
 });

@@ -22,15 +22,21 @@ export interface HelpContentProps {
   strings: InterfaceStrings;
   /** The page's origin: links to it open in place. */
   origin?: string;
-  engage(action: EngageAction, href?: string): void;
+  /** Shown instead of the handoff button when the channel is not ready or failed. */
+  fallback?: { href: string; label: string } | null;
+  /** Whether the handoff channel can work now. Default `true`. */
+  ready?: boolean;
+  engage(action: EngageAction, href?: string): unknown;
 }
 
 /**
  * The body of a card: Markdown-subset text, up to three safe links,
  * "Talk to a person" when offered, and "Was this helpful?".
  */
-export const HelpContent = ({ body, links, handoff, rate, strings, origin, engage }: HelpContentProps) => {
+export const HelpContent = ({ body, links, handoff, rate, strings, origin, fallback, ready = true, engage }: HelpContentProps) => {
   const [rated, setRated] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const useFallback = !ready || failed;
   const thanks = useRef<HTMLParagraphElement>(null);
   const linkOptions = { onLink: (href: string) => engage('link', href), newTab: strings.newTab, origin };
   const shown = (Array.isArray(links) ? links : []).filter((link) => isSafeHref(link?.href)).slice(0, 3);
@@ -52,9 +58,12 @@ export const HelpContent = ({ body, links, handoff, rate, strings, origin, engag
           ))}
         </ul>
       )}
-      {handoff && (
+      {handoff && useFallback && fallback && (
+        <p class="row">{safeLink(fallback.href, fallback.label || handoff, { ...linkOptions, onLink: (href) => engage('handoff', href) })}</p>
+      )}
+      {handoff && !useFallback && (
         <p class="row">
-          <button type="button" class="go" onClick={() => engage('handoff')}>
+          <button type="button" class="go" onClick={() => void Promise.resolve(engage('handoff')).then((ok) => ok === false && setFailed(true))}>
             {handoff}
           </button>
         </p>

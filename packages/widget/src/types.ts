@@ -109,8 +109,20 @@ export interface WidgetProps {
    * "Don't show tips like this" or "No tips at all".
    */
   onDismiss(event: { kind: DismissKind }): void;
-  /** Called on each engagement. */
-  onEngage(event: { action: EngageAction; href?: string }): void;
+  /**
+   * Called on each engagement. For `handoff`, the runtime may answer `false` (or a promise of it)
+   * when the channel did not open: the card then swaps its button for `handoffFallback`. A
+   * `handoff` with an `href` is the visitor following that fallback.
+   */
+  onEngage(event: { action: EngageAction; href?: string }): void | boolean | Promise<boolean | void>;
+  /**
+   * Where the visitor goes when the handoff channel is not available (a chat widget missing from
+   * the page, no handoff callback): a link shown in place of the "Talk to a person" button, never
+   * a button that does nothing. With `handoffReady: false` and no fallback, no button shows.
+   */
+  handoffFallback?: { href: string; label: string } | null;
+  /** `false` when the handoff channel cannot work on this page now. Default `true`. */
+  handoffReady?: boolean;
   /** Called once when the visitor answers or skips a question; the card then closes without `onDismiss`. */
   onAnswer?(event: AnswerEvent): void;
   /** Receives errors the widget caught so the host page never sees them. Default: `console.error` with `[attune]`. */

@@ -212,6 +212,8 @@ export const WidgetCard = ({ widget, doc, strings, Ask, guard, remove }: WidgetC
           rate={action.type === 'help'}
           strings={strings}
           origin={doc.location?.origin}
+          fallback={widget.handoffFallback}
+          ready={widget.handoffReady}
           engage={engage}
         />
       )}

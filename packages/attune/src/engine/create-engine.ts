@@ -1,8 +1,9 @@
-import { compileRules, evaluate, type CompiledRules, type Decision, type Facts, type RulesFile, type ValidationResult } from '@attune/rules';
+import { compileRules, evaluate, type CompiledRules, type Decision, type Facts, type KnowledgeArticle, type RegexCompiler, type RulesFile, type ValidationResult } from '@attune/rules';
 import type { Logger } from '@attune/core';
 import type { Engine, EngineHost } from '../api';
 import { loadLedger } from './ledger';
 import { createPresenter } from './present-help';
+import { loadKnowledge, withArticle } from './help-from-articles';
 
 const compile = (result: ValidationResult, where: string, log: Logger): CompiledRules | null => {
   for (const issue of result.errors) log.warn(`rules ${where}: ${issue.path}: ${issue.message}`);
@@ -21,8 +22,18 @@ const parse = (source: string | RulesFile, where: string, log: Logger): unknown 
     return JSON.parse(source);
   } catch (error) {
     log.warn(`rules ${where} are not valid JSON (${(error as Error).message}); run \`attune validate\` for the line and column`);
-    return null;
+    return undefined;
   }
+};
+
+// The regex matcher is a chunk of its own, fetched only for files that use it; without it, regex rules are skipped.
+const regexCompiler = async (input: unknown): Promise<RegexCompiler | undefined> => {
+  try {
+    if (JSON.stringify(input).includes('"regex"')) return (await import('../regex')).compileBoundedRegex;
+  } catch {
+    // Unreadable input is refused by the validator; a chunk that fails to load leaves regex rules refused.
+  }
+  return undefined;
 };
 
 /**
@@ -34,7 +45,8 @@ const parse = (source: string | RulesFile, where: string, log: Logger): unknown 
  */
 export const createEngine = async (source: string | RulesFile, where: string, host: EngineHost, countsViews = false): Promise<Engine | null> => {
   const input = parse(source, where, host.log);
-  const rules = input === null ? null : compile(compileRules(input), where, host.log);
+  // A file that is JSON `null` goes to the validator like any other value, which names `$` and says why.
+  const rules = input === undefined ? null : compile(compileRules(input, await regexCompiler(input)), where, host.log);
   if (!rules) return null;
   const { win, log, now, send, $help } = host;
   // Page views are remembered only for rules that count them (the runtime asked `ruleNeeds` when it parsed the file).
@@ -47,6 +59,13 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
   const unasked: CompiledRules = { ...rules, rules: rules.rules.filter((rule) => rule.show.type !== 'ask') };
   const path = () => host.facts().page.path;
   const presenter = createPresenter(host, ledger, () => facts().locale ?? 'en', path);
+  // The knowledge file, fetched the first time a help card takes its text from articles.
+  let knowledge: Promise<KnowledgeArticle[]> | undefined;
+  const present = async (decision: Decision) => {
+    const fromArticles = decision.action.type === 'help' && decision.action.from === 'articles';
+    const articles = fromArticles ? await (knowledge ??= loadKnowledge(rules.knowledge, where, win, log)) : [];
+    await presenter.present(withArticle(decision, articles, path()));
+  };
 
   // A preview page (`?attune-preview=<rule id>`) shows that rule and nothing else, and records
   // nothing, not even the view.
@@ -63,6 +82,11 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
       // The visitor's refusals hold even where nothing else was stored.
       const history = { ...ledger.history, dismissed: [...ledger.history.dismissed, ...refused.never.map((ruleId) => ({ ruleId, at: 0, kind: 'never' as const }))] };
       const result = evaluate(profiling() ? rules : unasked, facts(), history, at);
+      for (const id of result.overBudget ?? []) {
+        if (recorded.has(`o:${id}`)) continue;
+        recorded.add(`o:${id}`);
+        log.warn(`rules ${where}: ${id} skipped: its conditions need more matching than one evaluation allows; shorten its patterns or the text they test`);
+      }
       for (const shadow of result.shadow) {
         if (recorded.has(`s:${shadow.ruleId}`)) continue;
         recorded.add(`s:${shadow.ruleId}`);
@@ -84,7 +108,7 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
       if (!decision || $help.get() || refused.all || !(help === 'granted' || (help === 'pending' && host.config.helpAsService))) return;
       log.debug(`rule ${decision.ruleId} fired`, decision.trace);
       send({ type: 'decision', rule: decision.ruleId, shadow: false, holdout: false, evidence: wire(decision) });
-      await presenter.present(decision);
+      await present(decision);
     },
     async preview(ruleId) {
       const rule = rules.rules.find((r) => r.id === ruleId);
@@ -99,7 +123,7 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
       const decision = evaluate(only, facts(), { shown: [], dismissed: [] }, now()).decision;
       if (!decision) return log.warn(`preview: rule "${ruleId}" cannot be shown here`);
       presenter.close(null);
-      await presenter.present({ ...decision, preview: true });
+      await present({ ...decision, preview: true });
     },
     dismiss: (kind) => presenter.close(kind),
     engage: presenter.engage,

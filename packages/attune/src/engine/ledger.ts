@@ -20,7 +20,7 @@ export interface Ledger {
   history: History;
   profile: Profile;
   views: PageView[];
-  /** Keeps the history (shown, dismissed, "Was this helpful?" answers), its entries older than 30 days dropped ("never" dismissals stay). */
+  /** Keeps the history, its entries older than 30 days dropped ("never" dismissals stay). */
   saveHistory(): void;
   /** Keeps one answer. */
   answer(field: string, value: string | string[]): void;
@@ -35,14 +35,14 @@ export const loadLedger = async (storage: KeyValueStore, now: () => number, sess
   const saved = await storage.get<History>(HISTORY_KEY);
   const savedViews = countsViews && (await storage.get<PageView[]>(VIEWS_KEY));
   const ledger: Ledger = {
-    history: { shown: saved?.shown ?? [], dismissed: saved?.dismissed ?? [], rated: saved?.rated ?? [], sessionStart, visible: null },
+    history: { shown: saved?.shown ?? [], dismissed: saved?.dismissed ?? [], sessionStart, visible: null },
     profile: (await storage.get<Profile>(PROFILE_KEY)) ?? {},
     views: Array.isArray(savedViews) ? savedViews : [],
     saveHistory() {
       const cutoff = now() - RETENTION_MS;
-      const { shown, dismissed, rated = [] } = ledger.history;
-      ledger.history = { ...ledger.history, shown: shown.filter((e) => e.at > cutoff), dismissed: dismissed.filter((e) => e.at > cutoff || e.kind === 'never'), rated: rated.filter((e) => e.at > cutoff) };
-      void storage.set(HISTORY_KEY, { shown: ledger.history.shown, dismissed: ledger.history.dismissed, rated: ledger.history.rated });
+      const { shown, dismissed } = ledger.history;
+      ledger.history = { ...ledger.history, shown: shown.filter((e) => e.at > cutoff), dismissed: dismissed.filter((e) => e.at > cutoff || e.kind === 'never') };
+      void storage.set(HISTORY_KEY, { shown: ledger.history.shown, dismissed: ledger.history.dismissed });
     },
     answer(field, value) {
       ledger.profile = { ...ledger.profile, [field]: value };
@@ -55,7 +55,7 @@ export const loadLedger = async (storage: KeyValueStore, now: () => number, sess
       void storage.set(VIEWS_KEY, ledger.views);
     },
     forget() {
-      ledger.history = { shown: [], dismissed: [], rated: [], sessionStart: now(), visible: ledger.history.visible };
+      ledger.history = { shown: [], dismissed: [], sessionStart: now(), visible: ledger.history.visible };
       ledger.profile = {};
       ledger.views = [];
     },

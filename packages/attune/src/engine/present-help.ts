@@ -1,7 +1,9 @@
 import { DISMISS_KINDS, explain, type Decision, type DismissKind, type Evidence } from '@attune/rules';
 import type { AnswerEvent, EngageAction, WidgetHandle } from '@attune/widget';
 import type { EngineHost } from '../api';
-import { handoffRecord } from '../handoff';
+import { handoffRecord, fillHandoffLink, routeOf, type HelpOutcome } from '../handoff';
+import { failingFields } from '../handoff/failing-fields';
+import { channelReady, openHandoff, type HandoffDeps, type HandoffFailure } from '../handoff/open-handoff';
 import { rememberedFacts } from '../remembered';
 import type { Ledger } from './ledger';
 
@@ -10,7 +12,8 @@ export interface Presenter {
   present(decision: Decision): Promise<void>;
   /** Closes what is shown; with a kind, records the dismissal (`skip` only in the ledger). */
   close(kind: DismissKind | 'skip' | null): void;
-  engage(action: EngageAction): void;
+  /** Records an engagement; for `handoff`, resolves to whether the channel took it (an `href`: the visitor followed the fallback). */
+  engage(action: EngageAction, href?: string): Promise<boolean> | undefined;
   answer(event: AnswerEvent): void;
 }
 
@@ -45,26 +48,70 @@ export const createPresenter = (host: EngineHost, ledger: Ledger, locale: () => 
     if (kind !== 'skip') send({ type: 'dismissed', rule: ruleId, kind });
   };
 
-  const handoff = (decision: Decision) => {
-    const info = handoffRecord(decision, path(), ledger.history, ledger.profile);
-    if (recordable(decision)) send({ type: 'handoff', rule: info.rule, intent: info.intent, reason: info.reason });
-    if (config.onHandoff) return config.onHandoff(info);
-    if (info.href) win.open(info.href, '_blank', 'noopener');
+  const handoffDeps: HandoffDeps = { win, callbacks: host.handoffCallbacks, loadChat: () => host.loadHandoff().then((m) => m.openChat) };
+  // What the visitor did with earlier help, by rule, as the ledger remembers it.
+  const outcomes = () => {
+    const seen: Record<string, HelpOutcome> = {};
+    for (const entry of ledger.history.shown) if (entry.outcome) seen[entry.ruleId] = entry.outcome;
+    return seen;
   };
+  const recordFor = (decision: Decision) => handoffRecord(decision, path(), ledger.history, ledger.profile, failingFields(doc, decision.evidence), outcomes());
 
-  const engage = (action: EngageAction) => {
-    const active = current();
-    if (!active) return;
-    if (recordable(active.decision)) {
-      send({ type: 'engaged', rule: active.decision.ruleId, action });
-      // "Was this helpful?" answers feed `was: helpful / not_helpful` conditions.
-      if (action === 'helpful_yes' || action === 'helpful_no') {
-        const { history } = ledger;
-        ledger.history = { ...history, rated: [...(history.rated ?? []), { ruleId: active.decision.ruleId, at: now(), helpful: action === 'helpful_yes' }] };
-        ledger.saveHistory();
+  // Only a handoff a channel took is recorded as `handoff`; a click that did not reach one is an
+  // `engaged` with the failure, and the card shows the fallback.
+  const handoff = async (decision: Decision, href?: string): Promise<boolean> => {
+    const route = routeOf(decision.action);
+    if (!route) return false;
+    const record = recordFor(decision);
+    const chat = !['url', 'link', 'mailto', 'email', 'phone', 'callback', 'chat'].includes(route.channel);
+    // With an href the visitor followed the fallback the card showed for a channel not there.
+    const failure: HandoffFailure | null = href
+      ? channelReady(route, handoffDeps)
+        ? 'channel_error'
+        : chat
+          ? 'channel_missing'
+          : 'no_callback'
+      : await openHandoff(route, record, handoffDeps);
+    if (recordable(decision)) {
+      send({ type: 'engaged', rule: decision.ruleId, action: 'handoff', channel: route.channel, ...(failure ? { failure } : {}) });
+      if (!failure) {
+        const { rule, intent, reason, channel, evidence, failingFields: fields, helpShown: help, questionsAnswered: answered, nextAction: next } = record;
+        send({ type: 'handoff', rule, intent, reason, channel, evidence, fields, help, answered, next });
       }
     }
-    if (action === 'handoff') handoff(active.decision);
+    if (failure) return false;
+    // The site's handoff code hears of every handoff (for `callback` it was the channel).
+    if (route.channel !== 'callback' && route.channel !== 'chat') {
+      for (const fn of host.handoffCallbacks()) {
+        try {
+          fn(record);
+        } catch (error) {
+          log.warn('handoff callback failed', error);
+        }
+      }
+    }
+    return true;
+  };
+
+  const engage = (action: EngageAction, href?: string) => {
+    const active = current();
+    if (!active) return;
+    const decision = active.decision;
+    if (action === 'handoff') return handoff(decision, href);
+    if (!recordable(decision)) return;
+    send({ type: 'engaged', rule: decision.ruleId, action });
+    if (action === 'why') return;
+    // Remembered on the latest showing of the rule, for a later handoff's record.
+    const outcome = action === 'link' ? 'engaged' : action;
+    const shown = [...ledger.history.shown];
+    for (let i = shown.length - 1; i >= 0; i--) {
+      if (shown[i]!.ruleId === decision.ruleId) {
+        shown[i] = { ...shown[i]!, outcome };
+        break;
+      }
+    }
+    ledger.history = { ...ledger.history, shown };
+    ledger.saveHistory();
   };
 
   const answer = ({ field, value }: AnswerEvent) => {
@@ -82,6 +129,16 @@ export const createPresenter = (host: EngineHost, ledger: Ledger, locale: () => 
 
   // Beside the struggled-with element (clicks, hesitation, form errors): the widget finds it by its target name; otherwise a corner.
   const anchorFor = (evidence: Evidence[]): string | undefined => evidence.find((e) => /click|hesitation|^form_/.test(e.signal))?.target;
+
+
+  // Whether the card's handoff can reach its channel now, and where to send the visitor instead.
+  const offer = (decision: Decision) => {
+    const route = routeOf(decision.action);
+    if (!route) return {};
+    const fallback = route.fallback;
+    const href = fallback && fillHandoffLink(fallback.href, recordFor(decision));
+    return { handoffReady: channelReady(route, handoffDeps), handoffFallback: href ? { href, label: fallback.label ?? '' } : null };
+  };
 
   const show = async (decision: Decision) => {
     const why = explain(decision, locale());
@@ -108,14 +165,15 @@ export const createPresenter = (host: EngineHost, ledger: Ledger, locale: () => 
           remembered: rememberedFacts(host.visitor(), ledger.history, ledger.profile, host.consent(), ledger.views.length),
           onForget: () => void host.forget(),
           onDismiss: ({ kind }) => close(kind),
-          onEngage: ({ action }) => engage(action),
+          onEngage: ({ action, href }) => engage(action, href),
+          ...offer(decision),
           onAnswer: answer,
           onError: (error: unknown) => log.warn('widget error, ignored', error),
         },
         doc,
       );
     }
-    if (recordable(decision)) send({ type: 'shown', rule: decision.ruleId });
+    if (recordable(decision)) send({ type: 'shown', rule: decision.ruleId, channel: routeOf(decision.action)?.channel });
   };
 
   return {

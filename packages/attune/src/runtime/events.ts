@@ -27,6 +27,8 @@ export const createEvents = (
   log: Logger,
   now: () => number,
   schedule: (fn: () => void, ms: number) => () => void,
+  // Read once by the caller: a page whose `indexedDB` getter throws gets memory, not an exception.
+  idb: IDBFactory | undefined,
 ): Events => {
   const pipe = config.endpoint
     ? createPipe({
@@ -35,7 +37,7 @@ export const createEvents = (
         consent,
         transport: deps.transport ?? browserBeacon(win),
         sender: deps.loadSender,
-        queue: createIdbQueue(log, win.indexedDB),
+        queue: createIdbQueue(log, idb),
         webLocks: true,
         log,
         now,

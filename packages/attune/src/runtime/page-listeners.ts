@@ -1,4 +1,5 @@
-import { listen, onRouteChange, startSignals, type DetectorContext, type FormsModule, type Logger, type RunningSignals, type SignalsConfig } from '@attune/core';
+import { listen, onRouteChange, startSignals, type DetectorContext, type Logger, type RunningSignals, type SignalsConfig } from '@attune/core';
+import type { FormsChunk } from '../api';
 import { onIdle } from '../settled';
 
 // Where the form detectors are needed.
@@ -18,36 +19,35 @@ export interface PageHandlers {
 
 /** The running detectors and page listeners. */
 export interface PageListeners {
-  /** The form detectors once asked for (a page with form fields), settled when they run or failed to load. */
-  _forms(): Promise<void> | undefined;
-  /** Starts the form detectors if the page has form fields. */
-  _formsIfFields(): void;
+  /** The forms chunk once asked for, settled when its detectors run (with the chunk) or it failed to load (without). */
+  _forms(): Promise<FormsChunk | void> | undefined;
+  /** Loads and starts the lazily loaded detectors (form and weak-signal detectors). */
+  _startLazy(): void;
   stop(): void;
 }
 
 /**
- * Starts the signal detectors and the page listeners the runtime needs. The form detectors come
- * in their own chunk, only where there are form fields: at idle (and after each route change) if
- * the page has any, or when focus or a press enters one.
+ * Starts the signal detectors and the page listeners the runtime needs. The form and weak-signal
+ * detectors come in their own chunk, loaded at idle on every page, or earlier when focus or a
+ * press enters a form field.
  */
 export const startPageListeners = (
   ctx: DetectorContext,
   win: Window,
   config: SignalsConfig | undefined,
-  loadForms: () => Promise<FormsModule>,
+  loadForms: () => Promise<FormsChunk>,
   log: Logger,
   on: PageHandlers,
 ): PageListeners => {
   const doc = ctx.doc;
   const signals: RunningSignals = startSignals(ctx, config);
-  let forms: Promise<void> | undefined;
+  let forms: Promise<FormsChunk | void> | undefined;
   const startForms = () => {
     forms ??= loadForms().then(
-      (m) => signals.add(m.FORM_DETECTORS),
+      (m) => (signals.add(m.FORM_DETECTORS), m),
       (error: unknown) => log.warn('could not load the form detectors', error),
     );
   };
-  const formsIfFields = () => doc.querySelector(FIELDS) && startForms();
   const stops = [
     signals,
     // Input (focus moves by a press or a key too) ends idleness; entering a form field needs its detectors.
@@ -58,14 +58,11 @@ export const startPageListeners = (
     listen(ctx, doc, 'visibilitychange', () => doc.visibilityState === 'hidden' && on._hide()),
     listen(ctx, win, 'pagehide', on._hide),
     listen(ctx, win, 'online', on._online),
-    onRouteChange(ctx, () => {
-      on._route();
-      onIdle(win, ctx.wrap(formsIfFields));
-    }),
+    onRouteChange(ctx, on._route),
   ];
   return {
     _forms: () => forms,
-    _formsIfFields: formsIfFields,
+    _startLazy: startForms,
     stop: () => stops.forEach((stop) => stop()),
   };
 };

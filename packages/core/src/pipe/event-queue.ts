@@ -45,7 +45,7 @@ export const createMemoryQueue = (): EventQueue => {
  * event so tabs never overwrite each other. Any IndexedDB failure (private mode,
  * blocked storage, quota) moves it to memory for the rest of the page.
  */
-export const createIdbQueue = (log: Logger, idb: IDBFactory | undefined = globalThis.indexedDB): EventQueue => {
+export const createIdbQueue = (log: Logger, idb: IDBFactory | undefined): EventQueue => {
   const db = openIdbOrMemory('attune-queue', 'events', log, idb);
   const memory = createMemoryQueue();
   return {

@@ -7,13 +7,23 @@ import { fakeContext } from './fake-context';
 describe('startBackForth', () => {
   let stored: Map<string, string>;
   const session: DetectorContext['session'] = { get: (k) => stored.get(k) ?? null, set: (k, v) => void stored.set(k, v) };
-  const load = (path: string, config = {}) => {
+  const load = (path: string, config = {}, leave?: () => void) => {
     history.replaceState({}, '', path);
     const f = fakeContext(document, { session });
     f.ctx.doc.defaultView!.navigation = undefined as never;
     const stop = startBackForth(f.ctx, config);
+    leave?.();
     stop();
     return f.signals;
+  };
+  const submitThenLeave = () => {
+    const form = document.body.appendChild(document.createElement('form'));
+    const event = new Event('submit', { bubbles: true });
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    form.dispatchEvent(event);
+    vi.advanceTimersByTime(1500);
+    window.dispatchEvent(new Event('pagehide'));
+    form.remove();
   };
 
   beforeEach(() => {
@@ -61,5 +71,19 @@ describe('startBackForth', () => {
     stop();
     expect(f.signals.map((s) => s.type)).toEqual(['back_forth']);
     expect(stored.size).toBe(0);
+  });
+
+  it('does not count loads that answer a form submit (Apply reloading the same path, then Continue)', () => {
+    load('/cart', {}, submitThenLeave);
+    vi.advanceTimersByTime(3000);
+    expect(load('/cart', {}, submitThenLeave)).toHaveLength(0);
+    vi.advanceTimersByTime(3000);
+    expect(load('/cart', {}, submitThenLeave)).toHaveLength(0);
+    vi.advanceTimersByTime(3000);
+    expect(load('/checkout')).toHaveLength(0);
+    // The same reloads without a submit are going round in circles.
+    vi.advanceTimersByTime(3000);
+    load('/cart');
+    expect(load('/cart')).toEqual([expect.objectContaining({ type: 'back_forth' })]);
   });
 });

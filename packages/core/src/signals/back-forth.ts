@@ -1,5 +1,6 @@
 import type { Detector } from './detector';
 import { emitSignal } from './emit-signal';
+import { all, listen } from './listen';
 import { onRouteChange } from './route-change';
 
 /** Back-and-forth thresholds. */
@@ -15,12 +16,16 @@ export interface BackForthConfig {
 type Visit = [path: string, at: number];
 
 const KEY = 'attune:trail';
+/** Set when the page is left less than 10 s after a form submit: the next load is that form's answer. */
+const SENT = 'attune:sent';
 
 /**
  * Detects back and forth: A → B → A within `windowMs`, or the same page loaded, reloaded or
  * revisited `visits` times within `revisitMs`. Route changes inside the page always count;
  * across full page loads the trail is kept in `ctx.session` (per tab, paths and times only),
- * when the runtime provides it. Emits `back_forth` with target `page` and the visit count.
+ * when the runtime provides it. A load or route change that answers a form submit (a coupon's
+ * "Apply" reloading the same path, "Continue" moving on) is not a visit: filling a form is not
+ * going back and forth. Emits `back_forth` with target `page` and the visit count.
  *
  * @example
  * const stop = startBackForth(ctx, { windowMs: 10000, visits: 3, revisitMs: 120000 });
@@ -48,6 +53,13 @@ export const startBackForth: Detector<BackForthConfig> = (ctx, config) => {
     else if (same >= need) emitSignal(ctx, 'back_forth', null, same);
   };
 
-  visit(win.location.pathname);
-  return onRouteChange(ctx, visit);
+  // When the visitor last submitted a form.
+  let sent = -Infinity;
+  if (ctx.session?.get(SENT)) ctx.session.set(SENT, '');
+  else visit(win.location.pathname);
+  return all([
+    listen(ctx, ctx.doc, 'submit', (event: Event) => event.isTrusted && (sent = ctx.now())),
+    listen(ctx, win, 'pagehide', () => ctx.now() - sent < 10_000 && ctx.session?.set(SENT, '1')),
+    onRouteChange(ctx, (path) => ctx.now() - sent > 2000 && visit(path)),
+  ]);
 };

@@ -2,6 +2,9 @@ import { isIgnored, isTextEditable } from '../target';
 
 /** A modal's backdrop, clicked to close it (a click on a `dialog` element itself lands on its ::backdrop). */
 const BACKDROP = 'dialog,[class*=backdrop],[class*=overlay],[class*=scrim]';
+/** Placeholder links (`href="#"`, `#!`, `javascript:`): clicking one is not navigation. */
+export const PLACEHOLDER = '[href="#"],[href="#!"],[href^="javascript:"]';
+
 /** Surfaces whose clicks belong to their own content. */
 const MEDIA = 'canvas,video,audio,iframe,embed,object';
 

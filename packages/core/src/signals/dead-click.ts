@@ -1,6 +1,6 @@
 import type { Detector } from './detector';
 import { actionableOf } from '../target';
-import { clickTarget } from './click-guard';
+import { clickTarget, PLACEHOLDER } from './click-guard';
 import { emitSignal } from './emit-signal';
 import { listen } from './listen';
 
@@ -13,46 +13,67 @@ export interface DeadClickConfig {
 /** Clicks whose effect happens outside the page (downloads, new tabs, pickers, native selects) or that `disabled_click` reports. */
 const OUTSIDE = 'a[download],a[target=_blank],select,input[type=file],input[type=color],[aria-disabled=true]';
 
+/** Disabled controls; Bootstrap's also take `pointer-events: none`, so a press on one lands on what is under it. */
+const DISABLED = ':is(button,a,input,[role=button]):is(:disabled,.disabled,[aria-disabled=true])';
+
 /**
  * Detects dead clicks: a trusted primary click on something that looks actionable (an
- * interactive element or a pointer cursor) after which nothing responds within `waitMs`
- * (see `watchResponse` for what counts; the site's polling URLs are `SignalsConfig.ignoreUrls`).
- * Emits `dead_click` with the clicks it received. Each pending target waits on the shared
- * response watcher (`ctx.watch`); any response clears them all.
+ * interactive element or a pointer cursor) after which nothing the click plausibly caused
+ * happens within `waitMs` (see `watchResponse`: background churn and hover effects do not count;
+ * the site's polling URLs are `SignalsConfig.ignoreUrls`) and no form control near it changed
+ * value. A link counts only when its navigation was prevented or it is a placeholder
+ * (`href="#"`, `#!`, `javascript:`), and the URL (but for a bare `#`) stayed the same.
+ * Emits `dead_click` with the clicks it received. A press on nothing actionable that lands on
+ * the parent of a disabled control under `pointer-events: none` emits `disabled_click` on that
+ * control instead (the only case where the click is hit-tested).
  *
  * @example
  * const stop = startDeadClick(ctx, { waitMs: 2500 });
  */
 export const startDeadClick: Detector<DeadClickConfig> = (ctx, config) => {
   const win = ctx.doc.defaultView!;
+  const url = () => win.location.href.replace(/#!?$/, '');
   // Pending targets and the clicks each received, with their ends.
-  const pending = new Map<Element, { n: number; end: () => void }>();
+  const pending = new Map<Element, { n: number; end: () => boolean }>();
+  const presses = new WeakMap<Element, number>();
 
   const onClick = (event: MouseEvent) => {
     const raw = clickTarget(event, 'dead');
     if (!raw || raw.closest(OUTSIDE)) return;
     const el = actionableOf(raw) ?? (win.getComputedStyle(raw).cursor === 'pointer' ? raw : null);
-    const same = el && pending.get(el);
+    if (!el) {
+      for (const off of raw.querySelectorAll(DISABLED)) {
+        const r = off.getBoundingClientRect();
+        if (event.clientX >= r.left && event.clientX <= r.right && event.clientY >= r.top && event.clientY <= r.bottom) {
+          const n = (presses.get(off) ?? 0) + 1;
+          presses.set(off, n);
+          return emitSignal(ctx, 'disabled_click', off, n);
+        }
+      }
+      return;
+    }
+    const same = pending.get(el);
     if (same) same.n++;
     // The second and third clicks of a double or triple click belong to the first.
-    if (!el || same || event.detail > 1) return;
-    const href = win.location.href;
+    if (same || event.detail > 1) return;
+    const href = url();
     const end = () => {
       pending.delete(el);
       cancel();
-      unpend();
+      return unpend();
     };
     const c = { n: 1, end };
     const cancel = ctx.schedule(() => {
-      end();
       // An unprevented link click navigates (however slowly); a changed URL is a route change.
-      if ((!el.closest('a[href]') || event.defaultPrevented) && win.location.href === href) emitSignal(ctx, 'dead_click', el, c.n);
+      if (!end() && (!el.closest(`a[href]:not(${PLACEHOLDER})`) || event.defaultPrevented) && url() === href)
+        emitSignal(ctx, 'dead_click', el, c.n);
     }, config.waitMs ?? 2500);
-    const unpend = ctx.watch!.pend(end);
+    const unpend = ctx.watch!.pend(el, event, end);
     pending.set(el, c);
   };
 
-  const stop = listen(ctx, ctx.doc, 'click', onClick);
+  // On the window, so the watch starts before the page's own capture listeners on the document (Bootstrap's delegated handlers) change anything.
+  const stop = listen(ctx, win, 'click', onClick);
   return () => {
     stop();
     for (const c of pending.values()) c.end();

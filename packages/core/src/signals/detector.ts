@@ -1,5 +1,4 @@
 import type { FormFacts, SignalRecord } from '@attune/rules';
-import type { ResponseWatch } from './watch-response';
 
 /** The part of a signal a detector decides; the runtime adds `at` (when absent) and `path`. */
 export type SignalDraft = Omit<SignalRecord, 'at' | 'path'> & { at?: number };
@@ -41,6 +40,22 @@ export interface DetectorContext {
    * only route changes inside one page count.
    */
   session?: { get(key: string): string | null; set(key: string, value: string): void };
+}
+
+/** The one response watcher the click detectors share (`DetectorContext.watch`, made by `watchResponse`). */
+export interface ResponseWatch {
+  /**
+   * Calls `onResponse` once, at the page's first response plausibly caused by the click `event`
+   * on `el` (see `watchResponse`). Returns the end of the wait, which also tells whether a form
+   * control the click could have changed has a new value (a stepper setting `input.value` from
+   * script fires no event and changes no DOM). The MutationObserver and the listeners exist only
+   * while some click waits.
+   */
+  pend(el: Element, event: MouseEvent, onResponse: () => void): () => boolean;
+  /** Requests the page has started (fetch or XHR, minus ignored URLs) since the watch began. */
+  requests(): number;
+  /** Removes the request wrappers (where they are still Attune's) and stops watching. */
+  stop(): void;
 }
 
 /** Starts a detector; returns its teardown. */

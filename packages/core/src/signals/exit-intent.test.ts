@@ -7,6 +7,7 @@ describe('startExitIntent', () => {
   let signals: ReturnType<typeof fakeContext>['signals'];
   let stop: () => void;
   const move = (y: number) => trusted(document.body, new PointerEvent('pointermove', { bubbles: true, clientY: y }));
+  const engage = () => trusted(document.body, new PointerEvent('pointerdown', { bubbles: true }));
   const leave = (y: number) => trusted(document.documentElement, new MouseEvent('mouseout', { bubbles: true, clientY: y, relatedTarget: null }));
 
   beforeEach(() => {
@@ -20,8 +21,9 @@ describe('startExitIntent', () => {
     vi.useRealTimers();
   });
 
-  it('emits exit_intent once when the pointer leaves through the top while moving up, after 3 s', () => {
+  it('emits exit_intent once when an engaged visitor leaves through the top moving fast, after 3 s', () => {
     vi.advanceTimersByTime(3000);
+    engage();
     move(200);
     move(40);
     leave(-2);
@@ -30,7 +32,22 @@ describe('startExitIntent', () => {
     expect(signals).toEqual([expect.objectContaining({ type: 'exit_intent', target: 'page', count: 1 })]);
   });
 
+  it('does not fire before any engagement, or at an ordinary pace to the tab strip', () => {
+    vi.advanceTimersByTime(3000);
+    move(200);
+    move(40);
+    leave(-2);
+    engage();
+    for (let y = 200; y >= 0; y -= 8) {
+      vi.advanceTimersByTime(16);
+      move(y);
+    }
+    leave(-1);
+    expect(signals).toHaveLength(0);
+  });
+
   it('does not fire in the first seconds, when leaving sideways or down, or when moving down', () => {
+    engage();
     move(200);
     move(40);
     leave(-2);

@@ -12,11 +12,17 @@ export interface ExitIntentConfig {
 
 type NavigateEvent = Event & { navigationType: string; destination: { index: number } };
 
+/** Upward pointer speed that makes a leave through the top an exit, px/ms (a calm move to the tab strip is slower). */
+const EXIT_SPEED = 1;
+
 /**
  * Detects exit intent, once per page view and only after `afterMs` on the page. With a mouse:
- * the pointer leaving through the top of the viewport while moving up. On touch devices
+ * after the visitor engaged with the page (a press, a key or the wheel), the pointer leaving
+ * through the top of the viewport fast (at least 1 px/ms upward, smoothed over the last
+ * moves): moving to the tab strip or the address bar at an ordinary pace is not exit intent. On touch devices
  * (`pointer: coarse`): a scroll from at least one screen down back to the top within `flickMs`,
- * or a back navigation inside the page's history. Emits `exit_intent` with target `page`.
+ * or a back navigation inside the page's history. Emits `exit_intent` with target `page`: a
+ * weak signal (see `SIGNAL_STRENGTH`), never enough for help on its own.
  *
  * @example
  * const stop = startExitIntent(ctx, { afterMs: 3000 });
@@ -27,7 +33,9 @@ export const startExitIntent: Detector<ExitIntentConfig> = (ctx, config) => {
   const start = ctx.now();
   const flickMs = config.flickMs ?? 800;
   let y = 0;
-  let up = false;
+  let at = 0;
+  let speed = 0;
+  let engaged = false;
   let done = false;
   let deep = -Infinity;
   const fire = () => {
@@ -37,11 +45,17 @@ export const startExitIntent: Detector<ExitIntentConfig> = (ctx, config) => {
   };
   const stops = [
     listen(ctx, ctx.doc, 'pointermove', (event: PointerEvent) => {
-      up = event.clientY < y;
+      const t = ctx.now();
+      // Browsers send at most one move per frame while the pointer moves: a move after a rest covered one frame or so.
+      const up = (y - event.clientY) / Math.min(Math.max(t - at, 16), 50);
+      // A move down or sideways starts the measure again.
+      speed = up > 0 ? (speed + up) / 2 : 0;
       y = event.clientY;
+      at = t;
     }),
+    listen(ctx, ctx.doc, 'pointerdown keydown wheel', (event: Event) => (engaged ||= event.isTrusted)),
     listen(ctx, ctx.doc, 'mouseout', (event: MouseEvent) => {
-      if (event.isTrusted && !event.relatedTarget && event.clientY <= 0 && up) fire();
+      if (event.isTrusted && !event.relatedTarget && event.clientY <= 0 && engaged && speed >= EXIT_SPEED) fire();
     }),
   ];
   if (win.matchMedia?.('(pointer: coarse)').matches) {

@@ -15,7 +15,9 @@ describe('startFormAbandon', () => {
 
   beforeEach(() => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });
-    document.body.innerHTML = `<form id="f"><input id="email"><input id="company"></form><input id="search">`;
+    document.body.innerHTML = `<form id="f"><input id="email"><input id="company"></form><input id="search">
+      <form role="search"><input id="q"><select id="in"><option>All</option></select></form>
+      <form><input id="q2" type="search"><input id="near"></form><form><input id="news"><button>Subscribe</button></form>`;
     const f = fakeContext(document);
     signals = f.signals;
     stop = startFormAbandon(f.ctx, { hiddenMs: 10_000 });
@@ -60,6 +62,18 @@ describe('startFormAbandon', () => {
     window.dispatchEvent(new Event('pagehide'));
     type($('email'));
     $('f').dispatchEvent(new Event('submit', { bubbles: true }));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(signals).toHaveLength(0);
+  });
+
+  it('leaves search forms and single-field forms out', () => {
+    for (const id of ['q', 'in', 'q2', 'near', 'news']) type($(id));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(signals).toHaveLength(0);
+  });
+
+  it('is not started by a change event (a field committing its value as focus leaves after a route change)', () => {
+    trusted($('email'), new Event('change', { bubbles: true }));
     window.dispatchEvent(new Event('pagehide'));
     expect(signals).toHaveLength(0);
   });

@@ -10,11 +10,18 @@ export interface FormAbandonConfig {
   hiddenMs?: number;
 }
 
+/** Fields a visitor fills in (not buttons or hidden inputs). */
+const FIELDS = 'input:not([type=hidden],[type=submit],[type=button],[type=reset],[type=image]),select,textarea';
+
 /**
- * Detects form abandonment: the visitor typed in or changed a form's fields and did not
- * submit it, then the page was hidden for good (`pagehide`), the tab stayed hidden for
+ * Detects form abandonment: the visitor typed in or changed (trusted `input`) a form's fields
+ * and did not submit it, then the page was hidden for good (`pagehide`), the tab stayed hidden for
  * `hiddenMs`, or the route changed to another path. Emits one `form_abandon` naming the
- * field touched last (never its value), with the number of fields touched.
+ * field touched last (never its value), with the number of fields touched. Search forms
+ * (`role="search"`, a `<search>` element, a `type="search"` field) and single-field forms
+ * (a newsletter box) are not abandoned: leaving them, by picking a result or moving on, is how
+ * they are used. A `change` (a text field committing its value as focus leaves, possibly after
+ * the route changed) never starts a form.
  *
  * @example
  * const stop = startFormAbandon(ctx, { hiddenMs: 30000 });
@@ -35,13 +42,14 @@ export const startFormAbandon: Detector<FormAbandonConfig> = (ctx, config) => {
   };
   const onChange = (event: Event) => {
     const el = event.target;
-    if (event.isTrusted && el instanceof Element && el.closest('form') && !isIgnored(el, 'form')) {
+    const form = event.isTrusted && el instanceof Element && el.closest('form');
+    if (form && !isIgnored(el, 'form') && !form.closest('search,[role=search]') && !form.querySelector('[type=search]') && form.querySelectorAll(FIELDS)[1]) {
       last = el;
       touched.add(el);
     }
   };
   const stops = [
-    listen(ctx, ctx.doc, 'input change', onChange),
+    listen(ctx, ctx.doc, 'input', onChange),
     listen(ctx, ctx.doc, 'submit', () => {
       last = null;
       touched = new Set();

@@ -17,7 +17,7 @@ describe('startFormFriction', () => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });
     document.body.innerHTML = `
       <form><input id="email" required><input id="name"><button id="go" type="submit" disabled>Go</button>
-      <button id="soft" aria-disabled="true">Soft</button></form>
+      <button id="soft" aria-disabled="true">Soft</button></form><input id="off" disabled>
       <div data-attune-ignore="form"><input id="quiet"></div>`;
     const f = fakeContext(document);
     signals = f.signals;
@@ -28,8 +28,11 @@ describe('startFormFriction', () => {
     vi.useRealTimers();
   });
 
-  it('emits form_error for each invalid event, counting repeated errors on the same field', () => {
+  it('emits form_error once per failing field until an edit, counting repeated errors on the same field', () => {
     trusted($('email'), new Event('invalid'));
+    trusted($('email'), new Event('invalid'));
+    expect(signals).toHaveLength(1);
+    type($('email'), 'insertText', 'a');
     trusted($('email'), new Event('invalid'));
     expect(signals).toEqual([
       expect.objectContaining({ type: 'form_error', target: '#email', count: 1 }),
@@ -88,10 +91,12 @@ describe('startFormFriction', () => {
     trusted($('go'), new PointerEvent('pointerup', { bubbles: true, button: 0 }));
     trusted($('go'), new PointerEvent('pointerup', { bubbles: true, button: 0 }));
     trusted($('soft'), new PointerEvent('pointerup', { bubbles: true, button: 0 }));
+    trusted($('off'), new PointerEvent('pointerup', { bubbles: true, button: 0 }));
     expect(signals.map((s) => [s.type, s.target, s.count])).toEqual([
       ['disabled_click', '#go', 1],
       ['disabled_click', '#go', 2],
       ['disabled_click', '#soft', 1],
+      ['disabled_click', '#off', 1],
     ]);
   });
 

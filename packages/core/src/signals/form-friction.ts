@@ -33,23 +33,27 @@ interface Field {
   n?: number;
 }
 
-const DISABLED = ':is(button,[type=submit],[type=button],[role=button]):is(:disabled,[aria-disabled=true])';
+const DISABLED = ':is(button,input,select,textarea,[role=button]):is(:disabled,[aria-disabled=true])';
 
 /**
  * Detects form friction, counted per field and never by value:
  * - `form_error`: a field failing validation (the `invalid` event, or `aria-invalid="true"`
- *   appearing, as scripts mark fields when a submit is blocked), count = errors on that field;
- *   or a **blocked submit**, on the form, count = blocked submits of that form. A submit is
- *   blocked when the visitor submits (button or Enter: a trusted `submit` event), the page's
- *   handlers cancel it (`preventDefault`), and `checkMs` later the form is still in the page,
- *   the URL is unchanged, no field newly became invalid (that error is already counted), and
- *   the page started no request (see `ctx.watch`): a script that sends the form itself
- *   starts a request, one that accepts it changes the URL or replaces the form;
+ *   appearing, as scripts mark fields when a submit is blocked), at most once per field per
+ *   attempt (an attempt starts with a press on a submit button or a submit; an edit makes the
+ *   field count again), count = errors on that field; or a **blocked submit**, on the form, count
+ *   = blocked submits of that form. An attempt is blocked when the visitor submits (a submit
+ *   button's click, Enter, or a trusted `submit` event), the page's handlers cancel the click or
+ *   the submit (`preventDefault`; a validation script that cancels the button's click leaves no
+ *   `submit` event at all), and `checkMs` later no field of the attempt failed (those errors are
+ *   already counted), the form is still in the page, shown, with a control still enabled, the
+ *   URL is unchanged, and the page started no request (see `ctx.watch`): a script that sends the
+ *   form itself starts a request, one that accepts it changes the URL, replaces, hides or
+ *   disables the form (a thank-you in its place);
  * - `form_correction`: a field cleared, or `deletions` characters deleted in a row, or its
  *   whole value selected and typed over, then retyped (by `inputType` and the value's length
  *   before and after, never its content); count = corrections on that field;
  * - `form_refill`: typing again in a field that was already filled and left; count = returns;
- * - `disabled_click`: pressing a disabled (or `aria-disabled`) button; count = presses on it.
+ * - `disabled_click`: pressing a disabled (or `aria-disabled`) button or field (a field in a disabled `fieldset`); count = presses on it.
  *
  * It also keeps `ctx.form` told of the `form.state` fact: `started` on the first edit in a
  * form (again after a submit), `errors` on an error, with `errors` the fields still failing
@@ -81,26 +85,42 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
   };
 
   const usable = (t: EventTarget | null, e: Event): t is Element => e.isTrusted && t instanceof Element && !isIgnored(t, 'form');
+  // Fields (and forms) already counted as failing in this attempt.
+  const counted = new Set<Element>();
   const bump = (type: 'form_error' | 'disabled_click', el: Element) => {
+    if (counted.has(el)) return;
     emitSignal(ctx, type, el, ++field(el).x);
-    if (type === 'form_error') tell('errors');
+    if (type === 'form_error') {
+      // A form's blocked submits count each time; a field once per attempt.
+      if (el.tagName !== 'FORM') counted.add(el);
+      tell('errors');
+    }
   };
   const check = () => {
     cancel = null;
     const now = [...doc.querySelectorAll('[aria-invalid=true]')].filter((el) => !isIgnored(el, 'form'));
-    const fresh = now.filter((el) => !shown.includes(el));
-    for (const el of fresh) bump('form_error', el);
+    // An attempt counts every field still marked; otherwise only newly marked ones count.
+    for (const el of now) if (submits[0] || !shown.includes(el)) bump('form_error', el);
+    for (const el of shown) if (!now.includes(el)) counted.delete(el);
     shown = now;
     let sent = false;
     for (const [event, form, href, n] of submits.splice(0))
-      if (event.defaultPrevented && !fresh.length && form.isConnected && win.location.href === href && ctx.watch!.requests() === n) {
+      if (
+        event.defaultPrevented &&
+        !counted.size &&
+        form.isConnected &&
+        form.checkVisibility?.() !== false &&
+        form.querySelector(':is(input,select,textarea,button):enabled:not([type=hidden])') &&
+        win.location.href === href &&
+        ctx.watch!.requests() === n
+      ) {
         blocked = true;
         bump('form_error', form);
-      } else if (!fresh.length && !failing.size) sent = true;
+      } else if (!counted.size && !failing.size) sent = true;
     if (sent) {
       failing.clear();
       tell('submitted');
-    } else if (fresh.length || state === 'errors') tell('errors');
+    } else if (counted.size || state === 'errors') tell('errors');
   };
   const field = (el: Element) => {
     let f = fields.get(el);
@@ -121,14 +141,24 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
         return void (off && bump('disabled_click', off));
       }
       if (ok && type === 'change') field(el).f = true;
-      // The page's own submit handlers run after this capture listener: whether they cancelled it is judged later.
-      if (ok && type === 'submit') submits.push([event, el, win.location.href, ctx.watch!.requests()]);
+      // A press on a submit button starts an attempt; the submit it causes (if the page lets it) is the same attempt.
+      const form = ok && (type === 'submit' ? el : type === 'click' && (el.closest('[type=submit],button:not([type])') as HTMLButtonElement)?.form);
+      if (form) {
+        const same = type === 'submit' && submits.find((s) => s[1] === form && s[0].type === 'click');
+        // The page's own handlers run after this capture listener: whether they cancelled it is judged later.
+        if (same) same[0] = event;
+        else {
+          counted.clear();
+          submits.push([event, form, win.location.href, ctx.watch!.requests()]);
+        }
+      }
       cancel ??= ctx.schedule(check, config.checkMs ?? 500);
     }),
     listen(ctx, doc, 'beforeinput input', (event: InputEvent) => {
       const el = event.target;
       if (!usable(el, event)) return;
       const f = field(el);
+      counted.delete(el);
       const kind = event.inputType ?? '';
       if (event.type[0] === 'b') return void (f.n = length(el));
       blocked = false;

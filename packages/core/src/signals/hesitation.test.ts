@@ -34,6 +34,12 @@ describe('startHesitation', () => {
     expect(signals).toEqual([expect.objectContaining({ type: 'hesitation', target: 'pricing', count: 2 })]);
   });
 
+  it('does not count the pointer resting on a text field', () => {
+    move($('vat'), 100);
+    vi.advanceTimersByTime(2500);
+    expect(signals).toHaveLength(0);
+  });
+
   it('counts a marked section, not plain text, and not an ignored subtree', () => {
     move($('plain'), 100);
     vi.advanceTimersByTime(2500);

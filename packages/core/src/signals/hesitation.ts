@@ -15,7 +15,7 @@ export interface HesitationConfig {
 
 /**
  * Detects hesitation, only while the page is visible: the mouse resting for `pointerMs` on an
- * actionable element or a marked section without clicking; a focused field left for `fieldMs`
+ * actionable element (not a text field) or a marked section without clicking; a focused field left for `fieldMs`
  * before any typing; a marked section in view for `sectionMs` with no input at all. Emits
  * `hesitation` with the dwell in seconds. Pointer moves are sampled (one in 100 ms; moves under
  * 8 px are still resting) and never read layout; the section in view is looked up once, when
@@ -45,7 +45,8 @@ export const startHesitation: Detector<HesitationConfig> = (ctx, config) => {
         }, ms);
     };
   };
-  const resting = wait(config.pointerMs ?? 2000, () => actionableOf(rest) ?? rest.closest('[data-attune]'));
+  // A pointer resting on a text field is where the visitor is about to type or just typed: not hesitation.
+  const resting = wait(config.pointerMs ?? 2000, () => (isTextEditable(rest) ? null : (actionableOf(rest) ?? rest.closest('[data-attune]'))));
   const focused = wait(config.fieldMs ?? 5000, () => field);
   const idle = wait(config.sectionMs ?? 10_000, () => sectionInView(doc));
   const active = () => {

@@ -41,12 +41,13 @@ export const startRageClick: Detector<RageClickConfig> = (ctx, config) => {
   let erred = false;
   let copied = false;
   let cancel = () => {};
-  let unwatch = () => {};
+  let unwatch = () => false;
 
   const finish = () => {
     cancel();
-    unwatch();
-    unwatch = () => {};
+    // A form control near the burst that changed value (a stepper) answered it too.
+    if (unwatch()) live = true;
+    unwatch = () => false;
     const el = target;
     target = null;
     if (!el || count < need || copied) return;
@@ -70,14 +71,15 @@ export const startRageClick: Detector<RageClickConfig> = (ctx, config) => {
     }
     // A lone click never becomes a burst: the response watcher starts with the second one, so
     // ordinary clicks cost no observers at all.
-    if (++count === 2) unwatch = ctx.watch!.pend(() => (live = true));
+    if (++count === 2) unwatch = ctx.watch!.pend(el, event, () => (live = true));
     last = at;
     cancel();
     cancel = ctx.schedule(finish, windowMs);
   };
 
   const stops = [
-    listen(ctx, ctx.doc, 'click', onClick),
+    // On the window: see startDeadClick.
+    listen(ctx, win, 'click', onClick),
     listen(ctx, ctx.doc, 'copy', () => (copied = true)),
     listen(ctx, win, 'error unhandledrejection', (event: Event) => {
       if (event.type[0] === 'u' || 'message' in event) erred = true;

@@ -1,3 +1,5 @@
+import { actionableOf } from '../target';
+
 /**
  * Elements where clicking many times in a row is the normal way to use them:
  * number inputs and spin buttons, sliders, steppers, carousel and pagination
@@ -14,7 +16,8 @@ const REPEAT_NAME = /\b(next|prev(ious)?|(in|de)cre(ment|ase)|plus|minus|carouse
 export const expectsRepeatedClicks = (el: Element): boolean => {
   const named = el.closest('button,[role=button],a');
   return (
-    !!el.closest(REPEAT_SELECTOR) ||
+    // In a carousel or slider, its controls; text on a slide is not repeated-click territory.
+    (!!el.closest(REPEAT_SELECTOR) && (!!actionableOf(el) || !el.closest('[class*="carousel" i],[class*="slide" i],[class*="swiper" i]'))) ||
     (!!named &&
       (REPEAT_NAME.test(['aria-label', 'title', 'rel', 'name'].map((a) => named.getAttribute(a)).join(' ')) ||
         // A one-character + or - button is a stepper; this reads one short text node, never sends it.

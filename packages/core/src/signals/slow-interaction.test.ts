@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startSlowInteraction } from './slow-interaction';
 import { fakeContext } from './fake-context';
 
-type Entry = { interactionId: number; duration: number; target: Element | null };
+type Entry = { interactionId: number; duration: number; target: Element | null; startTime?: number; processingEnd?: number };
 
 /** A window whose PerformanceObserver delivers the entries the test hands it. */
 const fakeWindow = () => {
@@ -12,7 +12,7 @@ const fakeWindow = () => {
   class FakeObserver {
     static supportedEntryTypes = ['event', 'resource'];
     constructor(cb: (list: { getEntries(): Entry[] }) => void) {
-      deliver = (entries) => cb({ getEntries: () => entries });
+      deliver = (entries) => cb({ getEntries: () => entries.map((e) => ({ startTime: 0, processingEnd: e.duration, ...e })) });
     }
     observe(options: unknown) {
       observed = options;
@@ -26,9 +26,10 @@ const fakeWindow = () => {
 };
 
 describe('startSlowInteraction', () => {
-  document.body.innerHTML = `<button id="save">Save</button><div data-attune-ignore="slow"><button id="quiet">Q</button></div>`;
+  document.body.innerHTML = `<button id="save">Save</button><select id="size"><option>S</option></select><div data-attune-ignore="slow"><button id="quiet">Q</button></div>`;
   const save = document.getElementById('save');
   const quiet = document.getElementById('quiet');
+  const size = document.getElementById('size');
 
   it('emits slow_interaction once per interaction slower than 500 ms, on its target, with the latency', () => {
     const w = fakeWindow();
@@ -61,5 +62,17 @@ describe('startSlowInteraction', () => {
     const { ctx, signals } = fakeContext({ defaultView: {} } as Document);
     expect(() => startSlowInteraction(ctx, {})()).not.toThrow();
     expect(signals).toHaveLength(0);
+  });
+
+  it("leaves out the browser's own latency: an interaction mostly spent presenting, and native selects", () => {
+    const w = fakeWindow();
+    const { ctx, signals } = fakeContext(w.doc);
+    startSlowInteraction(ctx, {});
+    w.deliver([
+      { interactionId: 1, duration: 700, target: save, startTime: 100, processingEnd: 130 },
+      { interactionId: 2, duration: 700, target: size },
+      { interactionId: 3, duration: 700, target: save, startTime: 100, processingEnd: 400 },
+    ]);
+    expect(signals.map((s) => s.count)).toEqual([700]);
   });
 });

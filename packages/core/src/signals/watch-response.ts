@@ -1,35 +1,57 @@
-import type { DetectorContext } from './detector';
+import type { DetectorContext, ResponseWatch } from './detector';
 import { listen } from './listen';
 
 /**
- * Events that show the page reacted: scroll, focus, selection, toggles, motion, input, media,
- * leaving. History and hash changes are seen by the caller comparing URLs; dialogs closing by the MutationObserver.
+ * Events of a kind only the visitor's action causes: focus moving (a new window blurs this one),
+ * the page hiding or being left, a popover or details toggling, input, change, submit or a
+ * validation failure, a copy, media starting to play.
  */
-const RESPONSES =
-  'scroll selectionchange focusin focusout visibilitychange toggle transitionrun animationstart input change submit invalid copy play pagehide blur';
+const CAUSED = 'focusin focusout blur visibilitychange pagehide toggle input change submit invalid copy play';
+
+/** Attribute changes of a kind a click causes, wherever they happen (a menu opening elsewhere). */
+const CAUSED_ATTRIBUTE = /^(aria-(expanded|pressed)|open)$/;
+
+/** Regions that change by themselves (slideshows, tickers): their changes answer only clicks inside them, and only at once. */
+const CHURN = '[aria-roledescription=carousel],[class*=carousel],[class*=slide],[class*=swiper],[class*=marquee],[class*=ticker]';
+
+/** How long after a click any change on the page still counts as its answer, ms. */
+const AT_ONCE_MS = 150;
+
+/** How far from the click point a later change still counts as near it, CSS px. */
+const NEAR_PX = 150;
 
 const isOwn = (node: Node): boolean =>
   !!(node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('[data-attune-ui]');
 
-/** The one response watcher the click detectors share (`DetectorContext.watch`). */
-export interface ResponseWatch {
-  /**
-   * Calls `onResponse` once, at the page's next response (see `watchResponse`); returns the
-   * cancel. The MutationObserver and the listeners exist only while someone is waiting.
-   */
-  pend(onResponse: () => void): () => void;
-  /** Requests the page has started (fetch or XHR, minus ignored URLs) since the watch began. */
-  requests(): number;
-  /** Removes the request wrappers (where they are still Attune's) and stops watching. */
-  stop(): void;
+interface Wait {
+  /** What was clicked. */
+  e: Element;
+  x: number;
+  y: number;
+  /** Still answered by any change: the click's own task and the next few frames. */
+  s: boolean;
+  f: () => void;
 }
 
 /**
- * One watcher for every pending click: a response is any of a DOM mutation outside Attune's UI;
- * a fetch or XHR starting, except to `ignoreUrls` (the site's polling) and Attune's endpoint; the
- * page being left; scroll; a real selection or a copy; a focus or visibility change (a new
- * window blurs this one); a popover or details toggling; a transition or animation starting away
- * from the pointer; input, change, submit or a validation failure; media starting to play.
+ * The one response watcher for every pending click. It credits only what the click plausibly
+ * caused:
+ * - anything of a kind a click causes, wherever it happens: a fetch or XHR starting (except to
+ *   `ignoreUrls`, the site's polling, and Attune's endpoint), focus moving (not the press's own),
+ *   the page hiding or being left, a popover or details toggling, input, change, submit or a
+ *   validation failure, a copy, media starting to play, `aria-expanded`, `aria-pressed` or
+ *   `open` changing;
+ * - any DOM change or scroll outside Attune's UI in the click's own task and the next
+ *   {@link AT_ONCE_MS} ms (the time a handler's or a framework's update takes to land), except
+ *   inside a slideshow or ticker the click was not in;
+ * - later, a change inside what was clicked, or an element changing or appearing within
+ *   {@link NEAR_PX} px of the click point (not one of the clicked element's ancestors, and not
+ *   inside a slideshow or ticker).
+ * The page's own background churn far from the click (a clock, an autoplaying slideshow) and
+ * hover or transition effects as the pointer leaves are not answers. Navigation is judged by the
+ * detectors comparing URLs. The end of each wait also reports whether a form control near the
+ * click (in its form, or two levels up) changed value: values are compared in memory, never kept
+ * or sent.
  *
  * Requests are seen as they start, while still running, by thin wrappers around `fetch` and
  * `XMLHttpRequest.prototype.open` (Resource Timing only reports a request once it ended, so a slow
@@ -40,46 +62,65 @@ export interface ResponseWatch {
  *
  * @example
  * const watch = watchResponse(ctx, ['/api/poll']);
- * const cancel = watch.pend(() => console.log('the page responded'));
+ * const end = watch.pend(button, clickEvent, () => console.log('the page responded'));
  */
 export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[] = []): ResponseWatch => {
   const doc = ctx.doc;
   const win = doc.defaultView!;
   const skip = ctx.endpoint ? [...ignoreUrls, ctx.endpoint] : ignoreUrls;
-  let waiting: (() => void)[] = [];
+  let waiting: Wait[] = [];
   let started = 0;
   // The browser moves focus and selection between pointerdown and pointerup of the next click: not a response.
   let pressing = false;
   let unwatch: (() => void) | undefined;
 
-  const respond = () => {
-    const list = waiting;
-    waiting = [];
+  const respond = (done: Wait[]) => {
+    waiting = waiting.filter((w) => !done.includes(w));
     idle();
-    for (const fn of list) fn();
+    for (const w of done) w.f();
   };
   const idle = () => {
     if (!waiting[0]) unwatch = void unwatch?.();
   };
+  // Whether a change to `el` (its `attribute`, if named) answers the click `w`; layout is read only for later changes.
+  const answers = (w: Wait, el: Element | null, attribute?: string | null): boolean => {
+    if (!el || isOwn(el)) return false;
+    if (CAUSED_ATTRIBUTE.test(attribute ?? '')) return true;
+    const churn = el.closest(CHURN);
+    if (w.s) {
+      // A slideshow answers a click on its own controls: find the outermost region around the click.
+      let region: Element | null = null;
+      for (let r = w.e.closest(CHURN); r; r = r.parentElement!.closest(CHURN)) region = r;
+      return !churn || !!region?.contains(el);
+    }
+    // Later: what the click changed inside the clicked element (its own attributes change on hover and tooltips)...
+    if (w.e.contains(el)) return el !== w.e || !attribute;
+    // ...or something changing near the click, neither an ancestor, nor under the pointer now (a hover effect), nor churn.
+    if (churn || el.contains(w.e) || el.matches(':hover')) return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && Math.max(r.left - w.x, w.x - r.right, r.top - w.y, w.y - r.bottom) < NEAR_PX;
+  };
+  const changed = (el: Element | null, attribute?: string | null) => respond(waiting.filter((w) => answers(w, el, attribute)));
   const watch = () => {
     pressing = false;
     const observer = new win.MutationObserver(
       ctx.wrap((records: MutationRecord[]) => {
-        for (const r of records)
-          if (!isOwn(r.target) && (r.type !== 'childList' || ![...r.addedNodes, ...r.removedNodes].every(isOwn))) return respond();
+        for (const r of records) {
+          const node = r.target;
+          const added = [...r.addedNodes].find((n) => n.nodeType === 1) as Element | undefined;
+          changed(added ?? (node.nodeType === 1 ? (node as Element) : node.parentElement), r.attributeName);
+        }
       }),
     );
     observer.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
-    const unlisten = listen(ctx, win, `pointerdown pointerup ${RESPONSES}`, (event: Event) => {
+    const unlisten = listen(ctx, win, `pointerdown pointerup scroll ${CAUSED}`, (event: Event) => {
       const type = event.type;
-      const target = event.target as Element;
-      if (type.startsWith('pointer')) return void (pressing = type === 'pointerdown');
-      if (pressing && /^(focus|blur|sel)/.test(type)) return;
-      // A click on text leaves a collapsed selection; only a real selection is a response.
-      if (type === 'selectionchange' && doc.getSelection()?.isCollapsed !== false) return;
-      // Hover and press effects on what is under the pointer are not a response.
-      if (/^(tr|an)/.test(type) && target.matches?.(':hover')) return;
-      if (!isOwn(target)) respond();
+      const target = event.target;
+      if (type[0] === 'p' && type[1] === 'o') return void (pressing = type === 'pointerdown');
+      // The page scrolling answers only at once (a "back to top" button or link), not the visitor scrolling on later.
+      if (type === 'scroll') return target === doc ? respond(waiting.filter((w) => w.s)) : changed(target as Element);
+      if (pressing && /^(focus|blur)/.test(type)) return;
+      if (!(target instanceof win.Node) || !isOwn(target)) respond(waiting);
     });
     return () => {
       observer.disconnect();
@@ -95,7 +136,7 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
         const url = String(urlOf(args));
         if (!skip.some((u) => url.includes(u))) {
           started++;
-          if (waiting[0]) respond();
+          respond(waiting);
         }
       } catch {}
       return original.apply(this, args);
@@ -116,12 +157,19 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
   ];
 
   return {
-    pend(fn) {
-      waiting.push(fn);
+    pend(el, event, f) {
+      const w: Wait = { e: el, x: event.clientX, y: event.clientY, s: true, f };
+      const fields = [...(el.closest('form') ?? el.parentElement?.parentElement ?? el).querySelectorAll('input,select,textarea')].slice(0, 50) as HTMLInputElement[];
+      const values = () => fields.map((f) => f.value + f.checked).join();
+      const before = values();
+      waiting.push(w);
       unwatch ??= watch();
+      const soon = ctx.schedule(() => (w.s = false), AT_ONCE_MS);
       return () => {
-        waiting = waiting.filter((f) => f !== fn);
+        soon();
+        waiting = waiting.filter((x) => x !== w);
         idle();
+        return values() !== before;
       };
     },
     requests: () => started,

@@ -6,7 +6,6 @@ export interface ConsentStore extends KeyValueStore {
   allow(allowed: boolean): Promise<void>;
 }
 
-const DELETED = Symbol('deleted');
 
 /**
  * Wraps a persistent store so that nothing is written to it before consent.
@@ -17,10 +16,8 @@ export const createConsentStore = (persistent: KeyValueStore): ConsentStore => {
   let allowed = false;
   return {
     async get<T>(key: string) {
-      if (pending.has(key)) {
-        const value = pending.get(key);
-        return value === DELETED ? undefined : (value as T);
-      }
+      // A pending deletion is a pending `undefined`: reading it gives what reading a deleted key gives.
+      if (pending.has(key)) return pending.get(key) as T | undefined;
       return persistent.get<T>(key);
     },
     async set(key, value) {
@@ -29,7 +26,7 @@ export const createConsentStore = (persistent: KeyValueStore): ConsentStore => {
     },
     async del(key) {
       if (allowed) return persistent.del(key);
-      pending.set(key, DELETED);
+      pending.set(key, undefined);
     },
     async clear() {
       pending.clear();
@@ -39,7 +36,7 @@ export const createConsentStore = (persistent: KeyValueStore): ConsentStore => {
       allowed = next;
       if (!next) return;
       for (const [key, value] of pending) {
-        await (value === DELETED ? persistent.del(key) : persistent.set(key, value));
+        await (value === undefined ? persistent.del(key) : persistent.set(key, value));
       }
       pending.clear();
     },

@@ -4,7 +4,8 @@
  * consent; here the creation is aborted in `upgradeneeded`, and an aborted
  * first upgrade deletes the new database again
  * (https://w3c.github.io/IndexedDB/#abort-an-upgrade-transaction).
- * Resolves `true` when unsure, so reads still find what is there.
+ * Resolves `true` when unsure, so reads still find what is there. No `blocked` handler: an open
+ * without a version never upgrades an existing database, so nothing can block it.
  */
 export const idbExists = (idb: IDBFactory, name: string): Promise<boolean> =>
   new Promise((resolve) => {
@@ -19,7 +20,6 @@ export const idbExists = (idb: IDBFactory, name: string): Promise<boolean> =>
         resolve(true);
       };
       request.onerror = () => resolve(request.error?.name === 'AbortError' ? false : true);
-      request.onblocked = () => resolve(true);
     } catch {
       resolve(true);
     }

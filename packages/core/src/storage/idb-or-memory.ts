@@ -14,28 +14,43 @@ export interface IdbOrMemory {
   inMemory(): boolean;
 }
 
+/** How long an IndexedDB request may stay unanswered before storage counts as failed. */
+export const IDB_WAIT_MS = 3000;
+
+// One warning per page (one script, one logger), however many databases fail at once.
+let warned = false;
+const warnOnce = (log: Logger) => {
+  if (!warned) log.warn('IndexedDB failed; using memory');
+  warned = true;
+};
+
+// A request that never settles (a wedged browser profile, a hostile patch) is a failure after IDB_WAIT_MS.
+const bounded = <T>(work: Promise<T>): Promise<T> => Promise.race([work, new Promise<T>((_, reject) => setTimeout(reject, IDB_WAIT_MS))]);
+
 /**
- * Opens `db`/`name` through idb-keyval. Private modes, blocked storage and a
- * full quota make it warn once and carry on in memory, never throwing into the page.
+ * Opens `db`/`name` through idb-keyval. Private modes, blocked storage, a full quota, and an
+ * IndexedDB that does not answer within 3 s make it warn once and carry on in memory, never
+ * throwing into the page and never leaving a caller waiting.
  */
 export const openIdbOrMemory = (db: string, name: string, log: Logger, idb: IDBFactory | undefined): IdbOrMemory => {
   let store: UseStore | null = null;
   try {
     if (idb) store = createStore(db, name);
   } catch {
-    store = null;
+    // Only a throwing `indexedDB` getter gets here, and `readIndexedDb` has warned about it.
   }
   // Opening a missing database creates it: before consent that would leave a trace on the device.
   let exists: Promise<boolean> | null = null;
   return {
     async run(idbOp, memoryOp, write = false) {
       if (write) exists = Promise.resolve(true);
-      if (store && idb && !(await (exists ??= idbExists(idb, db)))) return memoryOp();
       if (store) {
         try {
-          return await idbOp(store);
-        } catch (error) {
-          log.warn(`IndexedDB unavailable; ${db} stays in memory for this page`, error);
+          // `store` exists only when `idb` does.
+          if (!(await bounded((exists ??= idbExists(idb as IDBFactory, db))))) return memoryOp();
+          return await bounded(idbOp(store));
+        } catch {
+          warnOnce(log);
           store = null;
         }
       }
@@ -43,4 +58,16 @@ export const openIdbOrMemory = (db: string, name: string, log: Logger, idb: IDBF
     },
     inMemory: () => !store,
   };
+};
+
+/**
+ * Reads `win.indexedDB`, which a hostile or broken page may have replaced with a getter that
+ * throws: then `undefined` (storage in memory) with the one warning, never an exception.
+ */
+export const readIndexedDb = (win: Window, log: Logger): IDBFactory | undefined => {
+  try {
+    return win.indexedDB;
+  } catch {
+    warnOnce(log);
+  }
 };

@@ -9,7 +9,8 @@ import { openIdbOrMemory, type IdbOrMemory } from './idb-or-memory';
  */
 export const createIdbStore = (
   log: Logger,
-  idb: IDBFactory | undefined = globalThis.indexedDB,
+  // No default read of `indexedDB` here: a throwing getter must be read once, by `readIndexedDb`.
+  idb: IDBFactory | undefined,
   db: IdbOrMemory = openIdbOrMemory('attune', 'kv', log, idb),
 ): KeyValueStore => {
   const memory = new Map<string, unknown>();

@@ -1,0 +1,2 @@
+/** A static export, served by the test's own server next to a real collector. */
+export default { output: 'export' };
