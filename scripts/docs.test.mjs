@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { lintRules, validateRules, SIGNAL_TYPES, PURPOSES } from '../packages/rules/src/index.ts';
+import { evaluate, explain, lintRules, validateRules, SIGNAL_TYPES, PURPOSES } from '../packages/rules/src/index.ts';
 import { COMMON_FIELDS, EVENT_FIELDS } from '../packages/core/src/pipe/wire.ts';
 import { createBatchValidator } from '../packages/collector/src/validate-batch.ts';
 import { loadWireSchema } from '../packages/collector/src/load-wire-schema.ts';
@@ -100,6 +100,16 @@ describe('docs/rules.md', () => {
       const { rules } = validateRules(JSON.parse(block.text));
       expect(lintRules(rules, { strict: true }), headingOf(block.at)).toEqual([]);
     }
+  });
+
+  it('"Why am I seeing this?": the stage-and-device recipe reads as the page says, from the device and the referrer only', () => {
+    const text = section(md, '## Why am I seeing this?');
+    const recipe = text.slice(text.indexOf('**Recipe.**'));
+    const quoted = /the visitor reads "([^"]+)"/.exec(recipe.replace(/\s+/g, ' '))[1];
+    const { rules } = validateRules(JSON.parse(/```json\n([\s\S]*?)\n```/.exec(recipe)[1]));
+    const facts = { page: { path: '/docs', referrer: 'search' }, signals: [], visitor: { returning: false, visits: 1, firstSeen: 0 }, stage: 'trial', device: 'mobile' };
+    const { decision } = evaluate(rules, facts, { shown: [], dismissed: [] }, 1_000);
+    expect(explain(decision)).toBe(quoted);
   });
 });
 

@@ -7,7 +7,8 @@ export type SessionEvent =
   | { t: number; facts: Partial<Omit<Facts, 'page' | 'signals' | 'visitor'>> }
   | { t: number; dismiss: string; kind?: 'dismiss' | 'snooze' | 'never' | 'skip' }
   | { t: number; answer: Record<string, string | string[]> }
-  | { t: number; engage: string }
+  /** `helpful`: the visitor's answer to "Was this helpful?", when the engagement was one. */
+  | { t: number; engage: string; helpful?: boolean }
   | { t: number; tick: true };
 
 /**

@@ -126,7 +126,8 @@ export function sessionsFromEvents(events: Iterable<unknown>, { since, site }: R
         out.push({ t, dismiss: rule, ...(kind && KINDS.has(kind) ? { kind: kind as 'dismiss' } : {}) });
         lastInput = e.ts;
       } else if (e.type === 'engaged' && rule) {
-        out.push({ t, engage: rule });
+        const action = str(e.fields.action);
+        out.push({ t, engage: rule, ...(action === 'helpful_yes' || action === 'helpful_no' ? { helpful: action === 'helpful_yes' } : {}) });
         lastInput = e.ts;
       } else if (e.type === 'answered') {
         const field = str(e.fields.field);

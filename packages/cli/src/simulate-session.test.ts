@@ -44,6 +44,38 @@ describe('simulateSession', () => {
     expect(muchLater.steps).toEqual([]);
   });
 
+  it('explains a rule on stage, device and referrer by the device and referrer observed, and a stage-only rule by no reason', () => {
+    const rules = compile([
+      { id: 'mobile', priority: 2, when: { all: [{ fact: 'stage', eq: 'trial' }, { fact: 'device', eq: 'mobile' }, { fact: 'page.referrer', in: ['search', 'social'] }] }, show: help },
+      { id: 'trial', when: { fact: 'stage', eq: 'trial' }, show: help },
+    ]);
+    const phone = simulateSession(rules, session([{ t: 0, page: '/docs', referrer: 'search' }], { facts: { stage: 'trial', device: 'mobile' } }), empty);
+    expect(phone.steps.map((s) => s.kind === 'show' && [s.decision.ruleId, s.why])).toEqual([['mobile', 'You came here from a search engine. You are using a phone.']]);
+    const german = simulateSession(rules, session([{ t: 0, page: '/docs', referrer: 'search' }], { facts: { stage: 'trial', device: 'mobile', locale: 'de-DE' } }), empty);
+    expect(german.steps.map((s) => s.kind === 'show' && s.why)).toEqual(['Sie sind über eine Suchmaschine hierhergekommen. Sie nutzen ein Smartphone.']);
+    const desktop = simulateSession(rules, session([{ t: 0, page: '/docs', referrer: 'search' }], { facts: { stage: 'trial', device: 'desktop' } }), empty);
+    expect(desktop.steps.map((s) => s.kind === 'show' && [s.decision.ruleId, s.why])).toEqual([['trial', 'We thought this might help.']]);
+  });
+
+  it('offers B after A was dismissed this session, and C after A was answered not helpful, from the replayed ledger (after the 60s gap)', () => {
+    const rules = compile([
+      { id: 'a', priority: 3, when: { signal: 'rage_click' }, show: help },
+      { id: 'b', priority: 2, when: { rule: 'a', was: 'dismissed', within: 'session' }, show: help },
+      { id: 'c', priority: 1, when: { rule: 'a', was: 'not_helpful' }, show: help },
+    ]);
+    const dismissed = simulateSession(rules, session([{ t: 0, page: '/p' }, { t: 1000, signal: 'rage_click', target: 't' }, { t: 2000, dismiss: 'a' }, { t: 62_000, tick: true }]), empty);
+    expect(dismissed.steps.filter((s) => s.kind === 'show').map((s) => s.kind === 'show' && [s.t, s.decision.ruleId, s.why])).toEqual([
+      [1000, 'a', 'You clicked “t” repeatedly.'],
+      [62_000, 'b', 'You closed an earlier tip.'],
+    ]);
+    // The next session: the dismissal is not this session's, so B stays away.
+    const later = simulateSession(rules, session([{ t: 0, page: '/p' }], { start: 5_000_000 }), dismissed.ledger);
+    expect(later.steps.filter((s) => s.kind === 'show')).toEqual([]);
+    const rated = simulateSession(rules, session([{ t: 0, page: '/p' }, { t: 1000, signal: 'rage_click', target: 't' }, { t: 3000, engage: 'a', helpful: false }, { t: 62_000, tick: true }]), empty);
+    expect(rated.ledger.shown[0]).toEqual({ ruleId: 'a', at: 1_001_000, type: 'help', outcome: 'helpful_no' });
+    expect(rated.steps.filter((s) => s.kind === 'show').map((s) => s.kind === 'show' && [s.t, s.decision.ruleId])).toEqual([[1000, 'a'], [62_000, 'c']]);
+  });
+
   it('computes dwell from the page view so dwell rules fire on later events', () => {
     const rules = compile([{ id: 'd', when: { fact: 'dwell', gte: '30s' }, show: help }]);
     const { steps } = simulateSession(rules, session([{ t: 0, page: '/docs' }, { t: 29_000, tick: true }, { t: 31_000, tick: true }]), empty);

@@ -66,6 +66,10 @@ export function simulateSession(rules: CompiledRules, session: RecordedSession, 
       visible = null;
       lastInput = now;
     } else if ('engage' in event) {
+      // "Was this helpful?": kept on the latest showing of the rule, as the browser's ledger keeps it.
+      let last = typeof event.helpful === 'boolean' ? ledger.shown.length - 1 : -1;
+      while (last >= 0 && ledger.shown[last]!.ruleId !== event.engage) last--;
+      if (last >= 0) ledger.shown[last] = { ...ledger.shown[last]!, outcome: event.helpful ? 'helpful_yes' : 'helpful_no' };
       if (visible === event.engage) visible = null;
       lastInput = now;
     }

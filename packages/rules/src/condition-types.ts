@@ -102,6 +102,22 @@ export interface IntentCondition {
   intent: string;
 }
 
+/** What the visitor did with earlier help: `dismissed` counts ×, Escape, "never", "no tips at all" and a skipped question; `snoozed` is "Not now". */
+export type HistoryOutcome = 'shown' | 'dismissed' | 'snoozed' | 'helpful' | 'not_helpful';
+
+/**
+ * A condition on the help history kept on the device: a rule (by id) or a group whose help was
+ * shown, dismissed, snoozed, or answered helpful or not: `{ "rule": "pricing-help", "was": "dismissed", "within": "session" }`.
+ * Exactly one of `rule` and `group`.
+ */
+export interface HistoryCondition {
+  rule?: string;
+  group?: string;
+  was: HistoryOutcome;
+  /** `"session"` (since the session began), or a window from `"1s"` to `"30d"`; every remembered entry (30 days) when absent. */
+  within?: string;
+}
+
 /** Nested logic: every child passes. */
 export interface AllCondition { all: Condition[] }
 /** Nested logic: at least one child passes. */
@@ -118,6 +134,7 @@ export type Condition =
   | ViewsCondition
   | FactCondition
   | IntentCondition
+  | HistoryCondition
   | AllCondition
   | AnyCondition
   | NoneCondition

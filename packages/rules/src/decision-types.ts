@@ -2,6 +2,8 @@
 import type { Action, ActionType } from './action-types';
 import type { SignalType } from './signal-types';
 import type { DismissKind } from './dismiss-kinds';
+import type { FormState, ReferrerClass } from './fact-types';
+import type { HistoryOutcome } from './condition-types';
 
 /** What the visitor did about earlier interventions: the fatigue ledger. */
 export interface History {
@@ -64,15 +66,30 @@ export interface Evidence {
  * - `views`: a `views` condition passed; `pattern` is the marketer's glob, `count` the matching views observed.
  * - `visits`: a lower bound on the visit count, or `visitor.returning`, passed (`count`: the visits observed).
  * - `answer`: a condition on an answer the visitor gave passed; only the field is named.
+ * - `form`: a condition on the form's state (`form.state`, or `form.errors` above 0) passed; `state` is the state observed.
+ * - `source`: a condition on `page.referrer` passed; `referrer` is the class observed.
+ * - `device`: a condition on `device` passed; `device` is the class observed.
+ * - `firstVisit`: a lower bound on `visitor.daysSinceFirstVisit` passed; `days` is the figure observed (1 or more).
+ * - `history`: a help-history condition passed; `was` is what the visitor did with the earlier help.
+ *
+ * `path` is the JSON path of the condition that passed (in the rule's `when` or an intent's),
+ * the entry of the decision's trace the reason comes from. The stage, locale, consent and UTM
+ * values give no reason: they cannot be told to the visitor plainly as something true about them.
  */
-export type Reason =
+export type Reason = (
   | { kind: 'intent'; intent: string; text: string }
   | ({ kind: 'signal' } & Evidence)
   | { kind: 'dwell' }
   | { kind: 'page'; pattern: string }
   | { kind: 'views'; pattern: string; count: number }
   | { kind: 'visits'; count: number }
-  | { kind: 'answer'; field: string };
+  | { kind: 'answer'; field: string }
+  | { kind: 'form'; state: FormState }
+  | { kind: 'source'; referrer: ReferrerClass }
+  | { kind: 'device'; device: 'desktop' | 'tablet' | 'mobile' }
+  | { kind: 'firstVisit'; days: number }
+  | { kind: 'history'; was: HistoryOutcome }
+) & { path?: string };
 
 /** A rule that fired, with why. */
 export interface Decision {

@@ -8,7 +8,7 @@ import { spend, type MatchBudget } from './match-budget';
 import { pickVariant } from './localize-action';
 import { readFact } from './read-fact';
 import { summarizeCondition } from './summarize-condition';
-import type { Condition, Facts, FactOperator, IntentText, Reason, TraceEntry } from './types';
+import type { Condition, Facts, FactOperator, FormState, History, HistoryCondition, IntentText, Reason, ReferrerClass, TraceEntry } from './types';
 import { MAX_WINDOW_MS } from './validate-condition';
 
 /** What a condition evaluation reads and where it writes its findings. */
@@ -20,6 +20,10 @@ export interface ConditionScope {
   regexes?: ReadonlyMap<string, BoundedRegex> | undefined;
   /** Steps this evaluation may still take; once spent, every condition left fails. Unlimited when absent. */
   budget?: MatchBudget | undefined;
+  /** The help history (shown, dismissed) for `rule` / `group` conditions; none when absent. */
+  history?: History | undefined;
+  /** The group of each rule of the file that has one, by rule id. */
+  groups?: ReadonlyMap<string, string> | undefined;
   /** Receives one entry per condition, parents before children; `null` skips the trace (the fast path). */
   trace: TraceEntry[] | null;
   /** Receives the indices in `facts.signals` of the signals that made the tree pass; `null` skips evidence. */
@@ -36,8 +40,14 @@ const observe = (value: unknown): string | number | boolean => {
   return 'unknown';
 };
 
-// A passed fact condition the visitor's own behaviour explains; null for the rest (stage, device, consent, UTM, and
-// form state, which the browser runtime does not fill in yet).
+const FORM_STATES = ['started', 'errors', 'abandoned', 'submitted'];
+const REFERRERS = ['search', 'social', 'email', 'paid', 'direct', 'referral', 'internal'];
+const DEVICES = ['desktop', 'tablet', 'mobile'];
+// Operators that pin a fact to what was observed (rather than to what it is not).
+const POSITIVE: readonly FactOperator[] = ['eq', 'in', 'glob', 'startsWith', 'contains', 'regex'];
+
+// A passed fact condition, as a reason that is true about the visitor and can be said plainly; null for the rest
+// (stage, locale, consent, UTM, intents, and any condition that passed because something was absent or below a bound).
 function factReason(fact: string, op: FactOperator, operand: unknown, value: unknown, facts: Facts): Reason | null {
   const atLeast = op === 'gt' || op === 'gte' || op === 'between';
   // Idle time passing a lower bound means time on the page too: both read "for a while".
@@ -45,8 +55,35 @@ function factReason(fact: string, op: FactOperator, operand: unknown, value: unk
   // A returning visitor is explained by the visit count, the one figure the visitor can check.
   const visits = fact === 'visitor.visits' ? (atLeast || op === 'eq') && value : fact === 'visitor.returning' && op === 'eq' && operand === true && facts.visitor?.visits;
   if (visits) return typeof visits === 'number' && visits > 1 ? { kind: 'visits', count: visits } : null;
+  if (fact === 'visitor.daysSinceFirstVisit') return (atLeast || op === 'eq') && typeof value === 'number' && value >= 1 ? { kind: 'firstVisit', days: Math.floor(value) } : null;
   if (fact.startsWith('profile.')) return op === 'ne' || op === 'nin' || (op === 'exists' && operand === false) ? null : { kind: 'answer', field: fact.slice(8) };
+  const positive = POSITIVE.includes(op);
+  if (fact === 'form.state') return positive && FORM_STATES.includes(value as string) ? { kind: 'form', state: value as FormState } : null;
+  if (fact === 'form.errors') return (atLeast || op === 'eq') && typeof value === 'number' && value > 0 ? { kind: 'form', state: 'errors' } : null;
+  if (fact === 'page.referrer') return positive && REFERRERS.includes(value as string) ? { kind: 'source', referrer: value as ReferrerClass } : null;
+  if (fact === 'device') return positive && DEVICES.includes(value as string) ? { kind: 'device', device: value as 'desktop' } : null;
+  // A path named from the marketer's pattern, never from the visited path.
+  if (fact === 'page.path' && typeof operand === 'string' && (op === 'eq' || op === 'glob' || op === 'startsWith')) return { kind: 'page', pattern: op === 'startsWith' ? `${operand}*` : operand };
   return null;
+}
+
+// Entries of the help history for the condition's rule or group, of its kind, dated up to `now` and inside its window.
+function countHistory(condition: HistoryCondition, scope: ConditionScope): number {
+  const history = scope.history;
+  const { now } = scope;
+  if (!history) return 0;
+  const since = condition.within === 'session' ? history.sessionStart ?? -Infinity : now - (condition.within === undefined ? MAX_WINDOW_MS : (parseDuration(condition.within) as number));
+  const was = condition.was;
+  const entries: readonly { ruleId: string; at: number; group?: string | undefined }[] =
+    was === 'shown' ? history.shown.filter((e) => !e.shadow)
+    : was === 'helpful' || was === 'not_helpful' ? history.shown.filter((e) => e.outcome === (was === 'helpful' ? 'helpful_yes' : 'helpful_no'))
+    : history.dismissed.filter((e) => (e.kind === 'snooze') === (was === 'snoozed'));
+  let count = 0;
+  for (const e of entries) {
+    if (!(e.at <= now && e.at >= since)) continue;
+    if (condition.rule !== undefined ? e.ruleId === condition.rule : (e.group ?? scope.groups?.get(e.ruleId)) === condition.group) count++;
+  }
+  return count;
 }
 
 function countSignals(condition: Extract<Condition, { signal: unknown }>, scope: ConditionScope): number {
@@ -112,17 +149,17 @@ export function evaluateCondition(condition: Condition, path: string, scope: Con
     const count = countSignals(condition, scope);
     passed = count >= (condition.atLeast ?? 1);
     observed = count;
-    if (passed && reasons && evidence) for (const e of collectEvidence(facts, evidence.slice(mark))) reasons.push({ kind: 'signal', ...e });
+    if (passed && reasons && evidence) for (const e of collectEvidence(facts, evidence.slice(mark))) reasons.push({ kind: 'signal', ...e, path });
   } else if ('page' in condition) {
     const pagePath = String(facts.page?.path ?? '');
     passed = globMatch(condition.page, pagePath, budget);
     observed = pagePath;
-    if (passed) reasons?.push({ kind: 'page', pattern: condition.page });
+    if (passed) reasons?.push({ kind: 'page', pattern: condition.page, path });
   } else if ('views' in condition) {
     const count = countViews(condition, facts, scope.now, budget);
     passed = count >= (condition.atLeast ?? 1);
     observed = count;
-    if (passed) reasons?.push({ kind: 'views', pattern: condition.views, count });
+    if (passed) reasons?.push({ kind: 'views', pattern: condition.views, count, path });
   } else if ('fact' in condition) {
     const op = FACT_OPERATOR_KEYS.find((k) => k in condition) as FactOperator;
     let value = readFact(condition.fact, facts, scope.now);
@@ -131,7 +168,12 @@ export function evaluateCondition(condition: Condition, path: string, scope: Con
     const operand = (condition as unknown as Record<string, unknown>)[op];
     passed = compareFact(op, operand, value, scope.regexes, budget);
     const reason = passed && reasons ? factReason(condition.fact, op, operand, value, facts) : null;
-    if (reason) reasons?.push(reason);
+    if (reason) reasons?.push({ ...reason, path });
+  } else if ('was' in condition) {
+    const count = countHistory(condition, scope);
+    passed = count > 0;
+    observed = count;
+    if (passed) reasons?.push({ kind: 'history', was: condition.was, path });
   } else if ('intent' in condition) {
     const listed = Array.isArray(facts.intents) && facts.intents.includes(condition.intent);
     const definition = scope.intents?.[condition.intent];
@@ -143,7 +185,7 @@ export function evaluateCondition(condition: Condition, path: string, scope: Con
     if (reasons && text) {
       // The site's own words for the intent stand in for the conditions behind it.
       reasons.length = reasonMark;
-      reasons.push({ kind: 'intent', intent: condition.intent, text });
+      reasons.push({ kind: 'intent', intent: condition.intent, text, path });
     }
   } else if ('not' in condition) {
     const inner = evaluateCondition(condition.not, trace ? childPath(path, 'not') : '', scope);

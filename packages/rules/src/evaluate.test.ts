@@ -29,7 +29,7 @@ describe('evaluate: views conditions', () => {
     const { decision } = evaluate(compile([rule]), facts({ views: [view('/pricing', 600_000), view('/features', 300_000), view('/pricing/teams', 0)] }), none, NOW);
     expect(decision?.ruleId).toBe('comparing');
     expect(decision?.trace).toEqual([{ path: '$.rules[0].when', condition: 'views of /pricing* ≥ 2 within 30m', observed: 2, passed: true }]);
-    expect(decision?.reasons).toEqual([{ kind: 'views', pattern: '/pricing*', count: 2 }]);
+    expect(decision?.reasons).toEqual([{ kind: 'views', pattern: '/pricing*', count: 2, path: '$.rules[0].when' }]);
   });
 
   it('fails on one matching view, or when the earlier view is outside the window, tracing what it counted', () => {

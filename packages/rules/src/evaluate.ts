@@ -80,6 +80,8 @@ export function evaluate(rules: CompiledRules, given: Facts, history: History, n
   );
   const facts: Facts = holding.length ? { ...given, intents: [...new Set([...(given.intents ?? []), ...holding])] } : given;
   const ledger = history ?? EMPTY_HISTORY;
+  const groups = new Map<string, string>();
+  for (const rule of rules.rules ?? []) if (rule.group !== undefined) groups.set(rule.id, rule.group);
   // Scopes are built field by field: V8 takes a slow path spreading this object (20x slower).
   const scope = (budget: MatchBudget, trace: TraceEntry[] | null, evidence: number[] | null, reasons: Reason[] | null = null): ConditionScope => ({
     facts,
@@ -87,6 +89,8 @@ export function evaluate(rules: CompiledRules, given: Facts, history: History, n
     intents: rules.intents,
     intentTexts: rules.intentTexts,
     regexes: rules.regexes,
+    history: ledger,
+    groups,
     budget,
     trace,
     evidence,

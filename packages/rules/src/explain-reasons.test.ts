@@ -79,7 +79,7 @@ describe('explain: reasons from the passed conditions, intents included', () => 
   it('explains a returning visitor by the visit count observed', () => {
     const file = { rules: [{ id: 'r', when: { fact: 'visitor.returning', eq: true }, show: help }] };
     const decision = decideWith(file, baseFacts({ visitor: { returning: true, visits: 5, firstSeen: NOW - 86_400_000 } }));
-    expect(decision.reasons).toEqual([{ kind: 'visits', count: 5 }]);
+    expect(decision.reasons).toEqual([{ kind: 'visits', count: 5, path: '$.rules[0].when' }]);
     expect(explain(decision, 'fr')).toBe('Vous êtes venu 5 fois.');
   });
 
@@ -95,7 +95,7 @@ describe('explain: reasons from the passed conditions, intents included', () => 
     const file = { rules: [{ id: 'r', when: { views: '/pricing*', atLeast: 2, within: '30m' }, show: help }] };
     const views = (n: number) => Array.from({ length: n }, (_, i) => ({ path: `/pricing-2024-q${i + 1}`, at: NOW - i * 60_000 }));
     const twice = decideWith(file, baseFacts({ views: views(2) }));
-    expect(twice.reasons).toEqual([{ kind: 'views', pattern: '/pricing*', count: 2 }]);
+    expect(twice.reasons).toEqual([{ kind: 'views', pattern: '/pricing*', count: 2, path: '$.rules[0].when' }]);
     expect(explain(twice)).toBe('You viewed the pricing page twice.');
     expect(explain(twice, 'de')).toBe('Sie haben sich die Seite „pricing“ 2-mal angesehen.');
     expect(explain(twice, 'fr')).toBe('Vous avez consulté la page « pricing » 2 fois.');
@@ -114,7 +114,7 @@ describe('explain: reasons from the passed conditions, intents included', () => 
       { rules: [{ id: 'r', when: { all: [{ page: '/pricing*' }, { views: '/pricing', atLeast: 2 }] }, show: help }] },
       baseFacts({ views: [{ path: '/pricing', at: NOW - 60_000 }, { path: '/pricing', at: NOW }] }),
     );
-    expect(both.reasons).toEqual([{ kind: 'page', pattern: '/pricing*' }, { kind: 'views', pattern: '/pricing', count: 2 }]);
+    expect(both.reasons).toEqual([{ kind: 'page', pattern: '/pricing*', path: '$.rules[0].when.all[0]' }, { kind: 'views', pattern: '/pricing', count: 2, path: '$.rules[0].when.all[1]' }]);
     expect(explain(both)).toBe('You viewed the pricing page twice.');
   });
 
@@ -136,11 +136,11 @@ describe('explain: reasons from the passed conditions, intents included', () => 
       ],
     };
     const decision = decideWith(file, baseFacts({ dwell: 45_000, idle: 12_000 }));
-    expect(decision.reasons).toEqual([{ kind: 'dwell' }, { kind: 'dwell' }]);
+    expect(decision.reasons).toEqual([{ kind: 'dwell', path: '$.rules[0].when.all[0]' }, { kind: 'dwell', path: '$.rules[0].when.all[3].any[1]' }]);
     expect(explain(decision)).toBe('You have been on this page for a while.');
   });
 
-  it('says nothing of what the visitor did not produce, or the runtime does not observe: stage, device, consent, UTM, form state, a short dwell', () => {
+  it('names neither stage, consent, UTM values nor a short dwell, and names the device and form state by the values observed', () => {
     const file = {
       rules: [
         {
@@ -152,8 +152,9 @@ describe('explain: reasons from the passed conditions, intents included', () => 
     };
     const facts = baseFacts({ stage: 'trial', device: 'mobile', consent: { help: 'granted' }, page: { path: '/pricing', utm: { utm_source: 'newsletter' } }, form: { state: 'errors' }, dwell: 2000 });
     const decision = decideWith(file, facts);
-    expect(decision.reasons).toEqual([]);
-    expect(explain(decision)).toBe('This was offered because of what you did on this page.');
+    expect(decision.reasons).toEqual([{ kind: 'device', device: 'mobile', path: '$.rules[0].when.all[1]' }, { kind: 'form', state: 'errors', path: '$.rules[0].when.all[4]' }]);
+    expect(explain(decision)).toBe('The form showed an error. You are using a phone.');
+    expect(explain({ ...decision, reasons: [] })).toBe('We thought this might help.');
   });
 
   it('keeps the two strongest reasons: struggle, then an answer, before time and visits, and one sentence per signal target', () => {
@@ -175,7 +176,7 @@ describe('explain: reasons from the passed conditions, intents included', () => 
       ],
     };
     const facts = baseFacts({ visitor: { returning: true, visits: 4, firstSeen: NOW - 86_400_000 }, dwell: 120_000, form: { state: 'errors', errors: 1 }, profile: { role: 'developer' }, signals: [signal('form_error', '#vat', 1, 5 * 60_000), signal('form_error', '#vat')] });
-    expect(explain(decideWith(file, facts))).toBe('The field “vat” showed an error 2 times. You answered our question about “role”.');
+    expect(explain(decideWith(file, facts))).toBe('The form showed an error 2 times. You answered our question about “role”.');
   });
 
   it('still prefers the rule\'s because over any reason', () => {

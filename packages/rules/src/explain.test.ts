@@ -27,7 +27,8 @@ describe('explain', () => {
 
   it('quotes labels that do not end in a familiar noun and reads ids and selectors', () => {
     expect(explain(decision({ evidence: [{ signal: 'rage_click', target: 'pricing/plan-pro', count: 5 }] }))).toBe('You clicked “plan pro” 5 times in a row.');
-    expect(explain(decision({ evidence: [{ signal: 'form_error', target: '#signup-email', count: 1 }] }))).toBe('The field “signup email” showed an error.');
+    // A form error may be on the form itself, whose label is the site's internal name: the sentence names the form.
+    expect(explain(decision({ evidence: [{ signal: 'form_error', target: 'signup', count: 1 }] }))).toBe('The form showed an error.');
     expect(explain(decision({ evidence: [{ signal: 'dead_click', target: 'form#lead > button', count: 1 }] }))).toBe('You clicked the button and nothing happened.');
   });
 
@@ -50,9 +51,10 @@ describe('explain', () => {
     expect(explain(decision(), 'ja')).toBe('You clicked the pricing table 4 times in a row.');
   });
 
-  it('gives a general sentence when there is no reason, or no reasons at all', () => {
-    expect(explain(decision({ evidence: [] }))).toBe('This was offered because of what you did on this page.');
+  it('gives a sentence that claims no reason when there is none, or no reasons at all', () => {
+    expect(explain(decision({ evidence: [] }))).toBe('We thought this might help.');
+    expect(explain(decision({ evidence: [] }), 'de')).toBe('Wir dachten, das könnte Ihnen helfen.');
     const { reasons: _, ...withoutReasons } = decision();
-    expect(explain(withoutReasons)).toBe('This was offered because of what you did on this page.');
+    expect(explain(withoutReasons)).toBe('We thought this might help.');
   });
 });

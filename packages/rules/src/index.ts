@@ -5,7 +5,7 @@ export { ISSUE_MESSAGES } from './issue-messages';
 export type { IssueCode, IssueParams } from './issue-messages';
 export { evaluate, EVALUATION_BUDGET } from './evaluate';
 export { previewRule } from './preview-rule';
-export { explain } from './explain';
+export { explain, explainSentences, type ExplainedSentence } from './explain';
 export { lintRules, GLANCE_LIMITS } from './lint-rules';
 export type { LintKind, LintOptions } from './lint-rules';
 export { DEFAULT_GUARDRAILS } from './default-guardrails';

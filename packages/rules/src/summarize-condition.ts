@@ -38,6 +38,10 @@ export function summarizeCondition(condition: Condition): string {
   if ('views' in condition) return `views of ${condition.views} ≥ ${condition.atLeast ?? 1}${condition.within === undefined ? '' : ` within ${condition.within}`}`;
   if ('fact' in condition) return summarizeFact(condition);
   if ('intent' in condition) return `intent ${condition.intent}`;
+  if ('was' in condition) {
+    const subject = condition.rule !== undefined ? `rule ${condition.rule}` : `group ${condition.group}`;
+    return `${subject} was ${condition.was.replace('_', ' ')}${condition.within === undefined ? '' : condition.within === 'session' ? ' this session' : ` within ${condition.within}`}`;
+  }
   if ('all' in condition) return `all of ${condition.all.length}`;
   if ('any' in condition) return `any of ${condition.any.length}`;
   if ('none' in condition) return `none of ${condition.none.length}`;

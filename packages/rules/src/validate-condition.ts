@@ -4,7 +4,7 @@ import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
 import { checkKeys, has, isObject, own, readInteger } from './read-fields';
 import { SIGNAL_TYPES } from './signal-types';
-import type { Condition, SignalCondition, SignalType, ViewsCondition } from './types';
+import type { Condition, HistoryCondition, HistoryOutcome, SignalCondition, SignalType, ViewsCondition } from './types';
 import { validateFactCondition } from './validate-fact-condition';
 
 /** The longest signal window a condition may ask for: the recent-signal store keeps no more. */
@@ -14,7 +14,9 @@ export const MAX_CHILDREN = 50;
 /** The most page views a device remembers, so the highest `atLeast` a `views` condition can reach. */
 export const MAX_VIEWS = 50;
 
-const KINDS = ['signal', 'page', 'views', 'fact', 'intent', 'all', 'any', 'none', 'not'] as const;
+const KINDS = ['signal', 'page', 'views', 'fact', 'intent', 'was', 'all', 'any', 'none', 'not'] as const;
+/** What a help-history condition can ask about earlier help. */
+export const HISTORY_OUTCOMES: readonly HistoryOutcome[] = ['shown', 'dismissed', 'snoozed', 'helpful', 'not_helpful'];
 
 /** What a condition check needs besides the condition. */
 export interface ConditionContext {
@@ -105,6 +107,33 @@ function validateViews(object: Readonly<Record<string, unknown>>, path: string, 
   return ok ? clean : null;
 }
 
+// `{ "rule": "a", "was": "dismissed", "within": "session" }`: one rule id or one group, an outcome, an optional window.
+function validateHistory(object: Readonly<Record<string, unknown>>, path: string, report: IssueReport): HistoryCondition | null {
+  let ok = checkKeys(object, ['rule', 'group', 'was', 'within'], path, report, 'a help-history condition');
+  const rule = own(object, 'rule');
+  const group = own(object, 'group');
+  const subject = (v: unknown) => typeof v === 'string' && v.trim() !== '' && v.length <= 200;
+  const clean = {} as HistoryCondition;
+  if ((rule === undefined) === (group === undefined) || !subject(rule ?? group)) {
+    report.error(rule === undefined ? childPath(path, group === undefined ? 'was' : 'group') : childPath(path, 'rule'), 'history_subject');
+    ok = false;
+  } else if (rule !== undefined) clean.rule = rule as string;
+  else clean.group = group as string;
+  const was = own(object, 'was');
+  if (typeof was !== 'string' || !HISTORY_OUTCOMES.includes(was as HistoryOutcome)) {
+    const name = typeof was === 'string' ? was.slice(0, 64) : String(JSON.stringify(was)).slice(0, 40);
+    report.error(childPath(path, 'was'), 'unknown_history_outcome', { name, near: typeof was === 'string' ? report.near(was, HISTORY_OUTCOMES) : '', known: HISTORY_OUTCOMES.join(', ') });
+    ok = false;
+  } else clean.was = was as HistoryOutcome;
+  if (own(object, 'within') === 'session') clean.within = 'session';
+  else {
+    const within = readWindow(object, path, report);
+    if (within === null) ok = false;
+    else if (within !== undefined) clean.within = within;
+  }
+  return ok ? clean : null;
+}
+
 /**
  * Validates a condition tree and returns a clean copy holding only known fields, or `null`
  * after reporting every problem with its JSON path. Checks every branch even after one
@@ -142,6 +171,8 @@ export function validateCondition(value: unknown, path: string, context: Conditi
   }
 
   if (kind === 'views') return validateViews(value, path, report);
+
+  if (kind === 'was') return validateHistory(value, path, report);
 
   if (kind === 'intent') {
     const ok = checkKeys(value, ['intent'], path, report, 'an intent condition');

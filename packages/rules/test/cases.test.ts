@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluate, holdoutBucket, validateRules, type Facts, type History } from '@attune/rules';
+import { evaluate, explain, holdoutBucket, validateRules, type Facts, type History } from '@attune/rules';
 
 interface EvaluateCase {
   name: string;
@@ -9,7 +9,7 @@ interface EvaluateCase {
   facts?: Partial<Facts>;
   history?: History;
   now?: number;
-  expect: { decision?: string | null; shadow?: string[]; blocked?: unknown[]; evidence?: unknown[]; reasons?: unknown[]; action?: unknown; because?: string; holdout?: string };
+  expect: { decision?: string | null; shadow?: string[]; blocked?: unknown[]; evidence?: unknown[]; reasons?: unknown[]; explain?: Record<string, string>; action?: unknown; because?: string; holdout?: string };
 }
 interface ValidateCase {
   name: string;
@@ -38,6 +38,8 @@ describe('conformance: evaluate', () => {
     if (want.blocked) expect(result.blocked).toEqual(want.blocked);
     if (want.evidence) expect(result.decision?.evidence).toEqual(want.evidence);
     if (want.reasons) expect(result.decision?.reasons).toEqual(want.reasons);
+    // "Why am I seeing this?" in each language the vector lists (the decision's content stays as evaluated).
+    for (const [locale, text] of Object.entries(want.explain ?? {})) expect(explain(result.decision!, locale)).toBe(text);
     if (want.action) expect(result.decision?.action).toEqual(want.action);
     if (want.because) expect(result.decision?.because).toBe(want.because);
     if (want.holdout) expect(result.decision?.holdout).toBe(want.holdout);
