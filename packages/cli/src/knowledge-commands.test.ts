@@ -49,7 +49,7 @@ describe('attune validate and simulate with a knowledge file', () => {
     expect(good.out()).toContain('site/help-articles.json: valid, 3 articles.');
     const missing = createFakeIo({ 'site/rules.json': rules });
     expect(await runCli(['validate', 'site/rules.json'], missing)).toBe(1);
-    expect(missing.out()).toContain("site/help-articles.json: no such file (the rules file's `knowledge`).");
+    expect(missing.out()).toContain("site/help-articles.json: cannot be read (the rules file's `knowledge`).");
   });
 
   it('simulate shows which article each session would get, by the documented score', async () => {

@@ -174,7 +174,7 @@ describe('attune simulate --from (backtest on stored events)', () => {
       delete process.env.ATTUNE_REPORT_TOKEN;
     }
     const refused = createFakeIo({ 'rules.json': starterRules() });
-    expect(await runCli(['simulate', 'rules.json', '--from', url], refused)).toBe(1);
+    expect(await runCli(['simulate', 'rules.json', '--from', url], refused)).toBe(2);
     expect(refused.err()).toContain('answered 401');
   });
 

@@ -46,6 +46,8 @@ export function starterRules(): string {
           body: 'A person from our team can set up your account with you.',
           channel: 'chat',
           label: 'Chat with us',
+          // Without a chat on the page (no handoff callback registered), the visitor gets this instead of a dead button.
+          fallback: { href: 'mailto:help@example.com' },
         },
       },
       {

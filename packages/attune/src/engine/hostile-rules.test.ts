@@ -1,8 +1,8 @@
 import { atom } from 'nanostores';
 import { describe, expect, it } from 'vitest';
 import type { Facts, RulesFile } from '@attune/rules';
-import { createEngine, type EngineHost } from './engine';
-import type { ActiveHelp, AttuneConfig } from './runtime';
+import type { ActiveHelp, AttuneConfig, EngineHost } from '../api';
+import { createEngine } from './create-engine';
 
 const help = { type: 'help', title: 'Need a hand?', body: 'Here is how the plans differ.' } as const;
 
@@ -21,7 +21,10 @@ const host = (facts: Facts) => {
     consent: () => ({ measurement: 'granted', help: 'granted', profiling: 'granted' }),
     send: () => {},
     forget: async () => {},
+    refusals: () => ({ never: [], all: false }),
+    refuse: () => {},
     loadWidget: () => Promise.reject(new Error('headless')),
+    handoffCallbacks: () => [],
     destroyed: () => false,
   };
   return { value, warnings };
