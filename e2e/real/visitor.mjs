@@ -4,6 +4,9 @@
 
 const pause = (page, ms) => page.waitForTimeout(ms);
 
+/** Between keystrokes, ms: a fast typist (the detectors read input events, not their rhythm). */
+const TYPING_MS = 12;
+
 /**
  * Waits (at most 0.8 s) until the page's CSS transitions and animations have finished, as a person
  * waits for a menu or a modal to finish opening before the next move. Reads the page only.
@@ -77,11 +80,11 @@ export const createVisitor = (page, origin) => {
     /** Clicks `target`, then types `text` at a typing speed. */
     async fill(target, text) {
       await this.click(target);
-      await page.keyboard.type(text, { delay: 25 });
+      await page.keyboard.type(text, { delay: TYPING_MS });
       await pause(page, 120);
     },
     async type(text) {
-      await page.keyboard.type(text, { delay: 25 });
+      await page.keyboard.type(text, { delay: TYPING_MS });
     },
     async press(key, times = 1) {
       for (let i = 0; i < times; i++) {

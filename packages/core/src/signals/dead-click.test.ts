@@ -138,6 +138,30 @@ describe('startDeadClick', () => {
     expect(signals.map((s) => s.target)).toEqual(['#nav']);
   });
 
+  it('does not count a press on a control already current or selected (the shown slide\'s indicator, the open tab)', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<button id="cur" aria-current="true">1</button><button id="sel" role="tab" aria-selected="true">A</button><button id="unsel" role="tab" aria-selected="false">B</button>');
+    for (const id of ['cur', 'sel', 'unsel']) click($(id));
+    await settle(3000);
+    expect(signals.map((s) => s.target)).toEqual(['#unsel']);
+  });
+
+  it('credits a bare "#" link on a scrolled page (the browser takes it to the top), not on a page at its top or when prevented', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<a id="top" href="#">Back to top</a><a id="held" href="#">Held</a>');
+    $('held').addEventListener('click', (e) => e.preventDefault());
+    Object.defineProperty(window, 'scrollY', { value: 900, configurable: true });
+    try {
+      click($('top'));
+      click($('held'));
+      await settle(3000);
+      expect(signals.map((s) => s.target)).toEqual(['#held']);
+    } finally {
+      Object.defineProperty(window, 'scrollY', { value: 0, configurable: true });
+    }
+    click($('top'));
+    await settle(3000);
+    expect(signals.map((s) => s.target)).toEqual(['#held', '#top']);
+  });
+
   it('stops listening after teardown', async () => {
     stop();
     click($('dead'));
