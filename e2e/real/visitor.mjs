@@ -30,7 +30,12 @@ export const createVisitor = (page, origin) => {
     const el = locate(target);
     const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
     for (let i = 0; i < 40; i++) {
-      const box = await el.boundingBox();
+      let box = await el.boundingBox();
+      // What the visitor wants may be passing out of view (a slideshow's item mid-turn): a person waits for it.
+      for (let wait = 0; !box && wait < 8; wait++) {
+        await pause(page, 250);
+        box = await el.boundingBox();
+      }
       if (!box) throw new Error(`not visible: ${typeof target === 'string' ? target : 'locator'}`);
       const mid = box.y + box.height / 2;
       if (mid >= 60 && mid <= viewport.height - 60) return box;

@@ -173,6 +173,15 @@ describe('watchResponse', () => {
       expect(answered).toHaveBeenCalledTimes(1);
     });
 
+    it('credits the clicked element becoming current later (an indicator once the running slide ends)', async () => {
+      const answered = vi.fn();
+      watch.pend($('minus'), press, answered);
+      await vi.advanceTimersByTimeAsync(600);
+      $('minus').setAttribute('aria-current', 'true');
+      await flushRecords();
+      expect(answered).toHaveBeenCalledTimes(1);
+    });
+
     it('tells at the end of the wait whether a nearby field changed value without any event', () => {
       const end = watch.pend($('minus'), press, () => {});
       ($('qty') as HTMLInputElement).value = '0';

@@ -44,7 +44,8 @@ interface Wait {
  * - any DOM change or scroll outside Attune's UI in the click's own task and the next
  *   {@link AT_ONCE_MS} ms (the time a handler's or a framework's update takes to land), except
  *   inside a slideshow or ticker the click was not in;
- * - later, a change inside what was clicked, or an element changing or appearing within
+ * - later, a change inside what was clicked or the clicked element becoming current or selected
+ *   (`aria-current`, `aria-selected`), or an element changing or appearing within
  *   {@link NEAR_PX} px of the click point (not one of the clicked element's ancestors, and not
  *   inside a slideshow or ticker).
  * The page's own background churn far from the click (a clock, an autoplaying slideshow) and
@@ -93,8 +94,9 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
       for (let r = w.e.closest(CHURN); r; r = r.parentElement!.closest(CHURN)) region = r;
       return !churn || !!region?.contains(el);
     }
-    // Later: what the click changed inside the clicked element (its own attributes change on hover and tooltips)...
-    if (w.e.contains(el)) return el !== w.e || !attribute;
+    // Later: what the click changed inside the clicked element (its own attributes change on hover and tooltips, but it
+    // becoming the current or selected one is the click's doing: a slideshow's indicator once the running slide ends)...
+    if (w.e.contains(el)) return el !== w.e || !attribute || /^aria-(current|selected)$/.test(attribute);
     // ...or something changing near the click, neither an ancestor, nor under the pointer now (a hover effect), nor churn.
     if (churn || el.contains(w.e) || el.matches(':hover')) return false;
     const r = el.getBoundingClientRect();
