@@ -16,6 +16,20 @@ const settled = (page) =>
     .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), null, { timeout: 800 })
     .catch(() => {});
 
+/** Waits (at most 1.5 s) until the page has not scrolled for two frames. Reads the page only. */
+const stillPage = (page) =>
+  page
+    .waitForFunction(
+      () =>
+        new Promise((done) => {
+          const y = window.scrollY;
+          requestAnimationFrame(() => requestAnimationFrame(() => done(window.scrollY === y)));
+        }),
+      null,
+      { timeout: 1500 },
+    )
+    .catch(() => {});
+
 /**
  * @param {import('@playwright/test').Page} page
  * @param {string} origin the corpus server, for `leave()`
@@ -30,6 +44,9 @@ export const createVisitor = (page, origin) => {
     const el = locate(target);
     const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
     for (let i = 0; i < 40; i++) {
+      // A wheel notch scrolls smoothly: the page is still moving for a while after it, and a
+      // person aims once it stands still (a box read mid-scroll is not where the target ends up).
+      if (i) await stillPage(page);
       let box = await el.boundingBox();
       // What the visitor wants may be passing out of view (a slideshow's item mid-turn): a person waits for it.
       for (let wait = 0; !box && wait < 8; wait++) {
@@ -112,6 +129,7 @@ export const createVisitor = (page, origin) => {
         await pause(page, 70);
       }
       await pause(page, 200);
+      await stillPage(page);
     },
     /** Takes the pointer up and out of the page, as to the browser's tab strip, then back. */
     async toTabStrip() {
