@@ -162,6 +162,21 @@ describe('startDeadClick', () => {
     expect(signals.map((s) => s.target)).toEqual(['#held', '#top']);
   });
 
+  it('counts a placeholder link clicked on a page whose URL already has a fragment (it only sets its own)', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<a id="privacy" href="#!">Privacy</a>');
+    const at = location.href;
+    history.replaceState(null, '', '#contact');
+    // What the browser does for the link: the fragment becomes its own.
+    $('privacy').addEventListener('click', () => history.replaceState(null, '', '#!'));
+    try {
+      click($('privacy'));
+      await settle(3000);
+      expect(signals.map((s) => s.target)).toEqual(['#privacy']);
+    } finally {
+      history.replaceState(null, '', at);
+    }
+  });
+
   it('stops listening after teardown', async () => {
     stop();
     click($('dead'));

@@ -64,6 +64,8 @@ export const startDeadClick: Detector<DeadClickConfig> = (ctx, config) => {
     // The second and third clicks of a double or triple click belong to the first.
     if (same || event.detail > 1) return;
     const href = url();
+    // A placeholder link only changes the fragment to itself: from `page#contact`, `#!` leaves `page#!`, the same page.
+    const own = el.matches(PLACEHOLDER) ? href.replace(/#.*$/, '') : href;
     // A bare `#` link the page lets through takes a scrolled page back to its top: the browser's own answer (a "Back to top" link).
     const toTop = el.matches('a[href="#"]') && win.scrollY > 0;
     const end = () => {
@@ -74,7 +76,7 @@ export const startDeadClick: Detector<DeadClickConfig> = (ctx, config) => {
     const c = { n: 1, end };
     const cancel = ctx.schedule(() => {
       // An unprevented link click navigates (however slowly); a changed URL is a route change.
-      if (!end() && (!el.closest(`a[href]:not(${PLACEHOLDER})`) || event.defaultPrevented) && !(toTop && !event.defaultPrevented) && url() === href)
+      if (!end() && (!el.closest(`a[href]:not(${PLACEHOLDER})`) || event.defaultPrevented) && !(toTop && !event.defaultPrevented) && (url() === href || url() === own))
         emitSignal(ctx, 'dead_click', el, c.n);
     }, config.waitMs ?? 2500);
     const unpend = ctx.watch!.pend(el, event, end);
