@@ -145,21 +145,22 @@ describe('startDeadClick', () => {
     expect(signals.map((s) => s.target)).toEqual(['#unsel']);
   });
 
-  it('credits a bare "#" link on a scrolled page (the browser takes it to the top), not on a page at its top or when prevented', async () => {
-    document.body.insertAdjacentHTML('beforeend', '<a id="top" href="#">Back to top</a><a id="held" href="#">Held</a>');
+  it('credits a bare "#" footer link on a scrolled page (the browser takes it to the top), not on a page at its top, when prevented, or elsewhere', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<a id="options" href="#">View options</a><footer><a id="top" href="#">Back to top</a><a id="held" href="#">Held</a></footer>');
     $('held').addEventListener('click', (e) => e.preventDefault());
     Object.defineProperty(window, 'scrollY', { value: 900, configurable: true });
     try {
       click($('top'));
       click($('held'));
+      click($('options'));
       await settle(3000);
-      expect(signals.map((s) => s.target)).toEqual(['#held']);
+      expect(signals.map((s) => s.target)).toEqual(['#held', '#options']);
     } finally {
       Object.defineProperty(window, 'scrollY', { value: 0, configurable: true });
     }
     click($('top'));
     await settle(3000);
-    expect(signals.map((s) => s.target)).toEqual(['#held', '#top']);
+    expect(signals.map((s) => s.target)).toEqual(['#held', '#options', '#top']);
   });
 
   it('counts a placeholder link clicked on a page whose URL already has a fragment (it only sets its own)', async () => {

@@ -26,8 +26,8 @@ const DISABLED = ':is(button,a,input,[role=button]):is(:disabled,.disabled,[aria
  * the site's polling URLs are `SignalsConfig.ignoreUrls`) and no form control near it changed
  * value. A link counts only when its navigation was prevented or it is a placeholder
  * (`href="#"`, `#!`, `javascript:`), and the URL (but for a bare `#`) stayed the same; a bare
- * `#` link the page lets through on a scrolled page is answered by the browser scrolling to the
- * top. A control already marked current or selected (`aria-current`, `aria-selected="true"`:
+ * `#` link in the footer or fixed on screen that the page lets through on a scrolled page is
+ * answered by the browser scrolling to the top (a "Back to top" link). A control already marked current or selected (`aria-current`, `aria-selected="true"`:
  * the shown slide's indicator, the open tab) is not counted: pressing it again changes nothing.
  * Emits `dead_click` with the clicks it received. A press on nothing actionable that lands on
  * the parent of a disabled control under `pointer-events: none` emits `disabled_click` on that
@@ -66,8 +66,9 @@ export const startDeadClick: Detector<DeadClickConfig> = (ctx, config) => {
     const href = url();
     // A placeholder link only changes the fragment to itself: from `page#contact`, `#!` leaves `page#!`, the same page.
     const own = el.matches(PLACEHOLDER) ? href.replace(/#.*$/, '') : href;
-    // A bare `#` link the page lets through takes a scrolled page back to its top: the browser's own answer (a "Back to top" link).
-    const toTop = el.matches('a[href="#"]') && win.scrollY > 0;
+    // A bare `#` link the page lets through takes a scrolled page back to its top: the browser's own answer when that is the
+    // link's place (a "Back to top" link in the footer, or fixed on screen); a `#` link elsewhere (a shop's "View options") is a placeholder.
+    const toTop = el.matches('a[href="#"]') && win.scrollY > 0 && !!(el.closest('footer,[role=contentinfo]') || win.getComputedStyle(el).position === 'fixed');
     const end = () => {
       pending.delete(el);
       cancel();
