@@ -30,6 +30,8 @@ interface Wait {
   y: number;
   /** Still answered by any change: the click's own task and the next few frames. */
   s: boolean;
+  /** The click. */
+  v: MouseEvent;
   f: () => void;
 }
 
@@ -120,7 +122,9 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
       const target = event.target;
       if (type[0] === 'p' && type[1] === 'o') return void (pressing = type === 'pointerdown');
       // The page scrolling answers only at once (a "back to top" button or link), not the visitor scrolling on later.
-      if (type === 'scroll') return target === doc ? respond(waiting.filter((w) => w.s)) : changed(target as Element);
+      // A bare `#` link's own jump to the top is the browser following a placeholder, not the page answering (startDeadClick
+      // credits it only where a back-to-top link sits).
+      if (type === 'scroll') return target === doc ? respond(waiting.filter((w) => w.s && !(w.e.matches('a[href="#"]') && !w.v.defaultPrevented))) : changed(target as Element);
       if (pressing && /^(focus|blur)/.test(type)) return;
       if (!(target instanceof win.Node) || !isOwn(target)) respond(waiting);
     });
@@ -160,7 +164,7 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
 
   return {
     pend(el, event, f) {
-      const w: Wait = { e: el, x: event.clientX, y: event.clientY, s: true, f };
+      const w: Wait = { e: el, x: event.clientX, y: event.clientY, s: true, v: event, f };
       const fields = [...(el.closest('form') ?? el.parentElement?.parentElement ?? el).querySelectorAll('input,select,textarea')].slice(0, 50) as HTMLInputElement[];
       const values = () => fields.map((f) => f.value + f.checked).join();
       const before = values();
