@@ -39,10 +39,10 @@ for (const page of CORPUS) {
     // Every session of the page at once, each with and without Attune, in fresh contexts of the
     // shared browser: the sessions mostly wait (dead-click windows, typing), so they overlap well.
     const played = await Promise.all(
-      page.sessions.map(async (session) => {
+      page.sessions.map(async (session, i) => {
         const [without, withAttune] = await Promise.all([
           playSession({ browser, server, product: noProduct(), page, session, quick: true }),
-          playSession({ browser, server, product: attuneProduct({ collector }), page, session, allowOrigins: [collector.url] }),
+          playSession({ browser, server, product: attuneProduct({ collector, site: `${page.name}-${i}` }), page, session, allowOrigins: [collector.url] }),
         ]);
         return { session, without, withAttune };
       }),

@@ -27,14 +27,17 @@ export const CORE_SIGNALS = ['rage_click', 'dead_click', 'error_click', 'form_er
 
 /**
  * Attune as a product under test: its script tag from `distDir` (served at /attune/), sending to
- * `collector`, with `rules` (a rules file's text) at /rules.json.
- * @param {{ collector: { url: string, events(): Promise<object[]> } }} options
+ * `collector`, with `rules` (a rules file's text) at /rules.json. `site` names its events in the
+ * collector: sessions played at once against one collector each take their own, so one session's
+ * signals are never read as another's.
+ * @param {{ collector: { url: string, events(): Promise<object[]> }, site?: string }} options
  */
-export const attuneProduct = ({ collector }) => ({
+export const attuneProduct = ({ collector, site = 'corpus' }) => ({
   name: 'attune',
+  key: site === 'corpus' ? 'attune' : `attune-${site}`,
   configured: 'script tag (attune.js) with default signals, consent granted, the starter rules of `attune init`, sending to a local collector (memory store)',
   head: () =>
-    `<script async src="/attune/attune.js" data-rules="/rules.json" data-endpoint="${collector.url}/collect" data-site="corpus" data-consent="granted"></script>`,
+    `<script async src="/attune/attune.js" data-rules="/rules.json" data-endpoint="${collector.url}/collect" data-site="${site}" data-consent="granted"></script>`,
   async ready(page) {
     await page.waitForFunction(() => window.attune?.ready, null, { timeout: 30_000 });
     await page.evaluate(() => window.attune.ready);
@@ -44,10 +47,10 @@ export const attuneProduct = ({ collector }) => ({
     await page.evaluate(() => window.attune?.flush?.()).catch(() => {});
   },
   async cursor() {
-    return (await collector.events()).length;
+    return (await collector.events()).filter((e) => e.site === site).length;
   },
   async since(cursor) {
-    const all = await collector.events();
+    const all = (await collector.events()).filter((e) => e.site === site);
     const fresh = all.slice(cursor);
     return {
       cursor: all.length,
@@ -71,6 +74,14 @@ export const noProduct = () => ({
     return { cursor: 0, signals: [], cards: 0 };
   },
 });
+
+/**
+ * How long after a step each expected signal needs before it is read, ms: the detector's own
+ * window (packages/core/src/signals: a dead click is judged 2500 ms after the click, a rage burst
+ * ends 1000 ms after its last click, a blocked submit is judged 500 ms after it; disabled clicks
+ * and abandonment are emitted at once) plus 300 ms for the batch to be sent. Others wait 3 s.
+ */
+const SETTLE = { dead_click: 2800, rage_click: 1300, form_error: 800, disabled_click: 300, form_abandon: 600 };
 
 const probeOf = async (page, probe) => {
   let last;
@@ -109,8 +120,9 @@ export const playSession = async ({ browser, server, product, page: corpusPage, 
   // context's cookie, so several products can play at once in one browser. (Documents answered
   // by Playwright's router instead would count as public pages, and Chromium's local network
   // access checks would then refuse their requests to the loopback collector.)
-  server.useHead(product.name, product.head());
-  await context.addCookies([{ name: 'corpus-sdk', value: product.name, url: server.url }]);
+  const key = product.key ?? product.name;
+  server.useHead(key, product.head());
+  await context.addCookies([{ name: 'corpus-sdk', value: key, url: server.url }]);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error.message ?? error).split('\n')[0]));
@@ -124,7 +136,7 @@ export const playSession = async ({ browser, server, product, page: corpusPage, 
     let cursor = await product.cursor();
     for (const step of session.steps) {
       const expect = step.expect ?? [];
-      const settle = step.settle ?? (expect.length ? 3000 : 250);
+      const settle = step.settle ?? Math.max(250, ...expect.map((signal) => SETTLE[signal] ?? 3000));
       await step.run(visitor);
       await page.waitForTimeout(quick ? Math.min(settle, 400) : settle);
       await product.flush(page);

@@ -4,6 +4,9 @@
 
 const pause = (page, ms) => page.waitForTimeout(ms);
 
+/** Between keystrokes, ms: a fast typist (the detectors read input events, not their rhythm). */
+const TYPING_MS = 12;
+
 /**
  * Waits (at most 0.8 s) until the page's CSS transitions and animations have finished, as a person
  * waits for a menu or a modal to finish opening before the next move. Reads the page only.
@@ -11,6 +14,20 @@ const pause = (page, ms) => page.waitForTimeout(ms);
 const settled = (page) =>
   page
     .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), null, { timeout: 800 })
+    .catch(() => {});
+
+/** Waits (at most 1.5 s) until the page has not scrolled for two frames. Reads the page only. */
+const stillPage = (page) =>
+  page
+    .waitForFunction(
+      () =>
+        new Promise((done) => {
+          const y = window.scrollY;
+          requestAnimationFrame(() => requestAnimationFrame(() => done(window.scrollY === y)));
+        }),
+      null,
+      { timeout: 1500 },
+    )
     .catch(() => {});
 
 /**
@@ -27,7 +44,15 @@ export const createVisitor = (page, origin) => {
     const el = locate(target);
     const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
     for (let i = 0; i < 40; i++) {
-      const box = await el.boundingBox();
+      // A wheel notch scrolls smoothly: the page is still moving for a while after it, and a
+      // person aims once it stands still (a box read mid-scroll is not where the target ends up).
+      if (i) await stillPage(page);
+      let box = await el.boundingBox();
+      // What the visitor wants may be passing out of view (a slideshow's item mid-turn): a person waits for it.
+      for (let wait = 0; !box && wait < 8; wait++) {
+        await pause(page, 250);
+        box = await el.boundingBox();
+      }
       if (!box) throw new Error(`not visible: ${typeof target === 'string' ? target : 'locator'}`);
       const mid = box.y + box.height / 2;
       if (mid >= 60 && mid <= viewport.height - 60) return box;
@@ -77,11 +102,11 @@ export const createVisitor = (page, origin) => {
     /** Clicks `target`, then types `text` at a typing speed. */
     async fill(target, text) {
       await this.click(target);
-      await page.keyboard.type(text, { delay: 25 });
+      await page.keyboard.type(text, { delay: TYPING_MS });
       await pause(page, 120);
     },
     async type(text) {
-      await page.keyboard.type(text, { delay: 25 });
+      await page.keyboard.type(text, { delay: TYPING_MS });
     },
     async press(key, times = 1) {
       for (let i = 0; i < times; i++) {
@@ -104,6 +129,7 @@ export const createVisitor = (page, origin) => {
         await pause(page, 70);
       }
       await pause(page, 200);
+      await stillPage(page);
     },
     /** Takes the pointer up and out of the page, as to the browser's tab strip, then back. */
     async toTabStrip() {

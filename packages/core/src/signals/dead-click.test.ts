@@ -138,6 +138,46 @@ describe('startDeadClick', () => {
     expect(signals.map((s) => s.target)).toEqual(['#nav']);
   });
 
+  it('does not count a press on a control already current or selected (the shown slide\'s indicator, the open tab)', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<button id="cur" aria-current="true">1</button><button id="sel" role="tab" aria-selected="true">A</button><button id="unsel" role="tab" aria-selected="false">B</button>');
+    for (const id of ['cur', 'sel', 'unsel']) click($(id));
+    await settle(3000);
+    expect(signals.map((s) => s.target)).toEqual(['#unsel']);
+  });
+
+  it('credits a bare "#" footer link on a scrolled page (the browser takes it to the top), not on a page at its top, when prevented, or elsewhere', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<a id="options" href="#">View options</a><footer><a id="top" href="#">Back to top</a><a id="held" href="#">Held</a></footer>');
+    $('held').addEventListener('click', (e) => e.preventDefault());
+    Object.defineProperty(window, 'scrollY', { value: 900, configurable: true });
+    try {
+      click($('top'));
+      click($('held'));
+      click($('options'));
+      await settle(3000);
+      expect(signals.map((s) => s.target)).toEqual(['#held', '#options']);
+    } finally {
+      Object.defineProperty(window, 'scrollY', { value: 0, configurable: true });
+    }
+    click($('top'));
+    await settle(3000);
+    expect(signals.map((s) => s.target)).toEqual(['#held', '#options', '#top']);
+  });
+
+  it('counts a placeholder link clicked on a page whose URL already has a fragment (it only sets its own)', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<a id="privacy" href="#!">Privacy</a>');
+    const at = location.href;
+    history.replaceState(null, '', '#contact');
+    // What the browser does for the link: the fragment becomes its own.
+    $('privacy').addEventListener('click', () => history.replaceState(null, '', '#!'));
+    try {
+      click($('privacy'));
+      await settle(3000);
+      expect(signals.map((s) => s.target)).toEqual(['#privacy']);
+    } finally {
+      history.replaceState(null, '', at);
+    }
+  });
+
   it('stops listening after teardown', async () => {
     stop();
     click($('dead'));

@@ -13,6 +13,9 @@ export interface DeadClickConfig {
 /** Clicks whose effect happens outside the page (downloads, new tabs, pickers, native selects) or that `disabled_click` reports. */
 const OUTSIDE = 'a[download],a[target=_blank],select,input[type=file],input[type=color],[aria-disabled=true]';
 
+/** Controls that already show what they select (the current slide's indicator, the open tab): pressing one again changes nothing, as the visitor can see. */
+const CURRENT = '[aria-current]:not([aria-current=false]),[aria-selected=true]';
+
 /** Disabled controls; Bootstrap's also take `pointer-events: none`, so a press on one lands on what is under it. */
 const DISABLED = ':is(button,a,input,[role=button]):is(:disabled,.disabled,[aria-disabled=true])';
 
@@ -22,7 +25,10 @@ const DISABLED = ':is(button,a,input,[role=button]):is(:disabled,.disabled,[aria
  * happens within `waitMs` (see `watchResponse`: background churn and hover effects do not count;
  * the site's polling URLs are `SignalsConfig.ignoreUrls`) and no form control near it changed
  * value. A link counts only when its navigation was prevented or it is a placeholder
- * (`href="#"`, `#!`, `javascript:`), and the URL (but for a bare `#`) stayed the same.
+ * (`href="#"`, `#!`, `javascript:`), and the URL (but for a bare `#`) stayed the same; a bare
+ * `#` link in the footer or fixed on screen that the page lets through on a scrolled page is
+ * answered by the browser scrolling to the top (a "Back to top" link). A control already marked current or selected (`aria-current`, `aria-selected="true"`:
+ * the shown slide's indicator, the open tab) is not counted: pressing it again changes nothing.
  * Emits `dead_click` with the clicks it received. A press on nothing actionable that lands on
  * the parent of a disabled control under `pointer-events: none` emits `disabled_click` on that
  * control instead (the only case where the click is hit-tested).
@@ -41,6 +47,7 @@ export const startDeadClick: Detector<DeadClickConfig> = (ctx, config) => {
     const raw = clickTarget(event, 'dead');
     if (!raw || raw.closest(OUTSIDE)) return;
     const el = actionableOf(raw) ?? (win.getComputedStyle(raw).cursor === 'pointer' ? raw : null);
+    if (el?.matches(CURRENT)) return;
     if (!el) {
       for (const off of raw.querySelectorAll(DISABLED)) {
         const r = off.getBoundingClientRect();
@@ -57,6 +64,11 @@ export const startDeadClick: Detector<DeadClickConfig> = (ctx, config) => {
     // The second and third clicks of a double or triple click belong to the first.
     if (same || event.detail > 1) return;
     const href = url();
+    // A placeholder link only changes the fragment to itself: from `page#contact`, `#!` leaves `page#!`, the same page.
+    const own = el.matches(PLACEHOLDER) ? href.replace(/#.*$/, '') : href;
+    // A bare `#` link the page lets through takes a scrolled page back to its top: the browser's own answer when that is the
+    // link's place (a "Back to top" link in the footer, or fixed on screen); a `#` link elsewhere (a shop's "View options") is a placeholder.
+    const toTop = el.matches('a[href="#"]') && win.scrollY > 0 && !!(el.closest('footer,[role=contentinfo]') || win.getComputedStyle(el).position === 'fixed');
     const end = () => {
       pending.delete(el);
       cancel();
@@ -65,7 +77,7 @@ export const startDeadClick: Detector<DeadClickConfig> = (ctx, config) => {
     const c = { n: 1, end };
     const cancel = ctx.schedule(() => {
       // An unprevented link click navigates (however slowly); a changed URL is a route change.
-      if (!end() && (!el.closest(`a[href]:not(${PLACEHOLDER})`) || event.defaultPrevented) && url() === href)
+      if (!end() && (!el.closest(`a[href]:not(${PLACEHOLDER})`) || event.defaultPrevented) && !(toTop && !event.defaultPrevented) && (url() === href || url() === own))
         emitSignal(ctx, 'dead_click', el, c.n);
     }, config.waitMs ?? 2500);
     const unpend = ctx.watch!.pend(el, event, end);

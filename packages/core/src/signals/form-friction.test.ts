@@ -163,6 +163,16 @@ describe('startFormFriction', () => {
       expect(signals).toHaveLength(0);
     });
 
+    it('does not count a submit a validation script checked, marked valid and handled itself (a thank-you without a request)', () => {
+      page = (event) => {
+        event.preventDefault();
+        $('email').setAttribute('aria-invalid', 'false');
+      };
+      submit();
+      vi.advanceTimersByTime(500);
+      expect(signals).toHaveLength(0);
+    });
+
     it('counts a cancelled submit that marks a field aria-invalid once, on the field', () => {
       page = (event) => {
         event.preventDefault();

@@ -48,7 +48,9 @@ const DISABLED = ':is(button,input,select,textarea,[role=button]):is(:disabled,[
  *   already counted), the form is still in the page, shown, with a control still enabled, the
  *   URL is unchanged, and the page started no request (see `ctx.watch`): a script that sends the
  *   form itself starts a request, one that accepts it changes the URL, replaces, hides or
- *   disables the form (a thank-you in its place);
+ *   disables the form (a thank-you in its place); and a script that validated the fields and
+ *   marked them `aria-invalid="false"` (jQuery Validation does) has checked the form and handles
+ *   the submit itself;
  * - `form_correction`: a field cleared, or `deletions` characters deleted in a row, or its
  *   whole value selected and typed over, then retyped (by `inputType` and the value's length
  *   before and after, never its content); count = corrections on that field;
@@ -111,6 +113,7 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
         form.isConnected &&
         form.checkVisibility?.() !== false &&
         form.querySelector(':is(input,select,textarea,button):enabled:not([type=hidden])') &&
+        !form.querySelector('[aria-invalid=false]') &&
         win.location.href === href &&
         ctx.watch!.requests() === n
       ) {

@@ -173,6 +173,15 @@ describe('watchResponse', () => {
       expect(answered).toHaveBeenCalledTimes(1);
     });
 
+    it('credits the clicked element becoming current later (an indicator once the running slide ends)', async () => {
+      const answered = vi.fn();
+      watch.pend($('minus'), press, answered);
+      await vi.advanceTimersByTimeAsync(600);
+      $('minus').setAttribute('aria-current', 'true');
+      await flushRecords();
+      expect(answered).toHaveBeenCalledTimes(1);
+    });
+
     it('tells at the end of the wait whether a nearby field changed value without any event', () => {
       const end = watch.pend($('minus'), press, () => {});
       ($('qty') as HTMLInputElement).value = '0';
@@ -189,11 +198,15 @@ describe('watchResponse', () => {
       expect(answered).toHaveBeenCalledTimes(1);
     });
 
-    it('credits the page scrolling at once (a back-to-top link), not the visitor scrolling later', async () => {
+    it('credits the page scrolling at once (a back-to-top button), not a bare "#" link\'s own jump, nor the visitor scrolling later', async () => {
       const answered = vi.fn();
-      watch.pend($('top'), press, answered);
+      watch.pend($('minus'), press, answered);
       trusted(document, new Event('scroll'));
       expect(answered).toHaveBeenCalledTimes(1);
+      const end = watch.pend($('top'), press, answered);
+      trusted(document, new Event('scroll'));
+      expect(answered).toHaveBeenCalledTimes(1);
+      end();
       watch.pend($('minus'), press, answered);
       await vi.advanceTimersByTimeAsync(200);
       trusted(document, new Event('scroll'));

@@ -30,6 +30,8 @@ interface Wait {
   y: number;
   /** Still answered by any change: the click's own task and the next few frames. */
   s: boolean;
+  /** The click. */
+  v: MouseEvent;
   f: () => void;
 }
 
@@ -44,7 +46,8 @@ interface Wait {
  * - any DOM change or scroll outside Attune's UI in the click's own task and the next
  *   {@link AT_ONCE_MS} ms (the time a handler's or a framework's update takes to land), except
  *   inside a slideshow or ticker the click was not in;
- * - later, a change inside what was clicked, or an element changing or appearing within
+ * - later, a change inside what was clicked or the clicked element becoming current or selected
+ *   (`aria-current`, `aria-selected`), or an element changing or appearing within
  *   {@link NEAR_PX} px of the click point (not one of the clicked element's ancestors, and not
  *   inside a slideshow or ticker).
  * The page's own background churn far from the click (a clock, an autoplaying slideshow) and
@@ -93,8 +96,9 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
       for (let r = w.e.closest(CHURN); r; r = r.parentElement!.closest(CHURN)) region = r;
       return !churn || !!region?.contains(el);
     }
-    // Later: what the click changed inside the clicked element (its own attributes change on hover and tooltips)...
-    if (w.e.contains(el)) return el !== w.e || !attribute;
+    // Later: what the click changed inside the clicked element (its own attributes change on hover and tooltips, but it
+    // becoming the current or selected one is the click's doing: a slideshow's indicator once the running slide ends)...
+    if (w.e.contains(el)) return el !== w.e || !attribute || /^aria-(current|selected)$/.test(attribute);
     // ...or something changing near the click, neither an ancestor, nor under the pointer now (a hover effect), nor churn.
     if (churn || el.contains(w.e) || el.matches(':hover')) return false;
     const r = el.getBoundingClientRect();
@@ -118,7 +122,9 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
       const target = event.target;
       if (type[0] === 'p' && type[1] === 'o') return void (pressing = type === 'pointerdown');
       // The page scrolling answers only at once (a "back to top" button or link), not the visitor scrolling on later.
-      if (type === 'scroll') return target === doc ? respond(waiting.filter((w) => w.s)) : changed(target as Element);
+      // A bare `#` link's own jump to the top is the browser following a placeholder, not the page answering (startDeadClick
+      // credits it only where a back-to-top link sits).
+      if (type === 'scroll') return target === doc ? respond(waiting.filter((w) => w.s && !(w.e.matches('a[href="#"]') && !w.v.defaultPrevented))) : changed(target as Element);
       if (pressing && /^(focus|blur)/.test(type)) return;
       if (!(target instanceof win.Node) || !isOwn(target)) respond(waiting);
     });
@@ -158,7 +164,7 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
 
   return {
     pend(el, event, f) {
-      const w: Wait = { e: el, x: event.clientX, y: event.clientY, s: true, f };
+      const w: Wait = { e: el, x: event.clientX, y: event.clientY, s: true, v: event, f };
       const fields = [...(el.closest('form') ?? el.parentElement?.parentElement ?? el).querySelectorAll('input,select,textarea')].slice(0, 50) as HTMLInputElement[];
       const values = () => fields.map((f) => f.value + f.checked).join();
       const before = values();
