@@ -117,7 +117,11 @@ const browserBundle = (input, file, format = 'es', preamble, extra = []) => ({
 const snippet = {
   name: 'attune-snippet',
   generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'attune-snippet.js', source: readFileSync(at('packages/attune/snippet/attune-snippet.js'), 'utf8') });
+    this.emitFile({
+      type: 'asset',
+      fileName: 'attune-snippet.js',
+      source: readFileSync(at('packages/attune/snippet/attune-snippet.js'), 'utf8'),
+    });
     // Types for `import 'attune/attune.js'`: the module exports nothing and defines the global.
     this.emitFile({ type: 'asset', fileName: 'attune.d.ts', source: SCRIPT_TAG_TYPES });
   },
@@ -178,9 +182,9 @@ const PACKAGES = {
 
 export default (args) => {
   const only = args.configPackage;
-  if (only !== undefined && !PACKAGES[only]) throw new Error(`--configPackage ${only}: no such package (${Object.keys(PACKAGES).join(', ')})`);
+  if (only !== undefined && !PACKAGES[only])
+    throw new Error(`--configPackage ${only}: no such package (${Object.keys(PACKAGES).join(', ')})`);
   delete args.configPackage;
   strictTypes = only !== undefined;
   return only ? PACKAGES[only]() : Object.values(PACKAGES).flatMap((build) => build());
 };
-

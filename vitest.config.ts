@@ -6,7 +6,10 @@ import { defineConfig } from 'vitest/config';
 // packages is tsconfig.base.json "paths" (rollup.config.mjs reads the same).
 const base = JSON.parse(readFileSync(new URL('./tsconfig.base.json', import.meta.url), 'utf8'));
 const paths: Record<string, [string]> = base.compilerOptions.paths;
-const alias = Object.entries(paths).map(([name, [target]]) => ({ find: new RegExp(`^${name}$`), replacement: fileURLToPath(new URL(target, import.meta.url)) }));
+const alias = Object.entries(paths).map(([name, [target]]) => ({
+  find: new RegExp(`^${name}$`),
+  replacement: fileURLToPath(new URL(target, import.meta.url)),
+}));
 
 export default defineConfig({
   resolve: { alias },

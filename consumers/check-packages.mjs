@@ -12,10 +12,22 @@ import { packAll, root } from './pack.mjs';
 // is not a supported consumer. The script-tag chunks are files a page fetches by URL, not modules
 // anyone imports, so they carry no types.
 const ATTW_ARGS = ['--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm', '--format', 'ascii'];
-const SERVED_FILES = ['attune-snippet.js', 'attune-engine.js', 'attune-send.js', 'attune-forms.js', 'attune-vitals.js', 'attune-consent.js', 'attune-widget.js'].map((f) => `./${f}`);
+const SERVED_FILES = [
+  'attune-snippet.js',
+  'attune-engine.js',
+  'attune-send.js',
+  'attune-forms.js',
+  'attune-vitals.js',
+  'attune-consent.js',
+  'attune-widget.js',
+].map((f) => `./${f}`);
 const bin = (name) => join(root, 'node_modules/.bin', name);
 const run = (file, args) =>
-  new Promise((resolve) => execFile(file, args, { encoding: 'utf8' }, (error, stdout, stderr) => resolve({ status: error ? (error.code ?? 1) : 0, stdout, stderr })));
+  new Promise((resolve) =>
+    execFile(file, args, { encoding: 'utf8' }, (error, stdout, stderr) =>
+      resolve({ status: error ? (error.code ?? 1) : 0, stdout, stderr }),
+    ),
+  );
 
 export const checkTarball = async (name, tarball) => {
   const problems = [];
@@ -48,7 +60,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const problems = (await Promise.all(Object.entries(tarballs).map(([name, tarball]) => checkTarball(name, tarball)))).flat();
     for (const p of problems) console.error(`✗ ${p}`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`${problems.length ? '✗' : '✓'} publint + attw + README/LICENSE/metadata on ${Object.keys(tarballs).length} tarballs (${seconds} s)`);
+    console.log(
+      `${problems.length ? '✗' : '✓'} publint + attw + README/LICENSE/metadata on ${Object.keys(tarballs).length} tarballs (${seconds} s)`,
+    );
     process.exitCode = problems.length ? 1 : 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,13 @@ const APPS = {
   'Vite Vue-TS': { out: 'vue-vite/dist', namedChunks: true },
   'Next.js App Router': { out: 'next-app/out', namedChunks: false },
 } as const;
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.txt': 'text/plain',
+};
 
 type Stored = Record<string, unknown> & { type: string };
 interface Collector {
@@ -65,7 +71,9 @@ const builtScripts = async (root: string): Promise<string[]> =>
 for (const [name, { out, namedChunks }] of Object.entries(APPS)) {
   test(`${name}: a real rage click shows Attune's help, and the signal and the shown help reach the collector`, async ({ page }) => {
     const root = join(dir, out);
-    const { startCollector, createMemoryStore } = await import(pathToFileURL(join(dir, 'node_modules/@attune/collector/dist/index.js')).href);
+    const { startCollector, createMemoryStore } = await import(
+      pathToFileURL(join(dir, 'node_modules/@attune/collector/dist/index.js')).href
+    );
     const store = createMemoryStore();
     let collectorUrl = '';
     const app = await serveApp(root, () => collectorUrl);

@@ -9,7 +9,10 @@ export const root = new URL('..', import.meta.url).pathname;
 /** The publishable packages: every packages/* that is not private. */
 export const packageDirs = () =>
   readdirSync(join(root, 'packages'))
-    .map((dir) => ({ dir: join(root, 'packages', dir), manifest: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) }))
+    .map((dir) => ({
+      dir: join(root, 'packages', dir),
+      manifest: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')),
+    }))
     .filter(({ manifest }) => !manifest.private);
 
 export const packAll = (destination) => {

@@ -16,7 +16,8 @@ const results = await Promise.all(
       new Promise((resolve) => {
         const started = performance.now();
         const child = spawn('pnpm', ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-        for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => console.log(`[${script}] ${line}`));
+        for (const stream of [child.stdout, child.stderr])
+          createInterface({ input: stream }).on('line', (line) => console.log(`[${script}] ${line}`));
         child.on('close', (code) => resolve({ script, code, seconds: (performance.now() - started) / 1000 }));
       }),
   ),

@@ -3,7 +3,9 @@ import { defineConfig } from '@playwright/test';
 
 // The consumer suite's browser half, run by consumers/run.mjs once the throwaway apps are built
 // (ATTUNE_CONSUMERS_DIR). Same Chromium and flags as the e2e suite.
-const systemChromium = [process.env.ATTUNE_CHROMIUM, process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((path) => path && existsSync(path));
+const systemChromium = [process.env.ATTUNE_CHROMIUM, process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
+  (path) => path && existsSync(path),
+);
 
 export default defineConfig({
   testDir: '.',

@@ -51,7 +51,9 @@ const sh = (cwd, command, args, env = {}) =>
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) exited ${code}\n${output}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) exited ${code}\n${output}`)),
+    );
   });
 
 const bin = (dir, name) => join(dir, 'node_modules/.bin', name);
@@ -85,7 +87,9 @@ export const setUp = async (dir) => {
     step('publint + attw + README/LICENSE/metadata on every tarball', async () =>
       (await Promise.all(Object.entries(tarballs).map(([name, file]) => checkTarball(name, file)))).flat(),
     ),
-    step('npm install (shared cache, offline when warm)', () => sh(dir, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'])),
+    step('npm install (shared cache, offline when warm)', () =>
+      sh(dir, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']),
+    ),
   ]);
   if (problems.length) throw new Error(problems.map((p) => `✗ ${p}`).join('\n'));
 };
@@ -94,18 +98,27 @@ export const buildAll = async (dir) => {
   const blocks = writeSnippets(join(dir, 'snippets'));
   // Two at a time: the machine has two cores.
   const jobs = [
-    ['Vite React-TS: tsc + vite build', () => sh(join(dir, 'react-vite'), bin(dir, 'tsc'), ['-p', '.']).then(() => sh(join(dir, 'react-vite'), bin(dir, 'vite'), ['build']))],
-    ['Vite Vue-TS: vue-tsc + vite build', () => sh(join(dir, 'vue-vite'), bin(dir, 'vue-tsc'), ['-p', '.']).then(() => sh(join(dir, 'vue-vite'), bin(dir, 'vite'), ['build']))],
+    [
+      'Vite React-TS: tsc + vite build',
+      () => sh(join(dir, 'react-vite'), bin(dir, 'tsc'), ['-p', '.']).then(() => sh(join(dir, 'react-vite'), bin(dir, 'vite'), ['build'])),
+    ],
+    [
+      'Vite Vue-TS: vue-tsc + vite build',
+      () => sh(join(dir, 'vue-vite'), bin(dir, 'vue-tsc'), ['-p', '.']).then(() => sh(join(dir, 'vue-vite'), bin(dir, 'vite'), ['build'])),
+    ],
     ['Next.js App Router: next build', () => sh(join(dir, 'next-app'), bin(dir, 'next'), ['build'], { NEXT_TELEMETRY_DISABLED: '1' })],
     ['TypeScript nodenext: tsc', () => sh(join(dir, 'ts-nodenext'), bin(dir, 'tsc'), ['-p', '.'])],
     [`README TypeScript blocks (${blocks.length}): tsc`, () => sh(join(dir, 'snippets'), bin(dir, 'tsc'), ['-p', '.'])],
     ['Node ESM script', () => sh(join(dir, 'node'), 'node', ['esm.mjs'])],
     ['Node CommonJS script', () => sh(join(dir, 'node'), 'node', ['cjs.cjs'])],
-    ['npx @attune/cli --version / validate', async () => {
-      const version = (await sh(dir, 'npx', ['--no-install', '@attune/cli', '--version'])).trim();
-      if (!/^\d+\.\d+\.\d+/.test(version)) throw new Error(`npx @attune/cli --version printed ${version}`);
-      await sh(dir, 'npx', ['--no-install', '@attune/cli', 'validate', 'node/attune-rules.json']);
-    }],
+    [
+      'npx @attune/cli --version / validate',
+      async () => {
+        const version = (await sh(dir, 'npx', ['--no-install', '@attune/cli', '--version'])).trim();
+        if (!/^\d+\.\d+\.\d+/.test(version)) throw new Error(`npx @attune/cli --version printed ${version}`);
+        await sh(dir, 'npx', ['--no-install', '@attune/cli', 'validate', 'node/attune-rules.json']);
+      },
+    ],
   ];
   const failures = [];
   const queue = [...jobs];

@@ -32,7 +32,10 @@ export const writeSnippets = (dir) => {
     writeFileSync(join(dir, block.out), `${block.code}\nexport {};\n`);
   }
   // What every Vite + Vue app has: the type of a .vue import.
-  writeFileSync(join(dir, 'src/vue-shim.d.ts'), "declare module '*.vue' {\n  import type { DefineComponent } from 'vue';\n  const component: DefineComponent;\n  export default component;\n}\n");
+  writeFileSync(
+    join(dir, 'src/vue-shim.d.ts'),
+    "declare module '*.vue' {\n  import type { DefineComponent } from 'vue';\n  const component: DefineComponent;\n  export default component;\n}\n",
+  );
   writeFileSync(
     join(dir, 'tsconfig.json'),
     `${JSON.stringify(

@@ -25,9 +25,11 @@ test('under a strict CSP (no inline styles or scripts, no eval) the card renders
   expect(style.radius).not.toBe('0px');
 
   await mouseClick(page, card.getByRole('button', { name: 'Dismiss' }));
-  await expect.poll(async () => {
-    await flush(page);
-    return (await collector.events()).map((e) => e.type).sort();
-  }).toEqual(['decision', 'dismissed', 'shown', 'signal']);
+  await expect
+    .poll(async () => {
+      await flush(page);
+      return (await collector.events()).map((e) => e.type).sort();
+    })
+    .toEqual(['decision', 'dismissed', 'shown', 'signal']);
   expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
 });

@@ -45,8 +45,7 @@ export const test = base.extend<{ collector: Collector; requests: { url: string;
           '/vue/': new URL('../examples/vue-app/dist', import.meta.url).pathname,
         },
         // Pages under /e2e/csp/ are served with a strict Content-Security-Policy.
-        headers: (path: string): Record<string, string> =>
-          path.startsWith('/e2e/csp/') ? { 'content-security-policy': STRICT_CSP } : {},
+        headers: (path: string): Record<string, string> => (path.startsWith('/e2e/csp/') ? { 'content-security-policy': STRICT_CSP } : {}),
       });
       await use({ url: server.url, origin: server.url, setEndpoint: (e) => (endpoint = e) });
       await server.close();

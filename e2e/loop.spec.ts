@@ -3,7 +3,7 @@ import { test, expect, rapidClicks, mouseClick, flush } from './fixtures';
 const CANARY = 'Canary-Q7zX9-typed';
 const PAGE_TEXT = ['Comparing plans', 'Most teams pick Team', 'Unlimited invoices', 'Bank reconciliation', '€39'];
 
-test('rage clicks on the pricing table show the rule\'s card; dismissal sticks; the endpoint gets signal, decision, shown and dismissed events without typed or element text', async ({
+test("rage clicks on the pricing table show the rule's card; dismissal sticks; the endpoint gets signal, decision, shown and dismissed events without typed or element text", async ({
   page,
   site,
   collector,

@@ -7,12 +7,19 @@ import { test, expect, rapidClicks, mouseClick } from './fixtures';
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 3, 9);
 
-type Attune = { ready: Promise<void>; $help: { get(): unknown }; forget(): Promise<void>; dismiss(kind: string): void; setConsent(c: object): void };
+type Attune = {
+  ready: Promise<void>;
+  $help: { get(): unknown };
+  forget(): Promise<void>;
+  dismiss(kind: string): void;
+  setConsent(c: object): void;
+};
 
 /** Every IndexedDB record of the page's origin, by database/store and key. */
 const storedRecords = (page: Page) =>
   page.evaluate(async () => {
-    const req = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+    const req = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
     const out: Record<string, Record<string, unknown>> = {};
     for (const { name } of await indexedDB.databases()) {
       const db = await req(indexedDB.open(name!));
@@ -38,7 +45,12 @@ const struggle = async (page: Page, requests: { url: string }[]) => {
 
 const helpShown = (page: Page) => page.evaluate(() => (window as unknown as { attune: Attune }).attune.$help.get() !== null);
 
-test('after "No thanks", struggling brings no card and nothing is stored but the visitor\'s choice', async ({ page, site, collector, requests }) => {
+test('after "No thanks", struggling brings no card and nothing is stored but the visitor\'s choice', async ({
+  page,
+  site,
+  collector,
+  requests,
+}) => {
   await page.goto(`${site.url}/`);
   await mouseClick(page, page.getByRole('button', { name: 'No thanks' }));
   await struggle(page, requests);
@@ -95,7 +107,15 @@ test('"No tips at all" survives a reload and a new day', async ({ page, site, re
 });
 
 test('with profiling denied no question is asked and the profile store stays empty', async ({ page, site, requests }) => {
-  const ask = { type: 'ask', field: 'team_size', question: 'How many people are on your team?', options: [{ value: 'small', label: '1–10' }, { value: 'large', label: '11 or more' }] };
+  const ask = {
+    type: 'ask',
+    field: 'team_size',
+    question: 'How many people are on your team?',
+    options: [
+      { value: 'small', label: '1–10' },
+      { value: 'large', label: '11 or more' },
+    ],
+  };
   const help = { type: 'help', title: 'Comparing plans?', body: 'Team suits most small companies.' };
   await page.route('**/attune-rules.json', (route) =>
     route.fulfill({
@@ -130,11 +150,18 @@ const documentListeners = async (page: Page) => {
 };
 
 for (const mode of ['default', 'strict'] as const) {
-  test(`consent mode ${mode}: ${mode === 'strict' ? 'no listener and no rules fetch until a purpose is granted' : 'detectors listen in memory before consent'}`, async ({ page, site, requests }) => {
+  test(`consent mode ${mode}: ${mode === 'strict' ? 'no listener and no rules fetch until a purpose is granted' : 'detectors listen in memory before consent'}`, async ({
+    page,
+    site,
+    requests,
+  }) => {
     if (mode === 'strict')
       await page.route(`${site.url}/`, async (route) => {
         const response = await route.fetch();
-        await route.fulfill({ response, body: (await response.text()).replace('data-consent="pending"', 'data-consent="pending" data-consent-mode="strict"') });
+        await route.fulfill({
+          response,
+          body: (await response.text()).replace('data-consent="pending"', 'data-consent="pending" data-consent-mode="strict"'),
+        });
       });
     await page.goto(`${site.url}/`);
     await page.waitForLoadState('load');

@@ -19,7 +19,9 @@ const holdImage = async (page: Page) => {
 const attuneReady = (page: Page) =>
   page.evaluate(() => {
     const w = window as unknown as { attune?: { ready: Promise<void> } };
-    return w.attune ? Promise.race([w.attune.ready.then(() => 'ready'), new Promise((r) => setTimeout(() => r('waiting'), 50))]) : 'no attune';
+    return w.attune
+      ? Promise.race([w.attune.ready.then(() => 'ready'), new Promise((r) => setTimeout(() => r('waiting'), 50))])
+      : 'no attune';
   });
 
 // The event types with listeners on the document, read through the DevTools protocol (the page has none of its own).
@@ -67,7 +69,11 @@ test('while the page loads Attune only defines its global: no listeners, no rule
   expect((await collector.events('conversion')).map((e) => e.goal)).toEqual(['early_call']);
 });
 
-test('a press before the page has loaded starts Attune at once: a rage-click burst during a long load is recorded', async ({ page, site, collector }) => {
+test('a press before the page has loaded starts Attune at once: a rage-click burst during a long load is recorded', async ({
+  page,
+  site,
+  collector,
+}) => {
   const release = await holdImage(page);
   await page.goto(`${site.url}/e2e/script-tag/slow-load.html`, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => typeof (window as unknown as { attune?: { flush?: unknown } }).attune?.flush === 'function');

@@ -1,9 +1,12 @@
 import { test, expect, rapidClicks, mouseClick, flush } from './fixtures';
 
-const attuneFiles = (requests: { url: string }[]) =>
-  requests.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith('/attune/'));
+const attuneFiles = (requests: { url: string }[]) => requests.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith('/attune/'));
 
-test('a calm visit loads attune.js and, as the page has a form, the form detectors: no rules engine, no widget, no sender', async ({ page, site, requests }) => {
+test('a calm visit loads attune.js and, as the page has a form, the form detectors: no rules engine, no widget, no sender', async ({
+  page,
+  site,
+  requests,
+}) => {
   await page.goto(`${site.url}/`);
   await mouseClick(page, page.getByRole('button', { name: 'Allow' }));
   // A calm visitor: reads, scrolls slowly, opens one FAQ answer.
@@ -62,10 +65,12 @@ test('a dead script URL leaves the page and its early attune() calls harmless', 
 
 test('calls queued before attune.js loaded are replayed in order once it has', async ({ page, site, collector }) => {
   await page.goto(`${site.url}/e2e/script-tag/queued.html`);
-  await expect.poll(async () => {
-    await flush(page);
-    return (await collector.events('conversion')).map((e) => e.goal);
-  }).toEqual(['demo_booked', 'newsletter']);
+  await expect
+    .poll(async () => {
+      await flush(page);
+      return (await collector.events('conversion')).map((e) => e.goal);
+    })
+    .toEqual(['demo_booked', 'newsletter']);
 });
 
 const addAttune = (page: import('@playwright/test').Page, integrity: string) =>

@@ -45,7 +45,10 @@ const makers = {
   posthog: () => posthogProduct(server),
   datadog: () => datadogProduct(server),
 };
-const products = values.products.split(',').filter((p) => makers[p]).map((p) => makers[p]());
+const products = values.products
+  .split(',')
+  .filter((p) => makers[p])
+  .map((p) => makers[p]());
 const baseline = noProduct();
 const wanted = values.pages ? values.pages.split(',') : null;
 const corpus = CORPUS.filter((p) => !wanted || wanted.includes(p.name));
@@ -71,7 +74,9 @@ try {
       for (let i = 0; i < variants.length; i += concurrency) {
         const batch = variants.slice(i, i + concurrency);
         const results = await Promise.all(
-          batch.map((product) => playSession({ browser, server, product, page, session, allowOrigins: [collector.url], quick: product === baseline })),
+          batch.map((product) =>
+            playSession({ browser, server, product, page, session, allowOrigins: [collector.url], quick: product === baseline }),
+          ),
         );
         played.push(...results);
       }
@@ -79,9 +84,12 @@ try {
       const baseErrors = new Set(base.errors);
       results.forEach((run, i) => {
         const mismatches = run.steps
-          .map((step, j) => (base.steps[j] && step.probe !== base.steps[j].probe ? `after "${step.name}": ${step.probe} ≠ ${base.steps[j].probe}` : null))
+          .map((step, j) =>
+            base.steps[j] && step.probe !== base.steps[j].probe ? `after "${step.name}": ${step.probe} ≠ ${base.steps[j].probe}` : null,
+          )
           .filter(Boolean);
-        if (base.steps.length !== run.steps.length) mismatches.push(`${run.steps.length} steps played, ${base.steps.length} without an SDK`);
+        if (base.steps.length !== run.steps.length)
+          mismatches.push(`${run.steps.length} steps played, ${base.steps.length} without an SDK`);
         runs.push({
           page: page.name,
           session: session.name,
@@ -116,7 +124,15 @@ const out = [
   ...formatScores(scores),
 ];
 const shippedErrors = [...new Set(runs.flatMap((r) => r.baseErrors.map((e) => `${r.page}: ${e}`)))];
-if (shippedErrors.length) out.push('', 'Page errors the pages raise on their own (no SDK), not counted against any product:', ...shippedErrors.map((e) => `  - ${e}`));
+if (shippedErrors.length)
+  out.push(
+    '',
+    'Page errors the pages raise on their own (no SDK), not counted against any product:',
+    ...shippedErrors.map((e) => `  - ${e}`),
+  );
 console.log(out.join('\n'));
 mkdirSync(join(root, 'bench-results'), { recursive: true });
-writeFileSync(join(root, 'bench-results/bench-detection.json'), JSON.stringify({ date: new Date().toISOString(), attuneDist, scores, runs }, null, 2));
+writeFileSync(
+  join(root, 'bench-results/bench-detection.json'),
+  JSON.stringify({ date: new Date().toISOString(), attuneDist, scores, runs }, null, 2),
+);

@@ -29,7 +29,13 @@ const tableRows = (text) => {
   const rows = [];
   for (const line of lines.slice(first + 2)) {
     if (!line.trim().startsWith('|')) break;
-    rows.push(line.trim().slice(1, -1).split(' | ').map((cell) => cell.trim()));
+    rows.push(
+      line
+        .trim()
+        .slice(1, -1)
+        .split(' | ')
+        .map((cell) => cell.trim()),
+    );
   }
   return rows;
 };
@@ -107,7 +113,13 @@ describe('docs/rules.md', () => {
     const recipe = text.slice(text.indexOf('**Recipe.**'));
     const quoted = /the visitor reads "([^"]+)"/.exec(recipe.replace(/\s+/g, ' '))[1];
     const { rules } = validateRules(JSON.parse(/```json\n([\s\S]*?)\n```/.exec(recipe)[1]));
-    const facts = { page: { path: '/docs', referrer: 'search' }, signals: [], visitor: { returning: false, visits: 1, firstSeen: 0 }, stage: 'trial', device: 'mobile' };
+    const facts = {
+      page: { path: '/docs', referrer: 'search' },
+      signals: [],
+      visitor: { returning: false, visits: 1, firstSeen: 0 },
+      stage: 'trial',
+      device: 'mobile',
+    };
     const { decision } = evaluate(rules, facts, { shown: [], dismissed: [] }, 1_000);
     expect(explain(decision)).toBe(quoted);
   });
@@ -167,7 +179,9 @@ describe('docs/privacy.md', () => {
     expect(sources.length).toBeGreaterThan(10);
     for (const file of sources) {
       // Comments may explain why a storage is not used; only code counts.
-      const code = read(file).replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+      const code = read(file)
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
       expect(code, file).not.toMatch(/\b(localStorage|document\.cookie)\b/);
       // sessionStorage only in the runtime's consent-gated session store for back_forth.
       if (!file.endsWith('packages/attune/src/runtime/local-records.ts')) expect(code, file).not.toMatch(/\bsessionStorage\b/);
@@ -196,7 +210,9 @@ describe('docs/privacy.md', () => {
     for (const state of ['strict mode', 'default mode', 'every purpose denied']) expect(row(state)[3], state).toBe('nothing');
     // The gates the table describes are in the code: strict mode waits for a grant, help and profiling wait for their purposes.
     const start = read('packages/attune/src/start.ts');
-    expect(start).toMatch(/if \(config\.strictConsent\) \{[\s\S]*?includes\('granted'\)[\s\S]*?if \(destroyed\) return;\s*listeners = startPageListeners/);
+    expect(start).toMatch(
+      /if \(config\.strictConsent\) \{[\s\S]*?includes\('granted'\)[\s\S]*?if \(destroyed\) return;\s*listeners = startPageListeners/,
+    );
     const engine = read('packages/attune/src/engine/create-engine.ts');
     expect(engine).toMatch(/help === 'granted' \|\| \(help === 'pending' && host\.config\.helpAsService\)/);
     expect(engine).toMatch(/profiling\(\) \? ledger\.profile : \{\}/);
@@ -204,9 +220,16 @@ describe('docs/privacy.md', () => {
   });
 
   it('states the retention periods the code uses', () => {
-    const code = sdkSources(['packages/core/src', 'packages/attune/src']).map((file) => `// file: ${file}\n${read(file)}`).join('\n');
+    const code = sdkSources(['packages/core/src', 'packages/attune/src'])
+      .map((file) => `// file: ${file}\n${read(file)}`)
+      .join('\n');
     const days = (file, pattern) => {
-      const m = code.split('// file: ').filter((chunk) => chunk.startsWith(file)).map((chunk) => chunk.match(pattern)).find(Boolean) ?? code.match(pattern);
+      const m =
+        code
+          .split('// file: ')
+          .filter((chunk) => chunk.startsWith(file))
+          .map((chunk) => chunk.match(pattern))
+          .find(Boolean) ?? code.match(pattern);
       if (!m) throw new Error(`retention not found in the SDK source: ${pattern}`);
       return Number(m[1]);
     };

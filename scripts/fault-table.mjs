@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const file = process.argv[2] ?? process.env.ATTUNE_FAULT_TABLE ?? fileURLToPath(new URL('../test-results/fault-table.jsonl', import.meta.url));
+const file =
+  process.argv[2] ?? process.env.ATTUNE_FAULT_TABLE ?? fileURLToPath(new URL('../test-results/fault-table.jsonl', import.meta.url));
 
 let text;
 try {

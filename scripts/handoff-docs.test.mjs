@@ -3,7 +3,14 @@
 // score tables equal the ones the code reads.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_POINTS, HANDOFF_CHANNELS, NEXT_ACTION_TABLE, lintRules, validateKnowledge, validateRules } from '../packages/rules/src/index.ts';
+import {
+  ARTICLE_POINTS,
+  HANDOFF_CHANNELS,
+  NEXT_ACTION_TABLE,
+  lintRules,
+  validateKnowledge,
+  validateRules,
+} from '../packages/rules/src/index.ts';
 
 const md = readFileSync(new URL('../docs/handoff.md', import.meta.url), 'utf8');
 const blocks = [...md.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1]));
@@ -23,13 +30,16 @@ const rows = (text) =>
     .map((line) => line.slice(2, -2).split(' | '));
 
 describe('docs/handoff.md', () => {
-  it.each(rulesFiles.map((file, i) => [i + 1, file]))('rules file %i validates with no error, no warning and no tone finding', (_, file) => {
-    const result = validateRules(file);
-    expect(result.errors).toEqual([]);
-    expect(result.warnings).toEqual([]);
-    expect(result.rules.rules).toHaveLength(file.rules.length);
-    expect(lintRules(result.rules, { strict: true })).toEqual([]);
-  });
+  it.each(rulesFiles.map((file, i) => [i + 1, file]))(
+    'rules file %i validates with no error, no warning and no tone finding',
+    (_, file) => {
+      const result = validateRules(file);
+      expect(result.errors).toEqual([]);
+      expect(result.warnings).toEqual([]);
+      expect(result.rules.rules).toHaveLength(file.rules.length);
+      expect(lintRules(result.rules, { strict: true })).toEqual([]);
+    },
+  );
 
   it('has a recipe for every channel a marketer can name (older names aside)', () => {
     const used = new Set(rulesFiles.flatMap((f) => f.rules.map((r) => r.show.channel ?? r.show.handoff?.channel)).filter(Boolean));
@@ -45,12 +55,24 @@ describe('docs/handoff.md', () => {
   it('lists exactly the recommended-next-action table the code reads, in order', () => {
     const documented = rows(section('## The recommended next action'));
     expect(documented).toEqual(
-      NEXT_ACTION_TABLE.map((r) => [`\`${r.signal}\``, r.target ? r.target.split('|').map((t) => `\`${t}\``).join(', ') : 'any', String(r.minCount ?? 1), r.next]),
+      NEXT_ACTION_TABLE.map((r) => [
+        `\`${r.signal}\``,
+        r.target
+          ? r.target
+              .split('|')
+              .map((t) => `\`${t}\``)
+              .join(', ')
+          : 'any',
+        String(r.minCount ?? 1),
+        r.next,
+      ]),
     );
   });
 
   it('gives exactly the article points the code adds', () => {
-    const documented = Object.fromEntries(rows(section('## How an article is chosen')).map(([match, points]) => [match.match(/^`(\w+)`/)[1], Number(points)]));
+    const documented = Object.fromEntries(
+      rows(section('## How an article is chosen')).map(([match, points]) => [match.match(/^`(\w+)`/)[1], Number(points)]),
+    );
     expect(documented).toEqual({ ...ARTICLE_POINTS });
   });
 });

@@ -47,10 +47,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`${file} not found: run \`pnpm playwright test e2e/signals\` first`);
     process.exit(1);
   }
-  const scenarios = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const scenarios = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
   const rows = score(scenarios);
   console.log(`\nSignal accuracy over ${scenarios.length} scenarios (${file})\n`);
-  console.log(`${'signal'.padEnd(18)}${'TP'.padStart(4)}${'FN'.padStart(4)}${'FP'.padStart(4)}${'clean negatives'.padStart(17)}${'precision'.padStart(11)}${'recall'.padStart(8)}${'tolerated'.padStart(11)}`);
+  console.log(
+    `${'signal'.padEnd(18)}${'TP'.padStart(4)}${'FN'.padStart(4)}${'FP'.padStart(4)}${'clean negatives'.padStart(17)}${'precision'.padStart(11)}${'recall'.padStart(8)}${'tolerated'.padStart(11)}`,
+  );
   for (const [signal, r] of Object.entries(rows)) {
     console.log(
       `${signal.padEnd(18)}${String(r.tp).padStart(4)}${String(r.fn).padStart(4)}${String(r.fp).padStart(4)}${`${r.negatives - r.fp}/${r.negatives}`.padStart(17)}${ratio(r.tp, r.tp + r.fp).padStart(11)}${ratio(r.tp, r.tp + r.fn).padStart(8)}${String(r.incidental).padStart(11)}`,

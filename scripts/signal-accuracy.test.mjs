@@ -4,7 +4,12 @@ import { score } from './signal-accuracy.mjs';
 describe('signal-accuracy score', () => {
   it('counts hits, misses and unexpected signals per type, and leaves tolerated types out', () => {
     const rows = score([
-      { name: 'rage on dead', expected: ['rage_click'], tolerated: ['dead_click'], observed: [{ signal: 'rage_click' }, { signal: 'dead_click' }] },
+      {
+        name: 'rage on dead',
+        expected: ['rage_click'],
+        tolerated: ['dead_click'],
+        observed: [{ signal: 'rage_click' }, { signal: 'dead_click' }],
+      },
       { name: 'rage missed', expected: ['rage_click'], observed: [] },
       { name: 'stepper', expected: [], observed: [{ signal: 'rage_click' }] },
       { name: 'calm', expected: [], observed: [] },

@@ -46,7 +46,8 @@ export { expect, rapidClicks, mouseClick } from '../fixtures';
 export const markDocument = (page: Page) => page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
 /** Whether the document marked by {@link markDocument} is still the one shown. */
-export const isSameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+export const isSameDocument = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
 
 /** Polls the collector until `count` events of `type` arrived (the app flushes on its own timer). */
 export const SEND_TIMEOUT = { timeout: 20_000, intervals: [250, 500, 1000] };

@@ -1,11 +1,26 @@
-import { test, expect, rapidClicks, mouseClick, markDocument, isSameDocument, requireBuilt, clickInView, signalLogged, SEND_TIMEOUT } from './app-fixtures';
+import {
+  test,
+  expect,
+  rapidClicks,
+  mouseClick,
+  markDocument,
+  isSameDocument,
+  requireBuilt,
+  clickInView,
+  signalLogged,
+  SEND_TIMEOUT,
+} from './app-fixtures';
 
 const TYPED = ['Sam Rivera', 'sam@harbour-cafe.example', 'harbour-cafe-leeds', 'Correct-horse-battery'];
 
 test.describe('React example (Rotaboard, @attune/react, headless)', () => {
   test.beforeAll(() => requireBuilt('react-app'));
 
-  test('rage clicks on the pricing page show the app\'s own help card, not Attune\'s widget; dismissing it records `dismissed` at the collector', async ({ page, site, collector }) => {
+  test("rage clicks on the pricing page show the app's own help card, not Attune's widget; dismissing it records `dismissed` at the collector", async ({
+    page,
+    site,
+    collector,
+  }) => {
     await page.goto(`${site.url}/react/`);
     await mouseClick(page, page.getByRole('button', { name: 'Allow' }));
     await markDocument(page);
@@ -32,15 +47,27 @@ test.describe('React example (Rotaboard, @attune/react, headless)', () => {
 
     await expect.poll(async () => (await collector.events('dismissed')).length, SEND_TIMEOUT).toBe(1);
     const events = await collector.events();
-    expect(events.find((e) => e.type === 'dismissed')).toMatchObject({ rule: 'pricing-compare-plans', kind: 'dismiss', purpose: 'help', path: '/react/pricing/' });
+    expect(events.find((e) => e.type === 'dismissed')).toMatchObject({
+      rule: 'pricing-compare-plans',
+      kind: 'dismiss',
+      purpose: 'help',
+      path: '/react/pricing/',
+    });
     expect(events.find((e) => e.type === 'shown')).toMatchObject({ rule: 'pricing-compare-plans', path: '/react/pricing/' });
     expect(events.find((e) => e.type === 'engaged')).toMatchObject({ rule: 'pricing-compare-plans', action: 'why' });
-    expect(events.find((e) => e.type === 'signal' && e.signal === 'rage_click')).toMatchObject({ target: 'pricing/plan-team', path: '/react/pricing/' });
+    expect(events.find((e) => e.type === 'signal' && e.signal === 'rage_click')).toMatchObject({
+      target: 'pricing/plan-team',
+      path: '/react/pricing/',
+    });
     // The whole visit was one document: the routes changed through the History API.
     expect(await isSameDocument(page)).toBe(true);
   });
 
-  test('after the help card, client-side routes keep working: signup validates with the keyboard, converts, and the back button returns to pricing', async ({ page, site, collector }) => {
+  test('after the help card, client-side routes keep working: signup validates with the keyboard, converts, and the back button returns to pricing', async ({
+    page,
+    site,
+    collector,
+  }) => {
     await page.goto(`${site.url}/react/pricing/`);
     await mouseClick(page, page.getByRole('button', { name: 'Allow' }));
     await markDocument(page);
@@ -90,14 +117,22 @@ test.describe('React example (Rotaboard, @attune/react, headless)', () => {
 
     await expect.poll(async () => (await collector.events('conversion')).length, SEND_TIMEOUT).toBe(1);
     const events = await collector.events();
-    expect(events.find((e) => e.type === 'conversion')).toMatchObject({ goal: 'trial_started', path: '/react/signup/', purpose: 'measurement' });
+    expect(events.find((e) => e.type === 'conversion')).toMatchObject({
+      goal: 'trial_started',
+      path: '/react/signup/',
+      purpose: 'measurement',
+    });
     expect(events.find((e) => e.type === 'dismissed')).toMatchObject({ rule: 'pricing-compare-plans', path: '/react/pricing/' });
     // Nothing typed into the form ever leaves the page.
     const wire = JSON.stringify(events);
     for (const value of TYPED) expect(wire).not.toContain(value);
   });
 
-  test('a workspace address that fails twice brings the app\'s field help, with the failing field named in the evidence', async ({ page, site, collector }) => {
+  test("a workspace address that fails twice brings the app's field help, with the failing field named in the evidence", async ({
+    page,
+    site,
+    collector,
+  }) => {
     // ?attune-debug: Attune logs each signal, so the test knows when an error has been counted.
     await page.goto(`${site.url}/react/signup/?attune-debug`);
     await mouseClick(page, page.getByRole('button', { name: 'Allow' }));

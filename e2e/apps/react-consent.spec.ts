@@ -6,7 +6,8 @@ import { test, expect, rapidClicks, mouseClick, requireBuilt } from './app-fixtu
 /** Every IndexedDB record of the page's origin, by database/store and key. */
 const storedRecords = (page: Page) =>
   page.evaluate(async () => {
-    const req = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+    const req = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
     const out: Record<string, Record<string, unknown>> = {};
     for (const { name } of await indexedDB.databases()) {
       const db = await req(indexedDB.open(name!));
@@ -20,10 +21,15 @@ const storedRecords = (page: Page) =>
     return out;
   });
 
-test.describe('React example: the visitor\'s consent choices', () => {
+test.describe("React example: the visitor's consent choices", () => {
   test.beforeAll(() => requireBuilt('react-app'));
 
-  test('after "Essential only", struggling brings no help card and nothing is stored but the visitor\'s choice', async ({ page, site, requests, collector }) => {
+  test('after "Essential only", struggling brings no help card and nothing is stored but the visitor\'s choice', async ({
+    page,
+    site,
+    requests,
+    collector,
+  }) => {
     await page.goto(`${site.url}/react/pricing/`);
     await mouseClick(page, page.getByRole('button', { name: 'Essential only' }));
     const term = page.locator('[data-attune="plan-team"] .term').first();

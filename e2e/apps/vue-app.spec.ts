@@ -1,11 +1,26 @@
-import { test, expect, rapidClicks, mouseClick, markDocument, isSameDocument, requireBuilt, clickInView, signalLogged, SEND_TIMEOUT } from './app-fixtures';
+import {
+  test,
+  expect,
+  rapidClicks,
+  mouseClick,
+  markDocument,
+  isSameDocument,
+  requireBuilt,
+  clickInView,
+  signalLogged,
+  SEND_TIMEOUT,
+} from './app-fixtures';
 
 const TYPED = ['Sunrise Yoga Bristol', 'Maya Chen', 'maya@sunrise-yoga.example', 'sunrise-yoga-bristol', 'Downward-dog-at-dawn'];
 
 test.describe('Vue example (Fernwood, @attune/vue, headless)', () => {
   test.beforeAll(() => requireBuilt('vue-app'));
 
-  test('rage clicks on the pricing page show the app\'s own help card, not Attune\'s widget; dismissing it records `dismissed` at the collector', async ({ page, site, collector }) => {
+  test("rage clicks on the pricing page show the app's own help card, not Attune's widget; dismissing it records `dismissed` at the collector", async ({
+    page,
+    site,
+    collector,
+  }) => {
     await page.goto(`${site.url}/vue/`);
     await mouseClick(page, page.getByRole('button', { name: 'Allow' }));
     await markDocument(page);
@@ -31,14 +46,26 @@ test.describe('Vue example (Fernwood, @attune/vue, headless)', () => {
 
     await expect.poll(async () => (await collector.events('dismissed')).length, SEND_TIMEOUT).toBe(1);
     const events = await collector.events();
-    expect(events.find((e) => e.type === 'dismissed')).toMatchObject({ rule: 'pricing-which-plan', kind: 'dismiss', purpose: 'help', path: '/vue/pricing/' });
+    expect(events.find((e) => e.type === 'dismissed')).toMatchObject({
+      rule: 'pricing-which-plan',
+      kind: 'dismiss',
+      purpose: 'help',
+      path: '/vue/pricing/',
+    });
     expect(events.find((e) => e.type === 'shown')).toMatchObject({ rule: 'pricing-which-plan', path: '/vue/pricing/' });
     expect(events.find((e) => e.type === 'engaged')).toMatchObject({ rule: 'pricing-which-plan', action: 'why' });
-    expect(events.find((e) => e.type === 'signal' && e.signal === 'rage_click')).toMatchObject({ target: 'pricing/plan-studio', path: '/vue/pricing/' });
+    expect(events.find((e) => e.type === 'signal' && e.signal === 'rage_click')).toMatchObject({
+      target: 'pricing/plan-studio',
+      path: '/vue/pricing/',
+    });
     expect(await isSameDocument(page)).toBe(true);
   });
 
-  test('after the help card, client-side routes keep working: signup validates with the keyboard, converts, and the back button returns to pricing', async ({ page, site, collector }) => {
+  test('after the help card, client-side routes keep working: signup validates with the keyboard, converts, and the back button returns to pricing', async ({
+    page,
+    site,
+    collector,
+  }) => {
     await page.goto(`${site.url}/vue/pricing/`);
     await mouseClick(page, page.getByRole('button', { name: 'Allow' }));
     await markDocument(page);
@@ -90,13 +117,25 @@ test.describe('Vue example (Fernwood, @attune/vue, headless)', () => {
 
     await expect.poll(async () => (await collector.events('conversion')).length, SEND_TIMEOUT).toBe(1);
     const events = await collector.events();
-    expect(events.find((e) => e.type === 'conversion')).toMatchObject({ goal: 'studio_created', path: '/vue/signup/', purpose: 'measurement' });
-    expect(events.find((e) => e.type === 'dismissed')).toMatchObject({ rule: 'pricing-which-plan', kind: 'dismiss', path: '/vue/pricing/' });
+    expect(events.find((e) => e.type === 'conversion')).toMatchObject({
+      goal: 'studio_created',
+      path: '/vue/signup/',
+      purpose: 'measurement',
+    });
+    expect(events.find((e) => e.type === 'dismissed')).toMatchObject({
+      rule: 'pricing-which-plan',
+      kind: 'dismiss',
+      path: '/vue/pricing/',
+    });
     const wire = JSON.stringify(events);
     for (const value of TYPED) expect(wire).not.toContain(value);
   });
 
-  test('a booking page address that fails twice brings the app\'s field help, with the failing field named in the evidence', async ({ page, site, collector }) => {
+  test("a booking page address that fails twice brings the app's field help, with the failing field named in the evidence", async ({
+    page,
+    site,
+    collector,
+  }) => {
     // ?attune-debug: Attune logs each signal, so the test knows when an error has been counted.
     await page.goto(`${site.url}/vue/signup/?attune-debug`);
     await mouseClick(page, page.getByRole('button', { name: 'Allow' }));

@@ -25,13 +25,24 @@ const CHATS = [
   ['intercom', [['Intercom', 'showNewMessage', summary]]],
   ['zendesk', [['zE', 'messenger', 'open']]],
   ['hubspot', [['HubSpotConversations.widget.open']]],
-  ['crisp', [['$crisp.push', ['set', 'message:text', [summary]]], ['$crisp.push', ['do', 'chat:open']]]],
+  [
+    'crisp',
+    [
+      ['$crisp.push', ['set', 'message:text', [summary]]],
+      ['$crisp.push', ['do', 'chat:open']],
+    ],
+  ],
   ['tawk', [['Tawk_API.maximize']]],
   ['freshchat', [['fcWidget.open', { replyText: summary }]]],
 ] as const;
 
 for (const [channel, calls] of CHATS) {
-  test(`${channel}: "Chat with us" opens the stand-in widget through its documented global, and the collector gets the whole record, no typed value`, async ({ page, site, collector, requests }) => {
+  test(`${channel}: "Chat with us" opens the stand-in widget through its documented global, and the collector gets the whole record, no typed value`, async ({
+    page,
+    site,
+    collector,
+    requests,
+  }) => {
     await openFixture(page, `${site.url}/e2e/handoff/${channel}.html`);
     await failVat(page, 3);
     await expect(card(page)).toBeVisible();
@@ -55,7 +66,12 @@ for (const [channel, calls] of CHATS) {
   });
 }
 
-test('missing chat widget: the card shows the fallback link instead of a dead button, and following it records channel_missing, no handoff', async ({ page, site, collector, requests }) => {
+test('missing chat widget: the card shows the fallback link instead of a dead button, and following it records channel_missing, no handoff', async ({
+  page,
+  site,
+  collector,
+  requests,
+}) => {
   await openFixture(page, `${site.url}/e2e/handoff/missing.html`);
   await failVat(page, 3);
   await expect(card(page)).toBeVisible();
@@ -64,18 +80,31 @@ test('missing chat widget: the card shows the fallback link instead of a dead bu
   await expect(link).toBeVisible();
   await mouseClick(page, link);
   await page.waitForURL(/support\.html\?via=fallback$/);
-  await expect.poll(async () => (await collector.events('engaged')).map((e) => [e.action, e.channel, e.failure])).toEqual([['handoff', 'intercom', 'channel_missing']]);
+  await expect
+    .poll(async () => (await collector.events('engaged')).map((e) => [e.action, e.channel, e.failure]))
+    .toEqual([['handoff', 'intercom', 'channel_missing']]);
   expect(await collector.events('handoff')).toEqual([]);
   await expectNoCanary(page, requests, await collector.events());
 });
 
-test('callback: attune("on", "handoff", fn) queued before attune.js loads gets the record with the rule\'s next action', async ({ page, site, collector, requests }) => {
+test('callback: attune("on", "handoff", fn) queued before attune.js loads gets the record with the rule\'s next action', async ({
+  page,
+  site,
+  collector,
+  requests,
+}) => {
   await openFixture(page, `${site.url}/e2e/handoff/callback.html`);
   await failVat(page, 3);
   await mouseClick(page, card(page).getByRole('button', { name: 'Request a call' }));
   await expect.poll(() => page.evaluate(() => (window as unknown as { handoffs: unknown[] }).handoffs.length)).toBe(1);
   const record = await page.evaluate(() => (window as unknown as { handoffs: Record<string, unknown>[] }).handoffs[0]);
-  expect(record).toMatchObject({ rule: 'callback-handoff', channel: 'callback', page: '/e2e/handoff/callback.html', failingFields: ['vat_number'], nextAction: 'Call the visitor back about the VAT number.' });
+  expect(record).toMatchObject({
+    rule: 'callback-handoff',
+    channel: 'callback',
+    page: '/e2e/handoff/callback.html',
+    failingFields: ['vat_number'],
+    nextAction: 'Call the visitor back about the VAT number.',
+  });
   expect(record.summary).toContain('Recommended next action: Call the visitor back about the VAT number.');
   const [handoff] = await collected(page, collector, 'handoff');
   expect(handoff).toMatchObject({ channel: 'callback', next: 'Call the visitor back about the VAT number.' });
@@ -91,12 +120,22 @@ test('callback with none registered: the fallback link shows, no button', async 
   await expect(card(page).getByRole('link', { name: 'Contact support' })).toBeVisible();
 });
 
-test('url: after help rated "No" and closed, "Talk to a person" navigates in place with the context, and the record lists that help with its outcome', async ({ page, site, collector, requests }) => {
+test('url: after help rated "No" and closed, "Talk to a person" navigates in place with the context, and the record lists that help with its outcome', async ({
+  page,
+  site,
+  collector,
+  requests,
+}) => {
   await openFixture(page, `${site.url}/e2e/handoff/url.html`);
   await failVat(page, 1);
   await expect(card(page).getByRole('heading')).toHaveText('VAT number');
   await mouseClick(page, card(page).getByRole('button', { name: 'No', exact: true }));
-  await mouseClick(page, card(page).getByRole('button', { name: /close|dismiss/i }).first());
+  await mouseClick(
+    page,
+    card(page)
+      .getByRole('button', { name: /close|dismiss/i })
+      .first(),
+  );
   await expect(card(page)).toHaveCount(0);
   await mouseClick(page, page.locator('#vat'));
   for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
@@ -107,11 +146,20 @@ test('url: after help rated "No" and closed, "Talk to a person" navigates in pla
   expect(Object.fromEntries(url.searchParams)).toEqual({ page: '/e2e/handoff/url.html', topic: 'fixing_form_errors' });
   await expect.poll(async () => (await collector.events('handoff')).length).toBe(1);
   const [handoff] = await collector.events('handoff');
-  expect(handoff).toMatchObject({ rule: 'url-handoff', channel: 'url', fields: ['vat_number'], help: [{ rule: 'vat-tip', outcome: 'helpful_no' }], next: VAT_NEXT });
+  expect(handoff).toMatchObject({
+    rule: 'url-handoff',
+    channel: 'url',
+    fields: ['vat_number'],
+    help: [{ rule: 'vat-tip', outcome: 'helpful_no' }],
+    next: VAT_NEXT,
+  });
   await expectNoCanary(page, requests, await collector.events());
 });
 
-test('help from articles: the card shows the best article of the knowledge file for the page and the failing form, with a link to it', async ({ page, site }) => {
+test('help from articles: the card shows the best article of the knowledge file for the page and the failing form, with a link to it', async ({
+  page,
+  site,
+}) => {
   await openFixture(page, `${site.url}/e2e/handoff/articles.html`);
   await failVat(page, 3);
   await expect(card(page).getByRole('heading')).toHaveText('Need a hand?');

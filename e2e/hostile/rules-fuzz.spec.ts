@@ -20,13 +20,40 @@ function prng(seed: number): () => number {
   };
 }
 
-const PIECES = ['a', 'a*', '(a', ')', '|', '.', '.?', '?', '+', '*', '{2}', '{40}', '[a-z]', '[^/]', '\\d', '\\1', '(?=', '^', '$', '/', 'x', '(.?)', '(a+)+', '(a|aa)*', '{'];
+const PIECES = [
+  'a',
+  'a*',
+  '(a',
+  ')',
+  '|',
+  '.',
+  '.?',
+  '?',
+  '+',
+  '*',
+  '{2}',
+  '{40}',
+  '[a-z]',
+  '[^/]',
+  '\\d',
+  '\\1',
+  '(?=',
+  '^',
+  '$',
+  '/',
+  'x',
+  '(.?)',
+  '(a+)+',
+  '(a|aa)*',
+  '{',
+];
 const GLOB = ['*', '?', 'a', '/', '*a', 'b'];
 const SHOW = { type: 'help', title: 'Need a hand?', body: 'Here is how the plans differ.' };
 
 function rulesFile(rand: () => number, i: number): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
-  const pattern = (pieces: readonly string[], max: number) => Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(pieces)).join('');
+  const pattern = (pieces: readonly string[], max: number) =>
+    Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(pieces)).join('');
   if (i % 25 === 3) return 'null';
   if (i % 25 === 7) return '{"version": 1, "rules": [';
   const condition = (depth: number): unknown => {
@@ -46,7 +73,11 @@ function rulesFile(rand: () => number, i: number): string {
   return JSON.stringify({ version: 1, rules });
 }
 
-test('300 fuzzed rules files through the script tag: 0 page errors, no main-thread hang over 2 s, gaps over 200 ms reported', async ({ page, site, collector }) => {
+test('300 fuzzed rules files through the script tag: 0 page errors, no main-thread hang over 2 s, gaps over 200 ms reported', async ({
+  page,
+  site,
+  collector,
+}) => {
   test.setTimeout(360_000);
   const rand = prng(0x300);
   const files = Array.from({ length: FILES }, (_, i) => rulesFile(rand, i));
@@ -62,20 +93,31 @@ test('300 fuzzed rules files through the script tag: 0 page errors, no main-thre
   // A long utm_source, so hostile patterns meet a crafted value, and a long path for the globs.
   const crafted = `utm_source=${'a'.repeat(2000)}`;
   for (let i = 0; i < FILES; i++) {
-    await page.goto(`${site.url}/e2e/hostile/fuzz.html?rules=/fuzz-rules/${i}.json&endpoint=${encodeURIComponent(collector.endpoint)}&${crafted}`);
-    await page.waitForFunction(() => (window as unknown as { attune?: { ready?: Promise<void> } }).attune?.ready !== undefined, undefined, { polling: 20 });
+    await page.goto(
+      `${site.url}/e2e/hostile/fuzz.html?rules=/fuzz-rules/${i}.json&endpoint=${encodeURIComponent(collector.endpoint)}&${crafted}`,
+    );
+    await page.waitForFunction(() => (window as unknown as { attune?: { ready?: Promise<void> } }).attune?.ready !== undefined, undefined, {
+      polling: 20,
+    });
     if (process.env.RULES_FUZZ_FILES) console.info(`file ${i}`);
     await page.evaluate(() => (window as unknown as { attune: { ready: Promise<void> } }).attune.ready);
     // Two more frames, so a frame held up by the last evaluation is counted.
     const gap = await page.evaluate(
-      () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { __fuzz: { maxGap: number } }).__fuzz.maxGap)))),
+      () =>
+        new Promise<number>((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => resolve((window as unknown as { __fuzz: { maxGap: number } }).__fuzz.maxGap)),
+          ),
+        ),
     );
     gaps.push({ file: i, gap });
   }
   const controls = gaps.filter((g) => g.file % 25 === 3 || g.file % 25 === 7).map((g) => g.gap);
   const findings = gaps.filter((g) => g.gap > MAX_GAP_MS);
   const over = gaps.filter((g) => g.gap > HANG_MS);
-  console.info(`rules fuzz: ${FILES} files, ${served.size} fetched, longest frame gap ${Math.max(...gaps.map((g) => g.gap)).toFixed(0)} ms, worst load without rules ${Math.max(...controls).toFixed(0)} ms; findings over 200 ms: ${JSON.stringify(findings.map((g) => ({ gap: Math.round(g.gap), file: files[g.file]?.slice(0, 160) })))}`);
+  console.info(
+    `rules fuzz: ${FILES} files, ${served.size} fetched, longest frame gap ${Math.max(...gaps.map((g) => g.gap)).toFixed(0)} ms, worst load without rules ${Math.max(...controls).toFixed(0)} ms; findings over 200 ms: ${JSON.stringify(findings.map((g) => ({ gap: Math.round(g.gap), file: files[g.file]?.slice(0, 160) })))}`,
+  );
   expect(errors).toEqual([]);
   expect(served.size).toBe(FILES);
   expect(over, JSON.stringify(over.map((g) => ({ ...g, file: files[g.file]?.slice(0, 200) })))).toEqual([]);

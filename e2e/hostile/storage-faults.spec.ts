@@ -28,7 +28,9 @@ for (const [fault, file] of FAULTS) {
     await rapidClicks(page, page.locator('button'), 5, 80);
     expect(await page.evaluate(() => (window as unknown as { attune: Attune }).attune.flush().then(() => 'settled'))).toBe('settled');
     await expect
-      .poll(async () => (await collector.events('signal')).filter((e) => e.signal === 'rage_click').map((e) => e.target), { timeout: 15_000 })
+      .poll(async () => (await collector.events('signal')).filter((e) => e.signal === 'rage_click').map((e) => e.target), {
+        timeout: 15_000,
+      })
       .toEqual(['dead-1']);
 
     expect(await page.evaluate(() => (window as unknown as { attune: Attune }).attune.forget().then(() => 'settled'))).toBe('settled');

@@ -18,7 +18,7 @@ interface StorageDump {
 /** Everything the origin holds on the device: every IndexedDB record, Web Storage keys, cookies, Cache Storage. */
 const dumpStorage = (page: Page) =>
   page.evaluate(async (): Promise<StorageDump> => {
-    const done = <T,>(request: IDBRequest<T>) =>
+    const done = <T>(request: IDBRequest<T>) =>
       new Promise<T>((resolve, reject) => {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
@@ -49,9 +49,18 @@ const isConsentState = (key: string) => /consent/i.test(key);
 
 const expectNothingButConsentState = async (page: Page, context: BrowserContext) => {
   const dump = await dumpStorage(page);
-  expect(dump.records.filter((r) => !isConsentState(r.key)), 'IndexedDB records').toEqual([]);
-  expect(dump.localStorage.filter((k) => !isConsentState(k)), 'localStorage keys').toEqual([]);
-  expect(dump.sessionStorage.filter((k) => !isConsentState(k)), 'sessionStorage keys').toEqual([]);
+  expect(
+    dump.records.filter((r) => !isConsentState(r.key)),
+    'IndexedDB records',
+  ).toEqual([]);
+  expect(
+    dump.localStorage.filter((k) => !isConsentState(k)),
+    'localStorage keys',
+  ).toEqual([]);
+  expect(
+    dump.sessionStorage.filter((k) => !isConsentState(k)),
+    'sessionStorage keys',
+  ).toEqual([]);
   expect(dump.cookies, 'cookies').toBe('');
   expect(await context.cookies(), 'cookies').toEqual([]);
   expect(dump.caches, 'Cache Storage').toEqual([]);
@@ -100,12 +109,16 @@ test('GPC on: even when the site grants measurement and profiling, zero requests
   site,
   lab,
 }) => {
-  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }));
+  await page.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }),
+  );
   await page.clock.install();
   await openFixture(page, site.url, 'pending');
   expect(await page.evaluate(() => (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl)).toBe(true);
   // The site's consent banner grants everything it asks about, GPC notwithstanding.
-  await page.evaluate(() => (window as unknown as { attune: { setConsent(c: object): void } }).attune.setConsent({ measurement: true, profiling: true }));
+  await page.evaluate(() =>
+    (window as unknown as { attune: { setConsent(c: object): void } }).attune.setConsent({ measurement: true, profiling: true }),
+  );
   await busyVisit(page, site.url);
   expect(endpointRequests(lab)).toEqual([]);
   expect(lab.proxy.log).toEqual([]);
@@ -153,10 +166,16 @@ test('after a revoke nothing more is sent: queued events are deleted and their r
   const dump = await dumpStorage(page);
   await page.goto(`${site.url}/e2e/pipe/rules.json`);
 
-  expect(lab.proxy.log.filter((r) => r.at >= revokedAt), 'requests after the revoke').toEqual([]);
+  expect(
+    lab.proxy.log.filter((r) => r.at >= revokedAt),
+    'requests after the revoke',
+  ).toEqual([]);
   expect(lab.requests.filter((r) => r.at >= revokedAt && new URL(r.url).origin === new URL(lab.proxy.endpoint).origin)).toEqual([]);
   expect((await lab.stored()).map((e) => e.goal ?? e.target).sort()).toEqual(sent);
-  expect(dump.records.filter((r) => r.db === 'attune-queue'), 'events left in the queue').toEqual([]);
+  expect(
+    dump.records.filter((r) => r.db === 'attune-queue'),
+    'events left in the queue',
+  ).toEqual([]);
 });
 
 test('after every purpose is revoked, Attune keeps no local record but consent state', async ({ page, context, site, lab }) => {
@@ -172,7 +191,11 @@ test('after every purpose is revoked, Attune keeps no local record but consent s
   // While consent held, Attune kept its visitor record on the device.
   expect((await dumpStorage(page)).records.some((r) => r.db === 'attune')).toBe(true);
   await page.evaluate(() =>
-    (window as unknown as { attune: { setConsent(c: object): void } }).attune.setConsent({ measurement: false, help: false, profiling: false }),
+    (window as unknown as { attune: { setConsent(c: object): void } }).attune.setConsent({
+      measurement: false,
+      help: false,
+      profiling: false,
+    }),
   );
   await expect.poll(async () => (await dumpStorage(page)).records.filter((r) => !isConsentState(r.key))).toEqual([]);
   await expectNothingButConsentState(page, context);
@@ -207,9 +230,7 @@ test('an opt-out holds on the next page even where the site declares consent for
 }) => {
   await openFixture(page, site.url, 'granted');
   await page.evaluate(() => (window as unknown as { attune: { optOut(): void } }).attune.optOut());
-  await expect
-    .poll(async () => (await dumpStorage(page)).records.map((r) => `${r.db}/${r.key}`))
-    .toEqual(['attune-consent/consent']);
+  await expect.poll(async () => (await dumpStorage(page)).records.map((r) => `${r.db}/${r.key}`)).toEqual(['attune-consent/consent']);
   const optedOutAt = Date.now();
   for (let view = 0; view < 2; view++) {
     await page.reload();
@@ -226,7 +247,11 @@ test('an opt-out holds on the next page even where the site declares consent for
   expect(await lab.stored()).toEqual([]);
 });
 
-test('a call on the page outranks the remembered choice for the purposes it names, and is remembered in turn', async ({ page, site, lab }) => {
+test('a call on the page outranks the remembered choice for the purposes it names, and is remembered in turn', async ({
+  page,
+  site,
+  lab,
+}) => {
   await openFixture(page, site.url, 'pending');
   await setConsent(page, { measurement: false, help: true });
   await expect.poll(async () => (await dumpStorage(page)).records.map((r) => r.key)).toContain('consent');

@@ -19,7 +19,8 @@ import {
 test.describe.configure({ mode: 'parallel' });
 
 /** Waits until the proxy has seen `count` POSTs. */
-const requestsReach = (lab: Lab, count: number) => expect.poll(() => lab.proxy.log.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
+const requestsReach = (lab: Lab, count: number) =>
+  expect.poll(() => lab.proxy.log.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
 
 /** Events waiting in this origin's IndexedDB queue. */
 const queued = (page: Page) =>
@@ -156,7 +157,11 @@ test('500 storm: six 500s in a row with growing backoff, then every event is sto
   expect(lab.proxy.log.filter((r) => r.outcome === 'status 500')).toHaveLength(6);
 });
 
-test('slow answers: events accepted while a request hangs are sent after it, each stored once and sent once', async ({ page, site, lab }) => {
+test('slow answers: events accepted while a request hangs are sent after it, each stored once and sent once', async ({
+  page,
+  site,
+  lab,
+}) => {
   await openFixture(page, site.url, 'granted');
   lab.proxy.fault({ kind: 'slow', ms: 2500 }, 1);
   const first = goalsFor('slow-a', 4);
@@ -188,7 +193,11 @@ test('413 for batches over 3 events: the pipe splits the batch and every event i
   for (const r of lab.proxy.log.filter((r) => r.outcome.startsWith('forwarded'))) expect(r.ids.length).toBeLessThanOrEqual(3);
 });
 
-test('429 with Retry-After: 3: no retry before 3 s even when the site calls flush(), then each event is stored once', async ({ page, site, lab }) => {
+test('429 with Retry-After: 3: no retry before 3 s even when the site calls flush(), then each event is stored once', async ({
+  page,
+  site,
+  lab,
+}) => {
   await openFixture(page, site.url, 'granted');
   lab.proxy.fault({ kind: 'status', status: 429, retryAfter: 3 }, 1);
   const goals = goalsFor('429', 5);
@@ -201,14 +210,22 @@ test('429 with Retry-After: 3: no retry before 3 s even when the site calls flus
     await flushPage(page);
     await page.waitForTimeout(200);
   }
-  expect(lab.proxy.log.filter((r) => r.at - refusedAt < 2_900), 'requests before Retry-After elapsed').toHaveLength(1);
+  expect(
+    lab.proxy.log.filter((r) => r.at - refusedAt < 2_900),
+    'requests before Retry-After elapsed',
+  ).toHaveLength(1);
   const expected = expectedOf(goals);
   await waitForAll(lab, expected, page);
   expectNoLossNoDouble(await tally(lab, '429 Retry-After 3', expected));
   expect(lab.proxy.log[1]!.at - refusedAt).toBeGreaterThanOrEqual(2_900);
 });
 
-test('browser offline then online: nothing is sent offline, and going online alone sends each event once', async ({ page, context, site, lab }) => {
+test('browser offline then online: nothing is sent offline, and going online alone sends each event once', async ({
+  page,
+  context,
+  site,
+  lab,
+}) => {
   await openFixture(page, site.url, 'granted');
   await context.setOffline(true);
   const clicked = await clickGoals(page, 'offline', 1);
@@ -281,7 +298,11 @@ test('tab hidden while the endpoint is down: the unanswered beacon loses nothing
   expectNoLossNoDouble(await tally(lab, 'endpoint down at tab hide', expected));
 });
 
-test('reload before the batch timer fires: the events reach the collector once, by beacon or by the next page', async ({ page, site, lab }) => {
+test('reload before the batch timer fires: the events reach the collector once, by beacon or by the next page', async ({
+  page,
+  site,
+  lab,
+}) => {
   await openFixture(page, site.url, 'granted');
   const clicked = await clickGoals(page, 'reload-early', 1);
   const goals = goalsFor('reload-early', 5);
@@ -294,7 +315,12 @@ test('reload before the batch timer fires: the events reach the collector once, 
   expectNoLossNoDouble(await tally(lab, 'reload before timer', expected));
 });
 
-test('tab closed in the middle of a flush: the next tab sends what was left, each event stored once', async ({ page, context, site, lab }) => {
+test('tab closed in the middle of a flush: the next tab sends what was left, each event stored once', async ({
+  page,
+  context,
+  site,
+  lab,
+}) => {
   await openFixture(page, site.url, 'granted');
   // The first attempt is cut off, so the closing tab never learns whether it went through.
   lab.proxy.fault({ kind: 'reset' }, 1);
@@ -358,7 +384,11 @@ test('IndexedDB.open throws: the pipe queues in memory, the page sees no error, 
   expect(errors).toEqual([]);
 });
 
-test('IndexedDB.open fails asynchronously: the pipe falls back to memory, the page sees no error, each event is stored once', async ({ page, site, lab }) => {
+test('IndexedDB.open fails asynchronously: the pipe falls back to memory, the page sees no error, each event is stored once', async ({
+  page,
+  site,
+  lab,
+}) => {
   await page.addInitScript(() => {
     IDBFactory.prototype.open = () => {
       const request = new EventTarget() as IDBOpenDBRequest & { onerror: ((e: Event) => void) | null };

@@ -27,7 +27,6 @@ const NEEDLES = [
 
 const leaks = (text: string) => NEEDLES.filter((needle) => text.toLowerCase().includes(needle));
 
-
 test('canary strings, an email, a phone and a card number typed into every kind of field never leave the device, and no request goes to another origin', async ({
   page,
   site,
@@ -121,12 +120,20 @@ test('canary strings, an email, a phone and a card number typed into every kind 
   expect(lab.requests.filter((r) => new URL(r.url).origin === endpointOrigin).length).toBeGreaterThan(0);
 });
 
-test('an email address in an allowlisted utm value is not sent, and the events of that page are still stored', async ({ page, site, lab }) => {
+test('an email address in an allowlisted utm value is not sent, and the events of that page are still stored', async ({
+  page,
+  site,
+  lab,
+}) => {
   // Email tools often put the subscriber's address in utm_content; the collector rightly refuses such a batch.
   await page.goto(`${site.url}/e2e/pipe/granted.html?utm_source=newsletter&utm_content=${encodeURIComponent(EMAIL)}`);
   await page.waitForFunction(() => typeof (window as unknown as { attune?: { ready?: unknown } }).attune?.ready === 'object');
   await page.evaluate(() => (window as unknown as { attune: { ready: Promise<void> } }).attune.ready);
-  await page.evaluate(() => (window as unknown as { attune: { track(n: 'conversion', p: { goal: string }): void } }).attune.track('conversion', { goal: 'utm-email' }));
+  await page.evaluate(() =>
+    (window as unknown as { attune: { track(n: 'conversion', p: { goal: string }): void } }).attune.track('conversion', {
+      goal: 'utm-email',
+    }),
+  );
   await flushPage(page);
   await expect.poll(() => lab.proxy.log.length).toBeGreaterThan(0);
   for (const r of lab.proxy.log) expect(leaks(r.body), 'body at the endpoint').toEqual([]);

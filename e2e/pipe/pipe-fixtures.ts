@@ -179,5 +179,7 @@ export const waitForAll = async (lab: Lab, expected: Map<string, string>, page?:
 export const goalsFor = (name: string, count: number) => Array.from({ length: count }, (_, i) => `${name}-g${i}`);
 
 export const expectedOf = (goals: string[], targets: string[] = []) =>
-  new Map<string, 'conversion' | 'signal'>([...goals.map((g) => [g, 'conversion'] as const), ...targets.map((t) => [t, 'signal'] as const)]);
-
+  new Map<string, 'conversion' | 'signal'>([
+    ...goals.map((g) => [g, 'conversion'] as const),
+    ...targets.map((t) => [t, 'signal'] as const),
+  ]);

@@ -12,7 +12,7 @@ type Events = () => Promise<Record<string, unknown>[]>;
 type Corpus = { server: Awaited<ReturnType<typeof startCorpusServer>>; collector: { url: string; events: Events } };
 
 /** One corpus server and one collector per worker; the browser is Playwright's shared one. */
-const test = base.extend<{}, { corpus: Corpus }>({
+const test = base.extend<Record<never, never>, { corpus: Corpus }>({
   corpus: [
     async ({}, use) => {
       const attuneDist = process.env.ATTUNE_DIST ?? new URL('../../packages/attune/dist', import.meta.url).pathname;

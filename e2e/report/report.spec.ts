@@ -13,7 +13,13 @@ const blockedShadowEvents = (): Record<string, unknown>[] =>
       const ts = REPORT_START + (g * 40 + n) * 3_600_000;
       const c = g * 100 + n;
       return {
-        id: `${ts.toString(16).padStart(12, '0').replace(/^(.{8})(.{4})$/, '$1-$2')}-7b${c.toString(16).padStart(2, '0')}-b000-${(0xb10c0000 + c).toString(16).padStart(12, '0')}`,
+        id: `${ts
+          .toString(16)
+          .padStart(12, '0')
+          .replace(
+            /^(.{8})(.{4})$/,
+            '$1-$2',
+          )}-7b${c.toString(16).padStart(2, '0')}-b000-${(0xb10c0000 + c).toString(16).padStart(12, '0')}`,
         type: 'decision',
         purpose: 'help',
         ts,
@@ -35,7 +41,11 @@ test.beforeAll(async () => {
   const events = [...reportEvents(), ...blockedShadowEvents()];
   let accepted = 0;
   for (const batch of reportBatches(events)) {
-    const res = await fetch(`${collector.url}/collect`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batch) });
+    const res = await fetch(`${collector.url}/collect`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(batch),
+    });
     expect(res.status, await res.clone().text()).toBe(200);
     accepted += ((await res.json()) as { accepted: number }).accepted;
   }
@@ -60,7 +70,8 @@ test.describe('friction report', () => {
 
     const p = REPORT_EXPECTED.pricingHelp;
     const pricing = page.locator('article[data-rule="pricing-help"]');
-    const figure = (rule: typeof pricing, name: string) => rule.locator('dl.figures > div', { has: page.locator('dt', { hasText: new RegExp(`^${name}$`) }) }).locator('dd');
+    const figure = (rule: typeof pricing, name: string) =>
+      rule.locator('dl.figures > div', { has: page.locator('dt', { hasText: new RegExp(`^${name}$`) }) }).locator('dd');
     await expect(figure(pricing, 'Eligible')).toHaveText(String(p.treatment + p.holdout));
     await expect(figure(pricing, 'Held out')).toHaveText(String(p.holdout));
     await expect(figure(pricing, 'Shown')).toHaveText(String(p.shown));
@@ -121,7 +132,15 @@ test.describe('friction report', () => {
   test('serves the same figures as JSON at /report.json', async ({ request }) => {
     const summary = await (await request.get(`${collector.url}/report.json?site=${REPORT_SITE}`)).json();
     const pricing = summary.rules.find((r: { rule: string }) => r.rule === 'pricing-help');
-    expect(pricing.funnel).toEqual({ eligible: 500, holdout: 100, treatment: 400, shown: 400, engaged: 120, dismissed: 150, converted: 128 });
+    expect(pricing.funnel).toEqual({
+      eligible: 500,
+      holdout: 100,
+      treatment: 400,
+      shown: 400,
+      engaged: 120,
+      dismissed: 150,
+      converted: 128,
+    });
     expect(pricing.comparison.lift.difference).toBeCloseTo(0.12, 10);
     expect(pricing.comparison.lift.interval[0]).toBeCloseTo(0.021, 3);
     expect(pricing.comparison.lift.interval[1]).toBeCloseTo(0.2017, 4);

@@ -31,10 +31,12 @@ test('with one field failing the form has one error, and the rule that needs two
   await mouseClick(page, page.locator('#email'));
   await page.keyboard.type('ada@example.org');
   await page.keyboard.press('Enter');
-  await expect.poll(async () => {
-    await flush(page);
-    return (await collector.events('signal')).filter((e) => e.signal === 'form_error').map((e) => e.target);
-  }).toEqual(['#company']);
+  await expect
+    .poll(async () => {
+      await flush(page);
+      return (await collector.events('signal')).filter((e) => e.signal === 'form_error').map((e) => e.target);
+    })
+    .toEqual(['#company']);
   await page.waitForTimeout(1500);
   await flush(page);
   expect(await page.locator('[data-attune-ui]').count()).toBe(0);

@@ -15,15 +15,25 @@ const at = (page: Page, id: string) => page.locator(`#${id}`);
 // Long enough for a rage burst to end (1 s) and a dead-click wait (2.5 s) to run out.
 const QUIET = 3000;
 
-test('rage: four fast clicks on a coupon button that does nothing give one high-confidence rage_click', async ({ page, site, collector }) => {
+test('rage: four fast clicks on a coupon button that does nothing give one high-confidence rage_click', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'clicks.html');
   await rapidClicks(page, at(page, 'apply'), 4);
-  const [rage] = (await outcome(page, collector, { expected: ['rage_click'], tolerated: ['dead_click'] })).filter((s) => s.signal === 'rage_click');
+  const [rage] = (await outcome(page, collector, { expected: ['rage_click'], tolerated: ['dead_click'] })).filter(
+    (s) => s.signal === 'rage_click',
+  );
   expect(rage).toMatchObject({ target: 'apply-coupon', confidence: 'high' });
   expect(rage!.count).toBeGreaterThanOrEqual(3);
 });
 
-test('rage: five fast clicks on a refresh button that only starts a request give a normal-confidence rage_click', async ({ page, site, collector }) => {
+test('rage: five fast clicks on a refresh button that only starts a request give a normal-confidence rage_click', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'clicks.html');
   await rapidClicks(page, at(page, 'load'), 5);
   const signals = await outcome(page, collector, { expected: ['rage_click'] });
@@ -95,11 +105,19 @@ test('a modal backdrop clicked to close the dialog gives no signal', async ({ pa
   await outcome(page, collector, { expected: [], quietMs: QUIET });
 });
 
-test('dead: a click on a button and one on a pointer-cursor element that do nothing each give a dead_click', async ({ page, site, collector }) => {
+test('dead: a click on a button and one on a pointer-cursor element that do nothing each give a dead_click', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'clicks.html');
   await mouseClick(page, at(page, 'save'));
   await mouseClick(page, at(page, 'details'));
-  const save = await outcome(page, collector, { expected: ['dead_click'], where: (s) => s.target === '#save', name: 'dead: a single click on a button that does nothing' });
+  const save = await outcome(page, collector, {
+    expected: ['dead_click'],
+    where: (s) => s.target === '#save',
+    name: 'dead: a single click on a button that does nothing',
+  });
   expect(save).toEqual([{ signal: 'dead_click', target: '#save', count: 1 }]);
   const details = await outcome(page, collector, {
     expected: ['dead_click'],

@@ -3,7 +3,11 @@ import { expect, open, outcome, test } from './scenario';
 
 test.describe.configure({ mode: 'parallel' });
 
-test('debug mode (?attune-debug) logs each signal with its target and outlines the target on the page', async ({ page, site, collector }) => {
+test('debug mode (?attune-debug) logs each signal with its target and outlines the target on the page', async ({
+  page,
+  site,
+  collector,
+}) => {
   const logged: string[] = [];
   page.on('console', (message) => logged.push(message.text()));
   await open(page, site.url, 'clicks.html?attune-debug');

@@ -24,7 +24,11 @@ test('dead: a button with a hover transition, left right after the click, gives 
   expect(signals).toEqual([{ signal: 'dead_click', target: '#compare', count: 1 }]);
 });
 
-test('dead: a button clicked while a slideshow and a far counter change by themselves gives a dead_click', async ({ page, site, collector }) => {
+test('dead: a button clicked while a slideshow and a far counter change by themselves gives a dead_click', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'field.html');
   // Just after the counter's tick, so its next one (1 s later) is not at once after the click.
   const ticks = await page.evaluate(() => (window as unknown as { ticks: number }).ticks);
@@ -48,7 +52,11 @@ test('a menu button that only sets aria-expanded gives no dead_click', async ({ 
   await outcome(page, collector, { expected: [], quietMs: QUIET });
 });
 
-test('disabled: presses on a disabled button and link under pointer-events: none give a disabled_click on each', async ({ page, site, collector }) => {
+test('disabled: presses on a disabled button and link under pointer-events: none give a disabled_click on each', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'field.html');
   await mouseClick(page, at(page, 'pay'));
   await mouseClick(page, at(page, 'next'));
@@ -57,7 +65,11 @@ test('disabled: presses on a disabled button and link under pointer-events: none
   expect(signals.map((s) => s.target).sort()).toEqual(['#next', '#pay']);
 });
 
-test('form_error: a validation script that asks 11 empty required fields gives 11 form_errors, one per field, none on the form', async ({ page, site, collector }) => {
+test('form_error: a validation script that asks 11 empty required fields gives 11 form_errors, one per field, none on the form', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'field-form.html');
   await mouseClick(page, at(page, 'billing-go'));
   await expect.poll(async () => (await collector.events('signal')).length, { timeout: 8000 }).toBeGreaterThanOrEqual(11);
@@ -65,7 +77,11 @@ test('form_error: a validation script that asks 11 empty required fields gives 1
   expect(signals.map((s) => s.target).sort()).toEqual(Array.from({ length: 11 }, (_, i) => `#a${i + 1}`).sort());
 });
 
-test("form_error: a validation script that cancels the submit button's click gives a form_error on the form", async ({ page, site, collector }) => {
+test("form_error: a validation script that cancels the submit button's click gives a form_error on the form", async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'field-form.html');
   await mouseClick(page, at(page, 'quote-go'));
   await expect(at(page, 'quote-error')).toBeVisible();
@@ -73,7 +89,11 @@ test("form_error: a validation script that cancels the submit button's click giv
   expect(signals).toEqual([{ signal: 'form_error', target: '#quote', count: 1 }]);
 });
 
-test('a form handled by script that succeeds without a request (fields disabled, thank-you shown) gives no form_error', async ({ page, site, collector }) => {
+test('a form handled by script that succeeds without a request (fields disabled, thank-you shown) gives no form_error', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'field-form.html');
   await mouseClick(page, at(page, 'join-email'));
   await page.keyboard.type('ann@example.com');
@@ -94,7 +114,11 @@ test('a search form typed in and left by picking a result gives no form_abandon'
   await outcome(page, collector, { expected: [], quietMs: 1000 });
 });
 
-test('back_forth: a coupon applied twice (the form reloading the same path), then Continue, gives no back_forth', async ({ page, site, collector }) => {
+test('back_forth: a coupon applied twice (the form reloading the same path), then Continue, gives no back_forth', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'field-form.html');
   for (const code of ['SPRING', 'SPRING10']) {
     await mouseClick(page, at(page, 'code'));

@@ -69,7 +69,11 @@ test('form_refill: clicking back into the company field after the VAT number giv
   expect(signals).toEqual([{ signal: 'form_refill', target: '#company', count: 1 }]);
 });
 
-test('disabled_click: pressing the disabled Create account button twice gives disabled_click counts 1 and 2', async ({ page, site, collector }) => {
+test('disabled_click: pressing the disabled Create account button twice gives disabled_click counts 1 and 2', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'form.html');
   await mouseClick(page, field(page, 'create'));
   await page.waitForTimeout(300);
@@ -82,7 +86,11 @@ test('disabled_click: pressing the disabled Create account button twice gives di
   ]);
 });
 
-test('disabled_click: pressing an aria-disabled Next step button gives a disabled_click and no dead_click', async ({ page, site, collector }) => {
+test('disabled_click: pressing an aria-disabled Next step button gives a disabled_click and no dead_click', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'form.html');
   await mouseClick(page, field(page, 'next-step'));
   await page.waitForTimeout(2700);
@@ -90,7 +98,11 @@ test('disabled_click: pressing an aria-disabled Next step button gives a disable
   expect(signals).toEqual([{ signal: 'disabled_click', target: '#next-step', count: 1 }]);
 });
 
-test('form_abandon: an email typed, then a link followed away, gives a form_abandon on the email field', async ({ page, site, collector }) => {
+test('form_abandon: an email typed, then a link followed away, gives a form_abandon on the email field', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'form.html');
   await fill(page, 'email', 'ann@example.org');
   await mouseClick(page, field(page, 'leave'));
@@ -99,7 +111,11 @@ test('form_abandon: an email typed, then a link followed away, gives a form_aban
   expect(signals).toEqual([{ signal: 'form_abandon', target: '#email', count: 1 }]);
 });
 
-test('form_abandon: a team size typed in a single-page app, then a route change, gives a form_abandon', async ({ page, site, collector }) => {
+test('form_abandon: a team size typed in a single-page app, then a route change, gives a form_abandon', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'spa.html');
   await fill(page, 'size', '12');
   await mouseClick(page, page.locator('#to-features'));
@@ -131,7 +147,11 @@ test('a form submitted successfully gives no form_abandon when the page goes', a
   await outcome(page, collector, { expected: [], quietMs: 1500 });
 });
 
-test('form_error: a newsletter submit the page blocks with only a message gives a form_error on the form, once per attempt', async ({ page, site, collector }) => {
+test('form_error: a newsletter submit the page blocks with only a message gives a form_error on the form, once per attempt', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'form.html');
   await fill(page, 'nl-email', 'ann');
   await page.keyboard.press('Enter');
@@ -155,7 +175,11 @@ test('a newsletter submit the page sends with fetch gives no form_error', async 
   await outcome(page, collector, { expected: [], quietMs: 1500 });
 });
 
-test('form_correction: the company name selected with Control+A and typed over gives a form_correction', async ({ page, site, collector }) => {
+test('form_correction: the company name selected with Control+A and typed over gives a form_correction', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'form.html');
   await fill(page, 'company', 'Acme Corp');
   await page.keyboard.press('Control+A');

@@ -5,7 +5,12 @@ import { open, outcome } from './scenario';
 
 const formsRequests = (requests: { url: string }[]) => requests.filter((r) => new URL(r.url).pathname === '/attune/attune-forms.js');
 
-test('a page without form fields fetches the lazy detectors once idle, and its weak detectors run from them', async ({ page, site, requests, collector }) => {
+test('a page without form fields fetches the lazy detectors once idle, and its weak detectors run from them', async ({
+  page,
+  site,
+  requests,
+  collector,
+}) => {
   await open(page, site.url, 'reading.html');
   // attune.ready waits for the chunk: by now it was fetched, once.
   expect(formsRequests(requests)).toHaveLength(1);

@@ -50,7 +50,11 @@ test('exit_intent: after a click, the pointer leaving fast through the top gives
   expect(signals).toEqual([{ signal: 'exit_intent', target: 'page', count: 1 }]);
 });
 
-test('exit_intent: after scrolling, a quick upward flick of the pointer out of the window gives one exit_intent', async ({ page, site, collector }) => {
+test('exit_intent: after scrolling, a quick upward flick of the pointer out of the window gives one exit_intent', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'reading.html');
   await page.mouse.move(1100, 600);
   await page.mouse.wheel(0, 900);

@@ -3,7 +3,11 @@ import { expect, open, outcome, test } from './scenario';
 
 test.describe.configure({ mode: 'parallel' });
 
-test('scroll_thrash: the wheel turned a screen down and up four times in a row gives a scroll_thrash', async ({ page, site, collector }) => {
+test('scroll_thrash: the wheel turned a screen down and up four times in a row gives a scroll_thrash', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'reading.html');
   await page.mouse.move(640, 400);
   for (const dy of [700, -700, 700, -700, 700]) {

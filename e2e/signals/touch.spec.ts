@@ -52,7 +52,11 @@ test('touches that start on a button and become scrolls give no rage_click or de
   await outcome(page, collector, { expected: [], quietMs: QUIET });
 });
 
-test('exit_intent: on a touch screen, the browser back button inside a single-page app gives an exit_intent', async ({ page, site, collector }) => {
+test('exit_intent: on a touch screen, the browser back button inside a single-page app gives an exit_intent', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'spa.html');
   const box = (await page.locator('#to-features').boundingBox())!;
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
@@ -65,7 +69,11 @@ test('exit_intent: on a touch screen, the browser back button inside a single-pa
   expect(signals.filter((s) => s.signal === 'exit_intent')).toEqual([{ signal: 'exit_intent', target: 'page', count: 1 }]);
 });
 
-test('exit_intent: on a touch screen, a fast swipe back to the top from far down gives an exit_intent', async ({ page, site, collector }) => {
+test('exit_intent: on a touch screen, a fast swipe back to the top from far down gives an exit_intent', async ({
+  page,
+  site,
+  collector,
+}) => {
   await open(page, site.url, 'touch.html');
   const cdp = await page.context().newCDPSession(page);
   await swipe(cdp, -450, 4, 100);

@@ -93,7 +93,7 @@ test.describe('web vitals (data-vitals, lazy chunk)', () => {
     expect((await collector.events('signal')).filter((e) => e.signal === 'slow_interaction')).toHaveLength(1);
   });
 
-  test('an interaction slower than the slow detector\'s own threshold (500 ms) is one slow_interaction signal, not one from each observer', async ({
+  test("an interaction slower than the slow detector's own threshold (500 ms) is one slow_interaction signal, not one from each observer", async ({
     page,
     site,
     collector,

@@ -1,6 +1,19 @@
 import type { Page } from '@playwright/test';
 import { test, expect, mouseClick } from '../fixtures';
-import { PLANS, axeOnCard, card, collected, focusedInCard, focusedOnPage, host, openFixture, pressUntilFocused, rageClick, showCard, tabIntoCard } from './widget-page';
+import {
+  PLANS,
+  axeOnCard,
+  card,
+  collected,
+  focusedInCard,
+  focusedOnPage,
+  host,
+  openFixture,
+  pressUntilFocused,
+  rageClick,
+  showCard,
+  tabIntoCard,
+} from './widget-page';
 
 const expectNoViolations = async (page: Page) => {
   const { violations, contrastChecked } = await axeOnCard(page);
@@ -42,7 +55,9 @@ test('keyboard only: reach the help card, open "Why am I seeing this?", follow a
   context,
 }) => {
   // The other origin answers locally: nothing leaves the machine.
-  await context.route('https://billing.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Billing FAQ</title>' }));
+  await context.route('https://billing.example/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>Billing FAQ</title>' }),
+  );
   await openFixture(page, site.url + PLANS);
   await showCard(page, 'pricing');
   // The card arrived without taking focus from the tile the visitor used.

@@ -10,11 +10,18 @@ test('"Talk to a person" opens the rule\'s URL template once, with page, intent 
   await openFixture(page, site.url + PLANS);
   const aside = await showCard(page, 'contact');
   await expect(aside.getByRole('heading')).toHaveText('Want to talk it through?');
-  const [support] = await Promise.all([context.waitForEvent('page'), mouseClick(page, aside.getByRole('button', { name: 'Talk to a person' }))]);
+  const [support] = await Promise.all([
+    context.waitForEvent('page'),
+    mouseClick(page, aside.getByRole('button', { name: 'Talk to a person' })),
+  ]);
   await support.waitForLoadState();
   const url = new URL(support.url());
   expect(url.origin + url.pathname).toBe(`${site.url}/e2e/widget/support.html`);
-  expect(Object.fromEntries(url.searchParams)).toEqual({ page: '/e2e/widget/page.html', intent: 'stuck_on_an_element', rule: 'talk-to-us' });
+  expect(Object.fromEntries(url.searchParams)).toEqual({
+    page: '/e2e/widget/page.html',
+    intent: 'stuck_on_an_element',
+    rule: 'talk-to-us',
+  });
   // One new tab, not a second one with the unfilled template.
   await page.waitForTimeout(500);
   expect(context.pages()).toHaveLength(2);

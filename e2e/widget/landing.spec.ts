@@ -6,7 +6,9 @@ import { axeOnCard, card, cardOverControls, collected, focusedInCard, host, open
 const pageFocus = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
-    return el === document.body || !el ? 'body' : `${el.closest('[data-attune]:not([data-attune=pricing])')?.getAttribute('data-attune')}:${(el.textContent ?? '').trim()}`;
+    return el === document.body || !el
+      ? 'body'
+      : `${el.closest('[data-attune]:not([data-attune=pricing])')?.getAttribute('data-attune')}:${(el.textContent ?? '').trim()}`;
   });
 
 /** Whether focus is on the card itself (the dialog element), inside its shadow root. */
@@ -19,7 +21,9 @@ const openPricing = async (page: Page, url: string) => {
   await mouseClick(page, page.getByRole('button', { name: 'Allow' }));
   await page.mouse.move(200, 300);
   await page.mouse.wheel(0, await page.evaluate(() => document.getElementById('pricing')!.getBoundingClientRect().top));
-  await expect.poll(() => page.evaluate(() => Math.round(document.getElementById('pricing')!.getBoundingClientRect().top))).toBeLessThanOrEqual(8);
+  await expect
+    .poll(() => page.evaluate(() => Math.round(document.getElementById('pricing')!.getBoundingClientRect().top)))
+    .toBeLessThanOrEqual(8);
 };
 
 test('keyboard only after a struggle in the pricing table: the card is announced, Alt+Shift+H and the skip link reach it, #faq opens in place, Escape returns focus', async ({
@@ -92,7 +96,10 @@ test('keyboard only after a struggle in the pricing table: the card is announced
   expect(decisions[0]).toMatchObject({ rule: 'pricing-confusion', evidence: [{ signal: 'rage_click', target: 'pricing/plan-team' }] });
 });
 
-test('on a 375×667 phone the help card is a sheet beside the pricing table that covers no control when there is room', async ({ page, site }) => {
+test('on a 375×667 phone the help card is a sheet beside the pricing table that covers no control when there is room', async ({
+  page,
+  site,
+}) => {
   await page.setViewportSize({ width: 375, height: 667 });
   await openPricing(page, site.url + '/');
   await rapidClicks(page, page.locator('[data-attune="plan-starter"] .price'), 4);

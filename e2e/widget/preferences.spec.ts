@@ -60,7 +60,7 @@ for (const [control, comesBack] of [
   });
 }
 
-test('?attune-preview=<id> shows that rule\'s card marked as a preview, and nothing about it reaches the collector', async ({
+test("?attune-preview=<id> shows that rule's card marked as a preview, and nothing about it reaches the collector", async ({
   page,
   site,
   collector,
@@ -91,7 +91,9 @@ test('"Forget all of this" under "Why am I seeing this?" confirms in the card th
   await mouseClick(page, aside.getByRole('button', { name: 'Why am I seeing this?' }));
   await expect(aside.getByRole('heading', { name: 'What Attune remembers on this device' })).toBeVisible();
   await expect(aside.locator('#attune-why li').first()).toContainText(/^Visits since .+: 1, under a random id/);
-  await expect(aside.locator('#attune-why li').last()).toHaveText('Your privacy choices: measurement allowed, help allowed, profiling allowed.');
+  await expect(aside.locator('#attune-why li').last()).toHaveText(
+    'Your privacy choices: measurement allowed, help allowed, profiling allowed.',
+  );
   await mouseClick(page, aside.getByRole('button', { name: 'Forget all of this' }));
   await expect(aside.getByText('Forgotten. Nothing is kept on this device any more.')).toBeVisible({ timeout: 3000 });
 });
@@ -100,7 +102,10 @@ test('"Forget all of this" under "Why am I seeing this?" confirms in the card th
 // (packages/attune/src/engine.ts), which resets only what is held in memory; the IndexedDB records
 // (visitor, history, answers) and the queue survive, so the reload still knows the answer. The
 // public attune.forget() does wipe them. See the report for the fix.
-test('"Forget all of this" wipes what the device remembers: after a reload, the answered question is asked again', async ({ page, site }) => {
+test('"Forget all of this" wipes what the device remembers: after a reload, the answered question is asked again', async ({
+  page,
+  site,
+}) => {
   await openFixture(page, site.url + PLANS);
   const question = await showCard(page, 'plans');
   await mouseClick(page, question.getByRole('radio', { name: 'Developer' }));

@@ -25,7 +25,11 @@ test('a chosen answer is sent as answered with its choice value; then the develo
   expect(decisions.map((e) => e.rule)).toEqual(['role-question', 'api-docs']);
 });
 
-test('without an answer (the question skipped) nothing is recorded as answered and the sales pitch shows', async ({ page, site, collector }) => {
+test('without an answer (the question skipped) nothing is recorded as answered and the sales pitch shows', async ({
+  page,
+  site,
+  collector,
+}) => {
   await openFixture(page, site.url + PLANS);
   const question = await showCard(page, 'plans');
   await mouseClick(page, question.getByRole('radio', { name: 'Founder' }));

@@ -70,10 +70,16 @@ export const axeOnCard = async (page: Page) => {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
     type Result = { id: string; impact: string; help: string; nodes: { target: unknown; failureSummary?: string }[] };
-    const axe = (window as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: Result[]; passes: Result[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: Result[]; passes: Result[] }> } })
+      .axe;
     const result = await axe.run(document.querySelector('[data-attune-ui]')!, { resultTypes: ['violations', 'passes'] });
     return {
-      violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, why: n.failureSummary })) })),
+      violations: result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target, why: n.failureSummary })),
+      })),
       contrastChecked: result.passes.find((p) => p.id === 'color-contrast')?.nodes.length ?? 0,
     };
   });
@@ -115,7 +121,9 @@ export const cardOverControls = (page: Page, anchor?: string) =>
     const card = box(document.querySelector('[data-attune-ui]')!.shadowRoot!.querySelector('[role=dialog]')!.getBoundingClientRect());
     const vw = document.documentElement.clientWidth;
     const vh = document.documentElement.clientHeight;
-    const controls = [...document.querySelectorAll('a[href],button,input:not([type=hidden]),select,textarea,summary,[tabindex]:not([tabindex="-1"])')]
+    const controls = [
+      ...document.querySelectorAll('a[href],button,input:not([type=hidden]),select,textarea,summary,[tabindex]:not([tabindex="-1"])'),
+    ]
       .map((el) => ({ name: el.id || (el.textContent ?? '').trim().slice(0, 40) || el.tagName, ...box(el.getBoundingClientRect()) }))
       .filter((c) => c.w > 0 && c.h > 0 && c.x < vw && c.y < vh && c.x + c.w > 0 && c.y + c.h > 0);
     const area = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>

@@ -48,10 +48,20 @@ export const score = (runs) => {
         precision: supported && detected + falsePositives ? detected / (detected + falsePositives) : null,
       };
     }
-    const calmFalse = calm.flatMap((r) => r.steps.flatMap((s) => s.signals.filter((x) => CORE_SIGNALS.includes(x.signal)).map((x) => ({ page: r.page, session: r.session, step: s.name, ...x }))));
-    const calmOther = calm.flatMap((r) => r.steps.flatMap((s) => s.signals.filter((x) => !CORE_SIGNALS.includes(x.signal)).map((x) => ({ page: r.page, ...x }))));
+    const calmFalse = calm.flatMap((r) =>
+      r.steps.flatMap((s) =>
+        s.signals.filter((x) => CORE_SIGNALS.includes(x.signal)).map((x) => ({ page: r.page, session: r.session, step: s.name, ...x })),
+      ),
+    );
+    const calmOther = calm.flatMap((r) =>
+      r.steps.flatMap((s) => s.signals.filter((x) => !CORE_SIGNALS.includes(x.signal)).map((x) => ({ page: r.page, ...x }))),
+    );
     const unexpected = struggle.flatMap((r) =>
-      r.steps.flatMap((s) => s.signals.filter((x) => SCORED.includes(x.signal) && !s.expect.includes(x.signal) && !s.tolerate.includes(x.signal)).map((x) => ({ page: r.page, step: s.name, ...x }))),
+      r.steps.flatMap((s) =>
+        s.signals
+          .filter((x) => SCORED.includes(x.signal) && !s.expect.includes(x.signal) && !s.tolerate.includes(x.signal))
+          .map((x) => ({ page: r.page, step: s.name, ...x })),
+      ),
     );
     const calmCards = calm.reduce((n, r) => n + r.steps.reduce((m, s) => m + s.cards, 0), 0);
     return {
@@ -99,7 +109,14 @@ export const formatScores = (scores) => {
   lines.push(row(['per calm session', ...scores.map((s) => s.product)]));
   lines.push(row(['false signals', ...scores.map((s) => fmt(s.falseSignalsPerCalm))]));
   lines.push(row(['other signals', ...scores.map((s) => (s.product === 'attune' ? fmt(s.otherSignalsPerCalm) : '–'))]));
-  lines.push(row(['false cards', ...scores.map((s) => (s.falseCardsPerCalm == null ? '–' : `${fmt(s.falseCardsPerCalm)} (${s.calmSessionsWithCard}/${s.calmSessions})`))]));
+  lines.push(
+    row([
+      'false cards',
+      ...scores.map((s) =>
+        s.falseCardsPerCalm == null ? '–' : `${fmt(s.falseCardsPerCalm)} (${s.calmSessionsWithCard}/${s.calmSessions})`,
+      ),
+    ]),
+  );
   lines.push(row(['page errors', ...scores.map((s) => s.pageErrors.length)]));
   lines.push(row(['probe mismatches', ...scores.map((s) => s.probeMismatches.length)]));
   for (const s of scores) {

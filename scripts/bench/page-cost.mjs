@@ -163,7 +163,13 @@ export const benchPageCost = async ({ runs = 3, vitalsRuns = 1, handlerRuns = 1,
     mounts: { '/bare/': join(dir, 'bare'), '/vitals/': join(dir, 'vitals') },
     headers: () => ({ 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }),
   });
-  const live = await startCollector({ port: 0, store: createMemoryStore(), allowedOrigins: [site.url], rateLimit: false, onError: () => {} });
+  const live = await startCollector({
+    port: 0,
+    store: createMemoryStore(),
+    allowedOrigins: [site.url],
+    rateLimit: false,
+    onError: () => {},
+  });
   const proxy = await startCountingProxy(live.url);
   endpoint = `${proxy.url}/collect`;
   let browser = null;
@@ -194,7 +200,8 @@ export const benchPageCost = async ({ runs = 3, vitalsRuns = 1, handlerRuns = 1,
     for (let i = 0; i < loadRuns; i++) {
       log(`load only ${i + 1}/${loadRuns}: ${throttle}x and 1x`);
       for (const rate of [throttle, 1]) {
-        for (const name of ['without', 'with']) loads[rate][name].push(await loadOnce(browser, { url: variants[name].url, throttle: rate }));
+        for (const name of ['without', 'with'])
+          loads[rate][name].push(await loadOnce(browser, { url: variants[name].url, throttle: rate }));
       }
     }
   } finally {

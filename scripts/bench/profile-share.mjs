@@ -55,7 +55,9 @@ export const attuneTracedBeforeLoad = (traceEvents) => {
   if (!thread) return null;
   const { pid, tid, load } = thread;
   const own = traceEvents
-    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && ATTUNE_SCRIPT.test(e.args?.data?.url ?? '') && (!load || e.ts < load.ts))
+    .filter(
+      (e) => e.pid === pid && e.tid === tid && e.ph === 'X' && ATTUNE_SCRIPT.test(e.args?.data?.url ?? '') && (!load || e.ts < load.ts),
+    )
     .sort((a, b) => a.ts - b.ts);
   let wall = 0;
   let cpu = 0;
@@ -83,7 +85,9 @@ export const attuneTiming = (profile, traceEvents) => {
   const thread = attuneThread(traceEvents);
   if (!thread) return null;
   const { pid, tid, load } = thread;
-  const tasks = traceEvents.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const tasks = traceEvents
+    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === 'RunTask')
+    .sort((a, b) => a.ts - b.ts);
   const inTask = new Map();
   let before = 0;
   let after = 0;

@@ -38,14 +38,20 @@ describe('attuneTiming', () => {
     ...tasks.map(([ts, dur]) => ({ ...main, name: 'RunTask', ph: 'X', ts, dur })),
   ];
 
-  it('splits Attune\'s time at the load event and charges it to the task it ran in', () => {
-    const timing = attuneTiming(timed, trace(4000, [[500, 3000], [5000, 60_000]]));
+  it("splits Attune's time at the load event and charges it to the task it ran in", () => {
+    const timing = attuneTiming(
+      timed,
+      trace(4000, [
+        [500, 3000],
+        [5000, 60_000],
+      ]),
+    );
     expect(timing).toMatchObject({ beforeLoadMs: 5, afterLoadMs: 4, maxTaskShareMs: 5, longTasksWithAttune: 1, longTasksAdded: 0 });
     // The traced evaluation (0.3 ms) counts once, with the compile nested in it left out.
     expect(timing.tracedBeforeLoadMs).toBe(0.3);
   });
 
-  it('counts a long task as added by Attune only when it would be under 50 ms without Attune\'s share', () => {
+  it("counts a long task as added by Attune only when it would be under 50 ms without Attune's share", () => {
     const timing = attuneTiming(timed, trace(0, [[5000, 53_000]]));
     expect(timing).toMatchObject({ beforeLoadMs: 0, afterLoadMs: 9, longTasksWithAttune: 1, longTasksAdded: 1 });
   });
@@ -57,7 +63,15 @@ describe('attuneTiming', () => {
 
 describe('attuneTracedBeforeLoad', () => {
   const main = { pid: 1, tid: 1 };
-  const attuneEvent = (name, ts, dur, tdur) => ({ ...main, name, ph: 'X', ts, dur, tdur, args: { data: { url: 'http://x/attune/attune.js' } } });
+  const attuneEvent = (name, ts, dur, tdur) => ({
+    ...main,
+    name,
+    ph: 'X',
+    ts,
+    dur,
+    tdur,
+    args: { data: { url: 'http://x/attune/attune.js' } },
+  });
   const events = [
     attuneEvent('EvaluateScript', 900, 300, 120),
     attuneEvent('v8.compile', 950, 100, 90),

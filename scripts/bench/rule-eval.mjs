@@ -7,7 +7,18 @@ import { median } from './median.mjs';
 // The validator refuses files of more than this many rules (MAX_RULES in validate-rules.ts).
 const FILE_LIMIT = 500;
 
-const SIGNALS = ['rage_click', 'dead_click', 'error_click', 'form_error', 'form_abandon', 'hesitation', 'exit_intent', 'back_forth', 'scroll_thrash', 'slow_interaction'];
+const SIGNALS = [
+  'rage_click',
+  'dead_click',
+  'error_click',
+  'form_error',
+  'form_abandon',
+  'hesitation',
+  'exit_intent',
+  'back_forth',
+  'scroll_thrash',
+  'slow_interaction',
+];
 const TARGETS = ['pricing*', 'plan-*', 'nav/*', 'lead-form*', 'checkout/*', '#signup', 'faq*'];
 const PAGES = ['/pricing*', '/features/*', '/', '/blog/*', '/docs/**', '/signup'];
 
@@ -19,11 +30,28 @@ const makeRule = (i) => {
   const shapes = [
     { signal, target, atLeast: 2, within: '2m' },
     { all: [{ signal, within: '60s' }, { page }] },
-    { all: [{ signal, target, atLeast: 1 }, { fact: 'visitor.visits', gte: 2 }, { fact: 'device', in: ['desktop', 'tablet'] }] },
+    {
+      all: [
+        { signal, target, atLeast: 1 },
+        { fact: 'visitor.visits', gte: 2 },
+        { fact: 'device', in: ['desktop', 'tablet'] },
+      ],
+    },
     { any: [{ signal, target, atLeast: 3, within: '5m' }, { all: [{ fact: 'dwell', gt: '45s' }, { page }] }] },
     { all: [{ intent: 'comparing' }, { fact: 'stage', in: ['prospect', 'trial'] }, { not: { fact: 'consent.profiling', eq: 'denied' } }] },
-    { all: [{ fact: 'page.utm.utm_source', in: ['newsletter', 'partner'] }, { signal, atLeast: 1, within: '10m' }] },
-    { all: [{ fact: 'form.state', eq: 'errors' }, { fact: 'form.errors', gte: 2 }, { signal: 'form_error', target: 'lead-form*', atLeast: 2 }] },
+    {
+      all: [
+        { fact: 'page.utm.utm_source', in: ['newsletter', 'partner'] },
+        { signal, atLeast: 1, within: '10m' },
+      ],
+    },
+    {
+      all: [
+        { fact: 'form.state', eq: 'errors' },
+        { fact: 'form.errors', gte: 2 },
+        { signal: 'form_error', target: 'lead-form*', atLeast: 2 },
+      ],
+    },
   ];
   const rule = {
     id: `rule-${i}`,
@@ -31,8 +59,21 @@ const makeRule = (i) => {
     when: shapes[i % shapes.length],
     show:
       i % 4 === 3
-        ? { type: 'ask', field: `field_${i}`, question: 'What brings you here today?', options: [{ value: 'a', label: 'Comparing' }, { value: 'b', label: 'Buying' }] }
-        : { type: 'help', title: `Need a hand? (${i})`, body: 'Most teams pick Team: it adds bank reconciliation.', links: [{ label: 'Compare plans', href: '#faq' }] },
+        ? {
+            type: 'ask',
+            field: `field_${i}`,
+            question: 'What brings you here today?',
+            options: [
+              { value: 'a', label: 'Comparing' },
+              { value: 'b', label: 'Buying' },
+            ],
+          }
+        : {
+            type: 'help',
+            title: `Need a hand? (${i})`,
+            body: 'Most teams pick Team: it adds bank reconciliation.',
+            links: [{ label: 'Compare plans', href: '#faq' }],
+          },
     because: 'You seemed stuck here.',
   };
   if (i % 6 === 1) rule.status = 'shadow';
@@ -44,7 +85,14 @@ const makeRule = (i) => {
 export const rulesFile = (n) => ({
   version: 1,
   intents: {
-    comparing: { when: { any: [{ signal: 'back_forth', atLeast: 2, within: '5m' }, { signal: 'hesitation', target: 'pricing*', within: '2m' }] } },
+    comparing: {
+      when: {
+        any: [
+          { signal: 'back_forth', atLeast: 2, within: '5m' },
+          { signal: 'hesitation', target: 'pricing*', within: '2m' },
+        ],
+      },
+    },
   },
   rules: Array.from({ length: n }, (_, i) => makeRule(i)),
 });
@@ -77,7 +125,6 @@ const history = (now) => ({
   sessionStart: now - 120_000,
 });
 
-
 /** Times validation once and evaluation in batches for about `budgetMs`; medians per evaluation in µs. */
 export const benchRuleEvaluation = ({ sizes = [10, 100, 1000], budgetMs = 1500 } = {}) => {
   const now = Date.UTC(2026, 10, 22, 12);
@@ -93,7 +140,12 @@ export const benchRuleEvaluation = ({ sizes = [10, 100, 1000], budgetMs = 1500 }
       file.rules = file.rules.slice(from, from + FILE_LIMIT);
       const result = validateRules(file);
       if (!result.ok || result.rules.rules.length !== file.rules.length) {
-        throw new Error(`bench rules of size ${n} did not validate: ${result.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+        throw new Error(
+          `bench rules of size ${n} did not validate: ${result.errors
+            .slice(0, 3)
+            .map((e) => `${e.path}: ${e.message}`)
+            .join('; ')}`,
+        );
       }
       parts.push({ compiled: result.rules, offset: from });
     }

@@ -14,13 +14,23 @@ export const App = () => {
   const Page = PAGES[route];
   return (
     <>
-      <a className="skip" href="#main">Skip to content</a>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
       <header className="top">
-        <Link className="brand" to="home">Rotaboard</Link>
+        <Link className="brand" to="home">
+          Rotaboard
+        </Link>
         <nav aria-label="Main">
-          <Link to="home" aria-current={route === 'home' ? 'page' : undefined}>Product</Link>
-          <Link to="pricing" aria-current={route === 'pricing' ? 'page' : undefined}>Pricing</Link>
-          <Link className="button small" to="signup" aria-current={route === 'signup' ? 'page' : undefined}>Start free trial</Link>
+          <Link to="home" aria-current={route === 'home' ? 'page' : undefined}>
+            Product
+          </Link>
+          <Link to="pricing" aria-current={route === 'pricing' ? 'page' : undefined}>
+            Pricing
+          </Link>
+          <Link className="button small" to="signup" aria-current={route === 'signup' ? 'page' : undefined}>
+            Start free trial
+          </Link>
         </nav>
       </header>
       <main id="main">

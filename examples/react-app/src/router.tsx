@@ -47,10 +47,16 @@ const subscribe = (listener: () => void) => {
 };
 
 /** The current route; re-renders on `navigate()` and on the browser's back and forward buttons. */
-export const useRoute = (): Route => useSyncExternalStore(subscribe, () => routeOf(location.pathname), () => 'home');
+export const useRoute = (): Route =>
+  useSyncExternalStore(
+    subscribe,
+    () => routeOf(location.pathname),
+    () => 'home',
+  );
 
 /** After a route change: scroll to the hash or the top, and move focus to the new page's heading. */
 export const useRouteFocus = (route: Route, title: string) => {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again on every route change, by design
   useEffect(() => {
     document.title = title;
     if (location.hash) scrollToHash(location.hash);

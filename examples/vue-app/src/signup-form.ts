@@ -11,7 +11,15 @@ export interface SignupValues {
 
 export type SignupErrors = Partial<Record<keyof SignupValues, string>>;
 
-export const emptySignup = (): SignupValues => ({ studio: '', name: '', email: '', address: '', classesPerWeek: '', password: '', terms: false });
+export const emptySignup = (): SignupValues => ({
+  studio: '',
+  name: '',
+  email: '',
+  address: '',
+  classesPerWeek: '',
+  password: '',
+  terms: false,
+});
 
 export const FIELD_ORDER: readonly (keyof SignupValues)[] = ['studio', 'name', 'email', 'address', 'classesPerWeek', 'password', 'terms'];
 
@@ -23,7 +31,7 @@ const TAKEN = new Set(['yoga', 'pilates', 'studio', 'fernwood', 'demo']);
 /** Checks every field and returns a message for each one that needs fixing. */
 export const validateSignup = (values: SignupValues): SignupErrors => {
   const errors: SignupErrors = {};
-  if (values.studio.trim().length < 2) errors.studio = 'Enter your studio\'s name.';
+  if (values.studio.trim().length < 2) errors.studio = "Enter your studio's name.";
   if (values.name.trim().length < 2) errors.name = 'Enter your full name.';
   if (!EMAIL.test(values.email.trim())) errors.email = 'Enter an email address like maya@sunrise-yoga.com.';
   const address = values.address.trim();

@@ -4,14 +4,38 @@
 // facade, the bindings) can name them without loading the runtime.
 import type { ReadableAtom, WritableAtom } from 'nanostores';
 import type { Decision, DismissKind, Facts, Purpose, RulesFile, ruleNeeds } from '@attune/rules';
-import type { ConsentMap, FormsModule, KeyValueStore, Logger, PipeInput, SenderModule, SignalsConfig, Transport, VisitorContext, outlineTarget } from '@attune/core';
+import type {
+  ConsentMap,
+  FormsModule,
+  KeyValueStore,
+  Logger,
+  PipeInput,
+  SenderModule,
+  SignalsConfig,
+  Transport,
+  VisitorContext,
+  outlineTarget,
+} from '@attune/core';
 import type { EngageAction, WidgetModule } from '@attune/widget';
 import type { HandoffRecord } from './handoff';
 import type { Refusals } from './runtime/consent-memory';
 import type { VitalsModule } from './vitals';
 
 /** The API's methods (everything but `ready` and `$help`). */
-export const METHODS = ['flush', 'setConsent', 'optOut', 'forget', 'setStage', 'track', 'preview', 'dismiss', 'engage', 'answer', 'on', 'destroy'] as const;
+export const METHODS = [
+  'flush',
+  'setConsent',
+  'optOut',
+  'forget',
+  'setStage',
+  'track',
+  'preview',
+  'dismiss',
+  'engage',
+  'answer',
+  'on',
+  'destroy',
+] as const;
 
 /** One of the API's methods. */
 export type Method = (typeof METHODS)[number];
@@ -196,4 +220,3 @@ export interface EngineModule {
   /** Debug mode's outline of what a detector saw (here, so calm pages never load it). */
   outlineTarget: typeof outlineTarget;
 }
-

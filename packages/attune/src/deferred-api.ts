@@ -29,7 +29,10 @@ export interface DeferredApi<T, M extends keyof T = keyof T> {
  * deferred.api.track('conversion', { goal: 'demo' }); // waits
  * deferred.start(startRuntime(config)); // runs it
  */
-export const createDeferredApi = <T, M extends keyof T & string>(methods: readonly M[], { limit }: { limit: number }): DeferredApi<T, M> => {
+export const createDeferredApi = <T, M extends keyof T & string>(
+  methods: readonly M[],
+  { limit }: { limit: number },
+): DeferredApi<T, M> => {
   let target: T | null = null;
   // The calls waiting for a target; `null` once started (or off for good).
   let waiting: (() => void)[] | null = [];

@@ -18,7 +18,13 @@ describe('handoffRecord', () => {
     const record = handoffRecord(
       decision({ type: 'help', title: 'Stuck?', body: 'We can help.' }),
       '/signup',
-      { shown: [{ ruleId: 'email-help', at: 1 }, { ruleId: 'shadow-rule', at: 2, shadow: true }], dismissed: [] },
+      {
+        shown: [
+          { ruleId: 'email-help', at: 1 },
+          { ruleId: 'shadow-rule', at: 2, shadow: true },
+        ],
+        dismissed: [],
+      },
       { role: 'developer', note: 'Canary typed text' },
       ['email'],
     );
@@ -37,9 +43,15 @@ describe('handoffRecord', () => {
     expect(JSON.stringify(record)).not.toContain('Canary');
   });
 
-  it('fills the handoff rule\'s URL template with the page, intent and rule', () => {
+  it("fills the handoff rule's URL template with the page, intent and rule", () => {
     const record = handoffRecord(
-      decision({ type: 'handoff', title: 'Talk to us', body: 'A person will help.', channel: 'link', href: 'https://help.example/new?page={page}&topic={intent}&rule={rule}' }),
+      decision({
+        type: 'handoff',
+        title: 'Talk to us',
+        body: 'A person will help.',
+        channel: 'link',
+        href: 'https://help.example/new?page={page}&topic={intent}&rule={rule}',
+      }),
       '/signup',
       { shown: [], dismissed: [] },
       {},
@@ -59,7 +71,10 @@ describe('fillHandoffLink', () => {
 
   it('never lets a filled value form the scheme: a rule id `javascript` in `{rule}:…` gives no link', () => {
     const hostile = handoffRecord(
-      { ...decision({ type: 'handoff', title: 't', body: 'b', channel: 'link', href: '{rule}:alert(document.domain)' }), ruleId: 'javascript' },
+      {
+        ...decision({ type: 'handoff', title: 't', body: 'b', channel: 'link', href: '{rule}:alert(document.domain)' }),
+        ruleId: 'javascript',
+      },
       '/signup',
       { shown: [], dismissed: [] },
       {},

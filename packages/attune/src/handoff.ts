@@ -49,9 +49,16 @@ export const handoffRecord = (
  * @example fillHandoffLink('https://help.example/new?page={page}&topic={intent}', record)
  */
 export const fillHandoffLink = (href: string, record: HandoffRecord): string | undefined => {
-  const values: Record<string, string> = { page: record.page, intent: record.intent, rule: record.rule, summary: record.summary, next: record.nextAction };
+  const values: Record<string, string> = {
+    page: record.page,
+    intent: record.intent,
+    rule: record.rule,
+    summary: record.summary,
+    next: record.nextAction,
+  };
   let filled = href.replace(/\{(page|intent|rule|summary|next)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
-  if (/^mailto:/i.test(filled) && !/[?&]body=/i.test(filled)) filled += `${filled.includes('?') ? '&' : '?'}body=${encodeURIComponent(record.summary)}`;
+  if (/^mailto:/i.test(filled) && !/[?&]body=/i.test(filled))
+    filled += `${filled.includes('?') ? '&' : '?'}body=${encodeURIComponent(record.summary)}`;
   // The template passed isSafeHref whole and the values are encoded, so the head decides (a long body may pass 2,048).
   return isSafeHref(filled.slice(0, 2048)) ? filled : undefined;
 };

@@ -22,11 +22,7 @@ const parsed = (text: string): string | RulesFile => {
  * through. A missing or unreachable file leaves Attune inert with one clear
  * console warning; the page keeps working.
  */
-export const fetchRules = async (
-  source: string | RulesFile,
-  win: Window & typeof globalThis,
-  log: Logger,
-): Promise<RulesSource | null> => {
+export const fetchRules = async (source: string | RulesFile, win: Window & typeof globalThis, log: Logger): Promise<RulesSource | null> => {
   if (typeof source !== 'string') return { source, where: '(inline)' };
   let url = source;
   let status: string | number = 'a network error';

@@ -21,7 +21,20 @@ describe('configFromScript data-signals', () => {
   });
 
   it('gives one warning and the defaults for malformed or misshapen values, never an exception', () => {
-    for (const bad of ['{dead:false}', '', '[]', 'null', '"rage"', '{"dead":true}', '{"ignoreUrls":{"a":"/poll"}}', '{"rage":{"clicks":null}}', '{"rage":{"clicks":"4"}}', '{"ignoreUrls":"/poll"}', '{"ignoreUrls":[""]}', '{"rage":{"clicks":-1}}']) {
+    for (const bad of [
+      '{dead:false}',
+      '',
+      '[]',
+      'null',
+      '"rage"',
+      '{"dead":true}',
+      '{"ignoreUrls":{"a":"/poll"}}',
+      '{"rage":{"clicks":null}}',
+      '{"rage":{"clicks":"4"}}',
+      '{"ignoreUrls":"/poll"}',
+      '{"ignoreUrls":[""]}',
+      '{"rage":{"clicks":-1}}',
+    ]) {
       const { signals, warnings } = read(bad);
       expect(signals, bad).toBeUndefined();
       expect(warnings, bad).toHaveLength(1);

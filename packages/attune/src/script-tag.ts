@@ -20,7 +20,9 @@ if (!script?.dataset.rules) warn('no data-rules on the script tag; Attune is off
 else {
   const deferred = createDeferredApi<Started, Method>(METHODS, { limit: DEFERRED_LIMIT });
   const attune = ((method: string, ...args: unknown[]): unknown =>
-    (METHODS as readonly string[]).includes(method) ? (attune[method] as (...a: unknown[]) => unknown)(...args) : warn(`attune('${method}') is not a method`)) as Global;
+    (METHODS as readonly string[]).includes(method)
+      ? (attune[method] as (...a: unknown[]) => unknown)(...args)
+      : warn(`attune('${method}') is not a method`)) as Global;
   Object.assign(attune, deferred.api);
   attune.ready = new Promise((resolve) =>
     whenSettled(window, () => {

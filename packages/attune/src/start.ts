@@ -7,7 +7,18 @@
 //   page-listeners  the detectors and the page's listeners
 import type { WritableAtom } from 'nanostores';
 import { PURPOSES, type DismissKind, type SignalRecord } from '@attune/rules';
-import { createConsent, createConsentStore, createIdbStore, createRecentSignals, guard, loadVisitor, openIdbOrMemory, readIndexedDb, type DetectorContext, type Logger } from '@attune/core';
+import {
+  createConsent,
+  createConsentStore,
+  createIdbStore,
+  createRecentSignals,
+  guard,
+  loadVisitor,
+  openIdbOrMemory,
+  readIndexedDb,
+  type DetectorContext,
+  type Logger,
+} from '@attune/core';
 import type { EngageAction } from '@attune/widget';
 import type { ActiveHelp, AttuneConfig, RuntimeDeps, Started } from './api';
 import type { HandoffRecord } from './handoff';
@@ -125,7 +136,9 @@ export const startRuntime = (
       // Attune's own sends never count as the page responding to a click.
       ...(endpoint ? { endpoint } : {}),
       // Debug mode outlines what a detector saw; the outline code comes with the engine chunk.
-      ...(config.debug ? { inspect: (el, s) => void deps.loadEngine().then((m) => m.outlineTarget(doc, el, `${s.type} ${s.target} ×${s.count}`), noop) } : {}),
+      ...(config.debug
+        ? { inspect: (el, s) => void deps.loadEngine().then((m) => m.outlineTarget(doc, el, `${s.type} ${s.target} ×${s.count}`), noop) }
+        : {}),
       // Back-and-forth across page loads remembers recent paths for the tab, only with consent.
       session: records._session,
     };
@@ -169,7 +182,8 @@ export const startRuntime = (
     // `ruleNeeds` comes with the forms chunk (already on its way); without it the engine loads now.
     rules.needs = (await listeners._forms())?.ruleNeeds(rules.source);
     if (destroyed) return;
-    engine._eager = /[?&]attune-preview=/.test(win.location.search) || typeof rules.source === 'string' || (rules.needs?.withoutSignals ?? true);
+    engine._eager =
+      /[?&]attune-preview=/.test(win.location.search) || typeof rules.source === 'string' || (rules.needs?.withoutSignals ?? true);
     if (engine._eager || recent.current(now()).length) engine._soon();
   };
 

@@ -23,7 +23,11 @@ describe('attune init', () => {
     expect(checkJsonSchema(schema, json)).toEqual([]);
     const result = validateRules(json);
     expect(result.errors).toEqual([]);
-    expect(result.rules?.rules.map((r) => [r.id, r.status])).toEqual([['pricing-help', 'live'], ['signup-errors', 'shadow'], ['ask-role', 'off']]);
+    expect(result.rules?.rules.map((r) => [r.id, r.status])).toEqual([
+      ['pricing-help', 'live'],
+      ['signup-errors', 'shadow'],
+      ['ask-role', 'off'],
+    ]);
     expect(lintRules(result.rules!, { strict: true })).toEqual([]);
   });
 

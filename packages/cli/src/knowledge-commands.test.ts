@@ -18,8 +18,23 @@ const rules = JSON.stringify(
 );
 const articles = {
   articles: [
-    { id: 'passwords', title: 'Choosing a password', url: 'https://help.example/passwords', answer: 'At least 12 characters.', targets: ['#signup-password'], pages: ['/signup*'] },
-    { id: 'emails', title: 'Which email to use', url: 'https://help.example/email', answer: 'Use your work address.', targets: ['#signup-email'], tags: ['account'], pages: ['/signup*'] },
+    {
+      id: 'passwords',
+      title: 'Choosing a password',
+      url: 'https://help.example/passwords',
+      answer: 'At least 12 characters.',
+      targets: ['#signup-password'],
+      pages: ['/signup*'],
+    },
+    {
+      id: 'emails',
+      title: 'Which email to use',
+      url: 'https://help.example/email',
+      answer: 'Use your work address.',
+      targets: ['#signup-email'],
+      tags: ['account'],
+      pages: ['/signup*'],
+    },
     { id: 'pricing', title: 'Plans', url: 'https://help.example/plans', answer: 'Three plans.', pages: ['/pricing'] },
   ],
 };
@@ -53,13 +68,23 @@ describe('attune validate and simulate with a knowledge file', () => {
   });
 
   it('simulate shows which article each session would get, by the documented score', async () => {
-    const io = createFakeIo({ 'rules.json': rules, 'help-articles.json': JSON.stringify(articles), 's.jsonl': `${session('a', '#signup-password')}\n${session('b', '#signup-email')}\n` });
+    const io = createFakeIo({
+      'rules.json': rules,
+      'help-articles.json': JSON.stringify(articles),
+      's.jsonl': `${session('a', '#signup-password')}\n${session('b', '#signup-email')}\n`,
+    });
     expect(await runCli(['simulate', 'rules.json', 's.jsonl'], io)).toBe(0);
     const out = io.out();
     // Page 3 + target 5 for passwords; page 3 + target 5 + action tag 2 for emails.
-    expect(out).toMatch(/session a[^\n]*\n[^\n]*SHOW {5}signup-articles[^\n]*\n[^\n]*why[^\n]*\n\s+article {2}passwords "Choosing a password" \(score 8\)\n/);
+    expect(out).toMatch(
+      /session a[^\n]*\n[^\n]*SHOW {5}signup-articles[^\n]*\n[^\n]*why[^\n]*\n\s+article {2}passwords "Choosing a password" \(score 8\)\n/,
+    );
     expect(out).toMatch(/session b[^\n]*\n[^\n]*SHOW[^\n]*\n[^\n]*why[^\n]*\n\s+article {2}emails "Which email to use" \(score 10\)\n/);
-    const json = createFakeIo({ 'rules.json': rules, 'help-articles.json': JSON.stringify(articles), 's.jsonl': session('c', '#signup-name', '/welcome') });
+    const json = createFakeIo({
+      'rules.json': rules,
+      'help-articles.json': JSON.stringify(articles),
+      's.jsonl': session('c', '#signup-name', '/welcome'),
+    });
     await runCli(['simulate', 'rules.json', 's.jsonl', '--json'], json);
     // Off the articles' pages and targets, nothing scores above 0: the rule's own text shows.
     expect(JSON.parse(json.out().trim().split('\n')[0]!)).toMatchObject({ session: 'c', kind: 'show', article: null });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createFakeIo } from '../test/fake-io';
 import { runCli } from './run-cli';
 
-const file = (title: string) => JSON.stringify({ rules: [{ id: 'a', when: { page: '/*' }, show: { type: 'help', title, body: 'Plans differ in support.' } }] });
+const file = (title: string) =>
+  JSON.stringify({ rules: [{ id: 'a', when: { page: '/*' }, show: { type: 'help', title, body: 'Plans differ in support.' } }] });
 
 describe('attune lint', () => {
   it('reports tone problems as warnings and exits 0', async () => {

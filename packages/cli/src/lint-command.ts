@@ -26,7 +26,11 @@ export async function lintCommand(io: CliIo, files: readonly string[], flags: Re
     io.stdout(formatIssues(file, findings, result.text));
     if (strict && findings.length > 0) failed = true;
     const count = findings.length;
-    io.stdout(count === 0 ? `${file}: no tone problems found.\n` : `${file}: ${count} tone ${strict ? 'error' : 'warning'}${count === 1 ? '' : 's'}.\n`);
+    io.stdout(
+      count === 0
+        ? `${file}: no tone problems found.\n`
+        : `${file}: ${count} tone ${strict ? 'error' : 'warning'}${count === 1 ? '' : 's'}.\n`,
+    );
   }
   return failed ? 1 : 0;
 }

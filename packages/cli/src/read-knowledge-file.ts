@@ -18,13 +18,24 @@ export async function readKnowledgeFile(io: CliIo, rulesFile: string, rules: Com
   const ref = rules?.knowledge;
   if (!ref) return { kind: 'none' };
   if (/^https?:/i.test(ref)) return { kind: 'remote', file: ref };
-  const path = ref.startsWith('/') ? ref : `${rulesFile.includes('/') ? rulesFile.slice(0, rulesFile.lastIndexOf('/') + 1) : ''}${ref.split(/[?#]/)[0]}`;
-  const refused = (message: string): KnowledgeRead => ({ kind: 'read', file: path, ok: false, articles: null, errors: [{ path: '$', message, severity: 'error' }], warnings: [] });
+  const path = ref.startsWith('/')
+    ? ref
+    : `${rulesFile.includes('/') ? rulesFile.slice(0, rulesFile.lastIndexOf('/') + 1) : ''}${ref.split(/[?#]/)[0]}`;
+  const refused = (message: string): KnowledgeRead => ({
+    kind: 'read',
+    file: path,
+    ok: false,
+    articles: null,
+    errors: [{ path: '$', message, severity: 'error' }],
+    warnings: [],
+  });
   let text: string;
   try {
     text = await io.readFile(path);
   } catch (error) {
-    return refused(`${path}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : 'cannot be read'} (the rules file's \`knowledge\`).`);
+    return refused(
+      `${path}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : 'cannot be read'} (the rules file's \`knowledge\`).`,
+    );
   }
   let json: unknown;
   try {

@@ -5,7 +5,15 @@ const visitor = { returning: false, visits: 1, firstSeen: 0 };
 
 describe('readSessions', () => {
   it('reads one session per line, skipping blank lines, with events in time order', () => {
-    const text = `${JSON.stringify({ id: 'a', start: 0, visitor, events: [{ t: 5, tick: true }, { t: 1, page: '/x' }] })}\n\n${JSON.stringify({ id: 'b', start: 9, visitor, events: [] })}\n`;
+    const text = `${JSON.stringify({
+      id: 'a',
+      start: 0,
+      visitor,
+      events: [
+        { t: 5, tick: true },
+        { t: 1, page: '/x' },
+      ],
+    })}\n\n${JSON.stringify({ id: 'b', start: 9, visitor, events: [] })}\n`;
     const { sessions, errors } = readSessions(text);
     expect(errors).toEqual([]);
     expect(sessions.map((s) => s.id)).toEqual(['a', 'b']);
@@ -14,7 +22,13 @@ describe('readSessions', () => {
 
   it('names the line of each bad session and keeps the good ones', () => {
     const good = JSON.stringify({ id: 'ok', start: 0, visitor, events: [] });
-    const text = ['{', JSON.stringify({ id: 'x', start: 0, events: [] }), JSON.stringify({ id: 'y', start: 0, visitor, events: [{ page: '/no-time' }] }), JSON.stringify({ id: 'z', start: 0, visitor, events: [{ t: 1, wave: true }] }), good].join('\n');
+    const text = [
+      '{',
+      JSON.stringify({ id: 'x', start: 0, events: [] }),
+      JSON.stringify({ id: 'y', start: 0, visitor, events: [{ page: '/no-time' }] }),
+      JSON.stringify({ id: 'z', start: 0, visitor, events: [{ t: 1, wave: true }] }),
+      good,
+    ].join('\n');
     const { sessions, errors } = readSessions(text);
     expect(sessions.map((s) => s.id)).toEqual(['ok']);
     expect(errors).toEqual([

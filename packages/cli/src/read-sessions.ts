@@ -40,7 +40,8 @@ function readEvent(value: unknown, index: number): SessionEvent | string {
   }
   if (isRecord(value.facts)) return value as SessionEvent;
   if (typeof value.dismiss === 'string') {
-    if (value.kind !== undefined && !['dismiss', 'snooze', 'never', 'skip'].includes(value.kind as string)) return `${where}: \`kind\` is dismiss, snooze, never or skip.`;
+    if (value.kind !== undefined && !['dismiss', 'snooze', 'never', 'skip'].includes(value.kind as string))
+      return `${where}: \`kind\` is dismiss, snooze, never or skip.`;
     return value as SessionEvent;
   }
   if (isRecord(value.answer)) return value as SessionEvent;

@@ -31,7 +31,13 @@ describe('runCli', () => {
   it('turns an unexpected failure into exit 2 with a message, never exit 1 (findings)', async () => {
     const io = createFakeIo({ 'r.json': '{"rules":[]}' });
     let err = '';
-    const broken = { ...io, stdout: () => { throw new Error('stdout closed'); }, stderr: (text: string) => void (err += text) };
+    const broken = {
+      ...io,
+      stdout: () => {
+        throw new Error('stdout closed');
+      },
+      stderr: (text: string) => void (err += text),
+    };
     expect(await runCli(['validate', 'r.json'], broken)).toBe(2);
     expect(err).toBe('attune validate failed: stdout closed\n');
   });

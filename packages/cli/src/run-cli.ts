@@ -34,7 +34,8 @@ exit codes: 0 success, 1 findings, 2 usage or I/O error
 `;
 
 // src/ and dist/ both sit one level below the package root.
-const version = (): string => (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = (): string =>
+  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
  * Runs one `attune` command and resolves to its exit code: 0 success, 1 findings, 2 usage

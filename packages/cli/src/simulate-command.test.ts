@@ -11,7 +11,9 @@ describe('attune simulate', () => {
     const io = createFakeIo({ 'rules.json': starterRules(), 'pricing.jsonl': sample('pricing.jsonl') });
     expect(await runCli(['simulate', 'rules.json', 'pricing.jsonl'], io)).toBe(0);
     const out = io.out();
-    expect(out).toContain('session p1 · visitor v-ada · 5 events\n  +14.0s  /pricing        SHOW     pricing-help  help "Comparing plans?"');
+    expect(out).toContain(
+      'session p1 · visitor v-ada · 5 events\n  +14.0s  /pricing        SHOW     pricing-help  help "Comparing plans?"',
+    );
     expect(out).toContain('why      You clicked the pricing table several times in a row.');
     // Ada dismissed it: not again that session, and the cooldown holds the next day.
     expect(out).toContain('+30.0s  /pricing        blocked  pricing-help: dismissed');
@@ -34,13 +36,21 @@ describe('attune simulate', () => {
   it('prints one JSON object per step with --json', async () => {
     const io = createFakeIo({ 'rules.json': starterRules(), 'pricing.jsonl': sample('pricing.jsonl') });
     await runCli(['simulate', 'rules.json', 'pricing.jsonl', '--json'], io);
-    const steps = io.out().trim().split('\n').map((line) => JSON.parse(line));
+    const steps = io
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(steps[0]).toMatchObject({ session: 'p1', visitor: 'v-ada', t: 14000, kind: 'show', decision: { ruleId: 'pricing-help' } });
     expect(steps.filter((s) => s.kind === 'show')).toHaveLength(3);
   });
 
   it('reports bad session lines by number, simulates the rest, and exits 1', async () => {
-    const lines = ['not json', '{"id":"x","start":0,"visitor":{"returning":false,"visits":1,"firstSeen":0},"events":[{"t":0,"signal":"rage_clik","target":"a"}]}', sample('pricing.jsonl').split('\n')[0]].join('\n');
+    const lines = [
+      'not json',
+      '{"id":"x","start":0,"visitor":{"returning":false,"visits":1,"firstSeen":0},"events":[{"t":0,"signal":"rage_clik","target":"a"}]}',
+      sample('pricing.jsonl').split('\n')[0],
+    ].join('\n');
     const io = createFakeIo({ 'rules.json': starterRules(), 's.jsonl': lines });
     expect(await runCli(['simulate', 'rules.json', 's.jsonl'], io)).toBe(1);
     expect(io.err()).toContain('s.jsonl: line 1: not valid JSON.');

@@ -37,7 +37,9 @@ function printStep(io: CliIo, step: SimulationStep, trace: boolean, articles: re
   else if (article === null) io.stdout(`  ${''.padEnd(24)}article  none matches: the rule's own text shows\n`);
   if (trace) {
     for (const entry of step.decision.trace) {
-      io.stdout(`  ${''.padEnd(24)}${entry.passed ? '✓' : '✗'}        ${entry.path}  ${entry.condition}  (observed ${String(entry.observed)})\n`);
+      io.stdout(
+        `  ${''.padEnd(24)}${entry.passed ? '✓' : '✗'}        ${entry.path}  ${entry.condition}  (observed ${String(entry.observed)})\n`,
+      );
     }
   }
 }
@@ -61,7 +63,8 @@ async function readStoredEvents(io: CliIo, from: string): Promise<unknown[] | st
     } catch (error) {
       return `${from}: cannot be reached (${error instanceof Error ? error.message : String(error)}).`;
     }
-    if (!res.ok) return `${from}/export.jsonl answered ${res.status}${res.status === 401 || res.status === 403 ? ': set ATTUNE_REPORT_TOKEN to the collector\'s report token' : ''}.`;
+    if (!res.ok)
+      return `${from}/export.jsonl answered ${res.status}${res.status === 401 || res.status === 403 ? ": set ATTUNE_REPORT_TOKEN to the collector's report token" : ''}.`;
     text = await res.text();
   } else {
     try {
@@ -108,7 +111,9 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
   if (flags.has('from') && from === undefined) from = positional.shift();
   const sessionsFile = from === undefined ? positional[0] : undefined;
   if (rulesFile === undefined || (sessionsFile === undefined && from === undefined)) {
-    io.stderr('usage: attune simulate <rules.json> <sessions.jsonl> [--trace] [--json]\n       attune simulate <rules.json> --from <collector URL | export.jsonl> [--since 7d] [--trace] [--json]\n');
+    io.stderr(
+      'usage: attune simulate <rules.json> <sessions.jsonl> [--trace] [--json]\n       attune simulate <rules.json> --from <collector URL | export.jsonl> [--since 7d] [--trace] [--json]\n',
+    );
     return 2;
   }
   const span = since === undefined ? null : SPAN.exec(since);
@@ -125,7 +130,8 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
   const rules: CompiledRules = validation.rules;
   const knowledge = await readKnowledgeFile(io, rulesFile, rules);
   if (knowledge.kind === 'read') io.stderr(formatIssues(knowledge.file, knowledge.errors, knowledge.text));
-  if (knowledge.kind === 'remote') io.stderr(`${knowledge.file}: knowledge file not read (a URL): help from articles shows the rules' own text here.\n`);
+  if (knowledge.kind === 'remote')
+    io.stderr(`${knowledge.file}: knowledge file not read (a URL): help from articles shows the rules' own text here.\n`);
   const articles = knowledge.kind === 'read' ? knowledge.articles : null;
   let sessions: RecordedSession[];
   let errors: string[] = [];
@@ -141,7 +147,9 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
     sessions = rebuilt.sessions;
     source = from;
     if (!flags.has('json')) {
-      io.stdout(`rebuilt ${sessions.length} session${sessions.length === 1 ? '' : 's'} of ${new Set(sessions.map((s) => s.visitor.id)).size} visitors from ${rebuilt.used} stored events${since ? ` (last ${since})` : ''}; ${rebuilt.withoutVisitor} events without a visitor id left out\n`);
+      io.stdout(
+        `rebuilt ${sessions.length} session${sessions.length === 1 ? '' : 's'} of ${new Set(sessions.map((s) => s.visitor.id)).size} visitors from ${rebuilt.used} stored events${since ? ` (last ${since})` : ''}; ${rebuilt.withoutVisitor} events without a visitor id left out\n`,
+      );
       io.stdout(`not replayed (the events do not carry it):\n${NOT_REPLAYABLE.map((line) => `  - ${line}\n`).join('')}`);
     }
   } else {
@@ -157,7 +165,10 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
   for (const error of errors) io.stderr(`${source}: ${error}\n`);
 
   const ledgers = new Map<string, Ledger>();
-  const totals = new Map<string, { shown: number; shadow: number; blocked: Map<string, number>; visitors: Set<string>; pages: Map<string, number> }>();
+  const totals = new Map<
+    string,
+    { shown: number; shadow: number; blocked: Map<string, number>; visitors: Set<string>; pages: Map<string, number> }
+  >();
   const total = (id: string) => {
     let entry = totals.get(id);
     if (!entry) totals.set(id, (entry = { shown: 0, shadow: 0, blocked: new Map(), visitors: new Set(), pages: new Map() }));
@@ -172,7 +183,9 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
     if (flags.has('json')) {
       for (const step of steps) {
         const article = step.kind === 'blocked' ? undefined : articleFor(step.decision, step.path, articles);
-        io.stdout(`${JSON.stringify({ session: session.id, visitor: session.visitor.id ?? null, at: session.start + step.t, ...step, ...(article === undefined ? {} : { article }) })}\n`);
+        io.stdout(
+          `${JSON.stringify({ session: session.id, visitor: session.visitor.id ?? null, at: session.start + step.t, ...step, ...(article === undefined ? {} : { article }) })}\n`,
+        );
       }
     } else {
       io.stdout(`session ${session.id}${session.visitor.id ? ` · visitor ${session.visitor.id}` : ''} · ${session.events.length} events\n`);
@@ -193,7 +206,9 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
   }
 
   if (!flags.has('json')) {
-    io.stdout(`summary: ${sessions.length} session${sessions.length === 1 ? '' : 's'}, ${rules.rules.length} rule${rules.rules.length === 1 ? '' : 's'}${rules.enabled ? '' : ' (kill switch on: everything blocked)'}\n`);
+    io.stdout(
+      `summary: ${sessions.length} session${sessions.length === 1 ? '' : 's'}, ${rules.rules.length} rule${rules.rules.length === 1 ? '' : 's'}${rules.enabled ? '' : ' (kill switch on: everything blocked)'}\n`,
+    );
     const shadowIds = new Set(rules.rules.filter((r) => r.status === 'shadow').map((r) => r.id));
     for (const [id, t] of totals) {
       const blocked = [...t.blocked].map(([reason, n]) => `${reason} ${n}`).join(', ');
@@ -202,7 +217,10 @@ export async function simulateCommand(io: CliIo, args: readonly string[], flags:
         io.stdout(`  ${id.padEnd(24)}shadow: would have shown ${t.shadow}  blocked by caps ${count}${blocked ? ` (${blocked})` : ''}\n`);
       } else io.stdout(`  ${id.padEnd(24)}shown ${t.shown}${blocked ? `  blocked: ${blocked}` : ''}\n`);
       if (t.visitors.size) {
-        const pages = [...t.pages].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([path, n]) => `${path} ${n}`).join(', ');
+        const pages = [...t.pages]
+          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+          .map(([path, n]) => `${path} ${n}`)
+          .join(', ');
         io.stdout(`  ${''.padEnd(24)}visitors ${t.visitors.size} · pages: ${pages}\n`);
       }
     }

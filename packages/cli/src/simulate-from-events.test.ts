@@ -30,7 +30,9 @@ function weekOfSessions(): RecordedSession[] {
   for (let v = 0; v < 160; v++) {
     const id = `v_${letters(v)}`;
     const device = (['desktop', 'mobile', 'tablet'] as const)[v % 3]!;
-    const days = [...new Set([Math.floor(random() * 7), Math.floor(random() * 7), Math.floor(random() * 7)].slice(0, 1 + Math.floor(random() * 3)))].sort();
+    const days = [
+      ...new Set([Math.floor(random() * 7), Math.floor(random() * 7), Math.floor(random() * 7)].slice(0, 1 + Math.floor(random() * 3))),
+    ].sort();
     const firstSeen = START + days[0]! * DAY + 9 * 3_600_000 + v * 60_000;
     days.forEach((day, i) => {
       const start = START + day * DAY + 9 * 3_600_000 + v * 60_000;
@@ -45,13 +47,25 @@ function weekOfSessions(): RecordedSession[] {
         events.push({ t, page, referrer });
         for (let k = 0; k < 1 + Math.floor(random() * 4); k++) {
           t += 5000 + Math.floor(random() * 20_000);
-          if (page === '/pricing' || page === '/checkout') events.push({ t, signal: 'rage_click', target: random() < 0.5 ? 'pricing/plan-pro' : 'pricing-summary', count: 3 + Math.floor(random() * 3) });
+          if (page === '/pricing' || page === '/checkout')
+            events.push({
+              t,
+              signal: 'rage_click',
+              target: random() < 0.5 ? 'pricing/plan-pro' : 'pricing-summary',
+              count: 3 + Math.floor(random() * 3),
+            });
           else if (page === '/signup') events.push({ t, signal: 'form_error', target: '#signup-email', count: 1 });
           else events.push({ t, signal: 'dead_click', target: '.code-copy', count: 1 });
         }
         t += 10_000;
       }
-      sessions.push({ id: `${id}#${i + 1}`, start, visitor: { id, returning: i > 0, visits: i + 1, firstSeen }, facts: { device }, events });
+      sessions.push({
+        id: `${id}#${i + 1}`,
+        start,
+        visitor: { id, returning: i > 0, visits: i + 1, firstSeen },
+        facts: { device },
+        events,
+      });
     });
   }
   return sessions.sort((a, b) => a.start - b.start);
@@ -119,21 +133,34 @@ describe('attune simulate --from (backtest on stored events)', () => {
       for (const step of steps) {
         if (step.kind !== 'show') continue;
         const pick = session.visitor.id!.charCodeAt(3) % 3;
-        if (pick < 2) session.events.push(pick === 0 ? { t: step.t + 3000, dismiss: step.decision.ruleId } : { t: step.t + 3000, engage: step.decision.ruleId });
+        if (pick < 2)
+          session.events.push(
+            pick === 0 ? { t: step.t + 3000, dismiss: step.decision.ruleId } : { t: step.t + 3000, engage: step.decision.ruleId },
+          );
       }
       session.events.sort((a, b) => a.t - b.t);
     }
     const events = wireEvents(replay(compiled.rules, base));
-    server = createServer(createCollectorHandler({ store: createMemoryStore(), report: { token: TOKEN }, rateLimit: false, onError: () => {} }));
+    server = createServer(
+      createCollectorHandler({ store: createMemoryStore(), report: { token: TOKEN }, rateLimit: false, onError: () => {} }),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     for (let i = 0; i < events.length; i += 200) {
-      const res = await fetch(`${url}/collect`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ v: 1, site: 'shop', sent: START + 7 * DAY, events: events.slice(i, i + 200) }) });
+      const res = await fetch(`${url}/collect`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ v: 1, site: 'shop', sent: START + 7 * DAY, events: events.slice(i, i + 200) }),
+      });
       expect(res.status).toBe(200);
     }
     const res = await fetch(`${url}/export.jsonl`, { headers: { Authorization: `Bearer ${TOKEN}` } });
     exported = await res.text();
-    live = exported.trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.type === 'decision');
+    live = exported
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.type === 'decision');
   }, 60_000);
   afterAll(async () => {
     await new Promise((r) => server?.close(r));
@@ -149,10 +176,17 @@ describe('attune simulate --from (backtest on stored events)', () => {
   it('replaying the exported events gives exactly the live decision events', async () => {
     const io = createFakeIo({ 'rules.json': starterRules(), 'export.jsonl': exported });
     expect(await runCli(['simulate', 'rules.json', '--from', 'export.jsonl', '--json'], io)).toBe(0);
-    const steps = io.out().trim().split('\n').map((l) => JSON.parse(l));
+    const steps = io
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const replayed = steps
       .filter((s) => s.kind !== 'blocked' || s.shadow)
-      .map((s) => `${s.visitor} ${s.at} ${s.kind === 'blocked' ? s.ruleId : s.decision.ruleId} ${s.kind === 'show' ? 'live' : 'shadow'} ${s.kind === 'blocked' ? s.reason : '-'}`)
+      .map(
+        (s) =>
+          `${s.visitor} ${s.at} ${s.kind === 'blocked' ? s.ruleId : s.decision.ruleId} ${s.kind === 'show' ? 'live' : 'shadow'} ${s.kind === 'blocked' ? s.reason : '-'}`,
+      )
       .sort();
     const recorded = live.map((d) => `${d.vid} ${d.ts} ${d.rule} ${d.shadow ? 'shadow' : 'live'} ${d.blocked ?? '-'}`).sort();
     expect(replayed).toEqual(recorded);
@@ -179,8 +213,14 @@ describe('attune simulate --from (backtest on stored events)', () => {
   });
 
   it('rebuilds one session per visit and leaves out events without a visitor id', () => {
-    const events = exported.trim().split('\n').map((l) => JSON.parse(l));
-    const { sessions, withoutVisitor } = sessionsFromEvents([...events, { type: 'signal', ts: START, path: '/x', signal: 'rage_click', target: 'a' }]);
+    const events = exported
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const { sessions, withoutVisitor } = sessionsFromEvents([
+      ...events,
+      { type: 'signal', ts: START, path: '/x', signal: 'rage_click', target: 'a' },
+    ]);
     expect(withoutVisitor).toBe(1);
     expect(sessions.length).toBe(weekOfSessions().length);
   });

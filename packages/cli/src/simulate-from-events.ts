@@ -108,7 +108,12 @@ export function sessionsFromEvents(events: Iterable<unknown>, { since, site }: R
       if (e.path !== path) {
         const referrer = str(e.fields.referrer);
         const utm = e.fields.utm && typeof e.fields.utm === 'object' ? (e.fields.utm as Record<string, string>) : null;
-        out.push({ t, page: e.path, ...(referrer && REFERRERS.has(referrer) ? { referrer: referrer as ReferrerClass } : {}), ...(utm ? { utm } : {}) });
+        out.push({
+          t,
+          page: e.path,
+          ...(referrer && REFERRERS.has(referrer) ? { referrer: referrer as ReferrerClass } : {}),
+          ...(utm ? { utm } : {}),
+        });
         path = e.path;
         evaluated = true;
         lastInput = e.ts;
@@ -118,7 +123,12 @@ export function sessionsFromEvents(events: Iterable<unknown>, { since, site }: R
         const signal = str(e.fields.signal);
         if (signal && SIGNAL_TYPES.includes(signal as SignalType)) {
           const count = e.fields.count;
-          out.push({ t, signal: signal as SignalType, target: str(e.fields.target) ?? 'page', ...(typeof count === 'number' ? { count } : {}) });
+          out.push({
+            t,
+            signal: signal as SignalType,
+            target: str(e.fields.target) ?? 'page',
+            ...(typeof count === 'number' ? { count } : {}),
+          });
           lastInput = e.ts;
         }
       } else if (e.type === 'dismissed' && rule) {
@@ -127,12 +137,17 @@ export function sessionsFromEvents(events: Iterable<unknown>, { since, site }: R
         lastInput = e.ts;
       } else if (e.type === 'engaged' && rule) {
         const action = str(e.fields.action);
-        out.push({ t, engage: rule, ...(action === 'helpful_yes' || action === 'helpful_no' ? { helpful: action === 'helpful_yes' } : {}) });
+        out.push({
+          t,
+          engage: rule,
+          ...(action === 'helpful_yes' || action === 'helpful_no' ? { helpful: action === 'helpful_yes' } : {}),
+        });
         lastInput = e.ts;
       } else if (e.type === 'answered') {
         const field = str(e.fields.field);
         const answer = e.fields.answer;
-        if (field && (typeof answer === 'string' || Array.isArray(answer))) out.push({ t, answer: { [field]: answer as string | string[] } });
+        if (field && (typeof answer === 'string' || Array.isArray(answer)))
+          out.push({ t, answer: { [field]: answer as string | string[] } });
         lastInput = e.ts;
       } else if (OUTPUTS.has(e.type) && !evaluated && e.ts !== lastInput) {
         // A decision with no input at its moment came from a timer (dwell, idle): evaluate then too.

@@ -1,4 +1,14 @@
-import { evaluate, explain, type BlockReason, type CompiledRules, type Decision, type Facts, type History, type PageView, type ShownEntry } from '@attune/rules';
+import {
+  evaluate,
+  explain,
+  type BlockReason,
+  type CompiledRules,
+  type Decision,
+  type Facts,
+  type History,
+  type PageView,
+  type ShownEntry,
+} from '@attune/rules';
 import type { RecordedSession } from './read-sessions';
 
 /** One thing that happened in a replay. */
@@ -32,7 +42,11 @@ const VIEWS_MAX = 50;
  *
  * @example const { steps, ledger } = simulateSession(rules, session, { shown: [], dismissed: [] });
  */
-export function simulateSession(rules: CompiledRules, session: RecordedSession, previous: Ledger): { steps: SimulationStep[]; ledger: Ledger } {
+export function simulateSession(
+  rules: CompiledRules,
+  session: RecordedSession,
+  previous: Ledger,
+): { steps: SimulationStep[]; ledger: Ledger } {
   const ledger: Ledger = { shown: [...previous.shown], dismissed: [...previous.dismissed], views: [...(previous.views ?? [])] };
   const steps: SimulationStep[] = [];
   const reported = new Set<string>();
@@ -50,10 +64,15 @@ export function simulateSession(rules: CompiledRules, session: RecordedSession, 
       lastInput = now;
       visible = null;
       pageView++;
-      ledger.views = [...(ledger.views ?? []).filter((v) => now - v.at < VIEWS_RETENTION_MS), { path: event.page, at: now }].slice(-VIEWS_MAX);
+      ledger.views = [...(ledger.views ?? []).filter((v) => now - v.at < VIEWS_RETENTION_MS), { path: event.page, at: now }].slice(
+        -VIEWS_MAX,
+      );
       facts.views = ledger.views;
     } else if ('signal' in event) {
-      facts.signals = [...facts.signals.filter((s) => now - s.at <= SIGNAL_RETENTION_MS), { type: event.signal, target: event.target, count: event.count ?? 1, at: now, path: facts.page.path }];
+      facts.signals = [
+        ...facts.signals.filter((s) => now - s.at <= SIGNAL_RETENTION_MS),
+        { type: event.signal, target: event.target, count: event.count ?? 1, at: now, path: facts.page.path },
+      ];
       lastInput = now;
     } else if ('facts' in event) {
       Object.assign(facts, event.facts);
@@ -90,7 +109,12 @@ export function simulateSession(rules: CompiledRules, session: RecordedSession, 
     }
     if (result.decision) {
       const rule = rules.rules.find((r) => r.id === result.decision?.ruleId);
-      ledger.shown.push({ ruleId: result.decision.ruleId, at: now, type: result.decision.action.type, ...(rule?.group ? { group: rule.group } : {}) });
+      ledger.shown.push({
+        ruleId: result.decision.ruleId,
+        at: now,
+        type: result.decision.action.type,
+        ...(rule?.group ? { group: rule.group } : {}),
+      });
       visible = result.decision.ruleId;
       steps.push({ t: event.t, path, kind: 'show', decision: result.decision, why: explain(result.decision, facts.locale) });
     }

@@ -11,7 +11,8 @@ import { RULES_SCHEMA_URL } from '@attune/rules';
 export function starterRules(): string {
   const file = {
     $schema: RULES_SCHEMA_URL,
-    $comment: 'Attune rules. Run `attune validate` after each edit and `attune lint` before going live. Every rule is shown at most once per session; quiet pages (checkout, payment, login) never show anything.',
+    $comment:
+      'Attune rules. Run `attune validate` after each edit and `attune lint` before going live. Every rule is shown at most once per session; quiet pages (checkout, payment, login) never show anything.',
     version: 1,
     enabled: true,
     defaults: {
@@ -37,7 +38,8 @@ export function starterRules(): string {
       },
       {
         id: 'signup-errors',
-        $comment: 'Shadow: decides and records "would have shown", renders nothing. Run `attune simulate` or watch the shadow events, then set status to live.',
+        $comment:
+          'Shadow: decides and records "would have shown", renders nothing. Run `attune simulate` or watch the shadow events, then set status to live.',
         status: 'shadow',
         when: { signal: 'form_error', target: '#signup-*', atLeast: 3, within: '2m' },
         show: {
@@ -52,9 +54,15 @@ export function starterRules(): string {
       },
       {
         id: 'ask-role',
-        $comment: 'Off: one profiling question for returning visitors. Never asked when the answer is known, at most one question per session.',
+        $comment:
+          'Off: one profiling question for returning visitors. Never asked when the answer is known, at most one question per session.',
         status: 'off',
-        when: { all: [{ fact: 'visitor.returning', eq: true }, { fact: 'consent.profiling', eq: 'granted' }] },
+        when: {
+          all: [
+            { fact: 'visitor.returning', eq: true },
+            { fact: 'consent.profiling', eq: 'granted' },
+          ],
+        },
         show: {
           type: 'ask',
           field: 'role',

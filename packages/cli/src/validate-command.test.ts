@@ -4,7 +4,13 @@ import { runCli } from './run-cli';
 
 const help = { type: 'help', title: 'Need a hand?', body: 'Here is how plans differ.' };
 const good = JSON.stringify({ version: 1, rules: [{ id: 'a', when: { page: '/pricing*' }, show: help }] });
-const oneBad = JSON.stringify({ version: 1, rules: [{ id: 'a', when: { page: '/pricing*' }, show: help }, { id: 'b', when: { all: [{ signal: 'rage_clik' }] }, show: help }] });
+const oneBad = JSON.stringify({
+  version: 1,
+  rules: [
+    { id: 'a', when: { page: '/pricing*' }, show: help },
+    { id: 'b', when: { all: [{ signal: 'rage_clik' }] }, show: help },
+  ],
+});
 
 describe('attune validate', () => {
   it('exits 0 and says so for a valid file', async () => {
@@ -16,12 +22,14 @@ describe('attune validate', () => {
   it('exits 1 and prints every error with its JSON path, line and column', async () => {
     const io = createFakeIo({ 'rules.json': JSON.stringify(JSON.parse(oneBad), null, 2) });
     expect(await runCli(['validate', 'rules.json'], io)).toBe(1);
-    expect(io.out()).toBe([
-      'rules.json:20:13  error    $.rules[1].when.all[0].signal  unknown signal `rage_clik`. Did you mean `rage_click`?',
-      'rules.json:15:5  error    $.rules[1]  rule `b` was skipped: 1 error.',
-      'rules.json: 2 errors; 1 valid rule would run, the others are skipped.',
-      '',
-    ].join('\n'));
+    expect(io.out()).toBe(
+      [
+        'rules.json:20:13  error    $.rules[1].when.all[0].signal  unknown signal `rage_clik`. Did you mean `rage_click`?',
+        'rules.json:15:5  error    $.rules[1]  rule `b` was skipped: 1 error.',
+        'rules.json: 2 errors; 1 valid rule would run, the others are skipped.',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('names the line and column of malformed JSON', async () => {
@@ -42,7 +50,10 @@ describe('attune validate', () => {
     expect(await runCli(['validate', 'rules.json', '--json'], io)).toBe(1);
     const report = JSON.parse(io.out());
     expect(report).toMatchObject({ file: 'rules.json', ok: false, rules: 1 });
-    expect(report.errors.map((e: { path: string; line: number }) => [e.path, e.line])).toEqual([['$.rules[1].when.all[0].signal', 1], ['$.rules[1]', 1]]);
+    expect(report.errors.map((e: { path: string; line: number }) => [e.path, e.line])).toEqual([
+      ['$.rules[1].when.all[0].signal', 1],
+      ['$.rules[1]', 1],
+    ]);
   });
 
   it('exits 2 with usage when no file is given', async () => {

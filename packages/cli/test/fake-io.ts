@@ -1,7 +1,9 @@
 import type { CliIo } from '../src/cli-io';
 
 /** An in-memory CliIo: files in a Map, output collected as strings. */
-export function createFakeIo(files: Record<string, string> = {}): CliIo & { out: () => string; err: () => string; files: Map<string, string> } {
+export function createFakeIo(
+  files: Record<string, string> = {},
+): CliIo & { out: () => string; err: () => string; files: Map<string, string> } {
   const store = new Map(Object.entries(files));
   let out = '';
   let err = '';

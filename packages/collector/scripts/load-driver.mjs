@@ -31,7 +31,14 @@ const TEMPLATES = [
   { type: 'signal', purpose: 'measurement', signal: 'form_error', target: 'input[name="zip"]', count: 2 },
   { type: 'signal', purpose: 'measurement', signal: 'hesitation', target: '[data-attune="checkout"]', count: 1 },
   { type: 'vital', purpose: 'measurement', name: 'INP', value: 184, rating: 'good' },
-  { type: 'decision', purpose: 'help', rule: 'checkout-help', shadow: false, holdout: false, evidence: [{ signal: 'rage_click', target: '[data-attune="pay"]', count: 4 }] },
+  {
+    type: 'decision',
+    purpose: 'help',
+    rule: 'checkout-help',
+    shadow: false,
+    holdout: false,
+    evidence: [{ signal: 'rage_click', target: '[data-attune="pay"]', count: 4 }],
+  },
   { type: 'shown', purpose: 'help', rule: 'checkout-help' },
   { type: 'conversion', purpose: 'measurement', goal: 'signup' },
 ];
@@ -44,7 +51,15 @@ export const makeBatch = (site, size, vid = randomBytes(16).toString('hex')) => 
   const events = Array.from({ length: size }, (_, i) => {
     const id = uuidv7();
     ids.push(id);
-    return { id, ...TEMPLATES[i % TEMPLATES.length], ts: now - (size - i) * 250, path: PATHS[i % PATHS.length], vid, device: 'desktop', referrer: 'search' };
+    return {
+      id,
+      ...TEMPLATES[i % TEMPLATES.length],
+      ts: now - (size - i) * 250,
+      path: PATHS[i % PATHS.length],
+      vid,
+      device: 'desktop',
+      referrer: 'search',
+    };
   });
   return { body: JSON.stringify({ v: 1, site, sent: now, events }), ids };
 };
@@ -196,7 +211,14 @@ const measureStore = async (store, { seconds, batch, connections, postgresUrl })
  *
  * @param {{ stores?: string[], seconds?: number, batch?: number, connections?: number, postgresUrl?: string, log?: (m: string) => void }} options
  */
-export const runCollectorLoad = async ({ stores = ['sqlite', 'postgres'], seconds = 10, batch = 20, connections = 8, postgresUrl, log = () => {} } = {}) => {
+export const runCollectorLoad = async ({
+  stores = ['sqlite', 'postgres'],
+  seconds = 10,
+  batch = 20,
+  connections = 8,
+  postgresUrl,
+  log = () => {},
+} = {}) => {
   const rows = [];
   const skipped = [];
   let postgresVersion = null;
@@ -232,7 +254,19 @@ export const runCollectorLoad = async ({ stores = ['sqlite', 'postgres'], second
 
 /** The rows as a plain-text table. */
 export const formatLoadTable = (rows) => {
-  const head = ['store', 'events/s', 'requests/s', 'p50 ms', 'p99 ms', 'acked events', 'stored', 'stored once', 'partial 2xx', 'non-2xx', 'errors'];
+  const head = [
+    'store',
+    'events/s',
+    'requests/s',
+    'p50 ms',
+    'p99 ms',
+    'acked events',
+    'stored',
+    'stored once',
+    'partial 2xx',
+    'non-2xx',
+    'errors',
+  ];
   const body = rows.map((r) => [
     r.store,
     r.eventsPerSecond,

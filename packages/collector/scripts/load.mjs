@@ -32,7 +32,10 @@ const whole = (name, min, max) => {
 const seconds = whole('seconds', 1, 600);
 const batch = whole('batch', 1, 1000);
 const connections = whole('connections', 1, 1000);
-const stores = values.stores.split(',').map((s) => s.trim()).filter(Boolean);
+const stores = values.stores
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 try {
   await import('../dist/index.js');

@@ -10,7 +10,13 @@ import { findClickhouse, startClickhouse } from './clickhouse-server.mjs';
 import { findPostgres, startPostgres } from './postgres-server.mjs';
 import { trafficBatches } from './report-volume.mjs';
 
-const { values } = parseArgs({ options: { store: { type: 'string', default: 'postgres' }, events: { type: 'string', default: '100000' }, explain: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: {
+    store: { type: 'string', default: 'postgres' },
+    events: { type: 'string', default: '100000' },
+    explain: { type: 'string', default: '1' },
+  },
+});
 const total = Number(values.events);
 const timed = [];
 const time = async (sql, run) => {
@@ -29,7 +35,10 @@ if (values.store === 'postgres') {
   server = await startPostgres(found);
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: server.url(), max: 10 });
-  const wrapped = { query: (text, v) => (/^\s*SELECT/.test(text) && !v ? time(text, () => pool.query(text, v)) : pool.query(text, v)), end: () => pool.end() };
+  const wrapped = {
+    query: (text, v) => (/^\s*SELECT/.test(text) && !v ? time(text, () => pool.query(text, v)) : pool.query(text, v)),
+    end: () => pool.end(),
+  };
   store = await createPostgresStore({ pool: wrapped });
   explain = async (sql) => (await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`)).rows.map((r) => r['QUERY PLAN']).join('\n');
 } else if (values.store === 'clickhouse') {
@@ -39,7 +48,14 @@ if (values.store === 'postgres') {
   const { createClient } = await import('@clickhouse/client');
   const client = createClient({ url: server.url, request_timeout: 600_000 });
   const wrapped = {
-    query: (p) => (/^\s*SELECT id FROM/.test(p.query) ? client.query(p) : time(p.query, async () => { const r = await client.query(p); const rows = await r.json(); return { json: async () => rows }; })),
+    query: (p) =>
+      /^\s*SELECT id FROM/.test(p.query)
+        ? client.query(p)
+        : time(p.query, async () => {
+            const r = await client.query(p);
+            const rows = await r.json();
+            return { json: async () => rows };
+          }),
     insert: (p) => client.insert(p),
     command: (p) => client.command(p),
     close: () => client.close(),
@@ -51,7 +67,9 @@ for (const batch of trafficBatches(total, 4000)) await store.insert(batch, 'shop
 timed.length = 0;
 const t0 = performance.now();
 await store.report({ site: 'shop' });
-console.log(`${values.store}, ${total.toLocaleString('en')} events: report ${((performance.now() - t0) / 1000).toFixed(2)} s in ${timed.length} queries`);
+console.log(
+  `${values.store}, ${total.toLocaleString('en')} events: report ${((performance.now() - t0) / 1000).toFixed(2)} s in ${timed.length} queries`,
+);
 timed.sort((a, b) => b.ms - a.ms);
 for (const q of timed) console.log(`${(q.ms / 1000).toFixed(3).padStart(8)} s  ${q.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
 for (const q of timed.slice(0, Number(values.explain))) console.log(`\n${await explain(q.sql)}`);

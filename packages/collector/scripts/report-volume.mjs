@@ -51,7 +51,9 @@ const REFERRERS = ['search', 'search', 'direct', 'social', 'paid', 'email'];
 export function* trafficBatches(total, batchSize, seed = 7) {
   const random = rng(seed);
   const start = Date.UTC(2026, 10, 1);
-  const pages = Array.from({ length: 40 }, (_, i) => (i < 6 ? ['/pricing', '/checkout', '/signup', '/', '/docs', '/cart'][i] : `/docs/page-${i}`));
+  const pages = Array.from({ length: 40 }, (_, i) =>
+    i < 6 ? ['/pricing', '/checkout', '/signup', '/', '/docs', '/cart'][i] : `/docs/page-${i}`,
+  );
   let made = 0;
   let visitor = 0;
   let batch = [];
@@ -59,7 +61,11 @@ export function* trafficBatches(total, batchSize, seed = 7) {
   const id = (ts) => {
     const hex = Math.floor(ts).toString(16).padStart(12, '0');
     const c = counter++;
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${(c & 0xfff).toString(16).padStart(3, '0')}-${(0x8000 | ((c >>> 12) & 0x3fff)).toString(16)}-${(c >>> 26).toString(16).padStart(4, '0')}${Math.floor(random() * 2 ** 32).toString(16).padStart(8, '0')}`;
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${(c & 0xfff).toString(16).padStart(3, '0')}-${(0x8000 | ((c >>> 12) & 0x3fff)).toString(16)}-${(c >>> 26).toString(16).padStart(4, '0')}${Math.floor(
+      random() * 2 ** 32,
+    )
+      .toString(16)
+      .padStart(8, '0')}`;
   };
   while (made < total) {
     const vid = `v${(visitor++).toString(36)}`;
@@ -89,7 +95,8 @@ export function* trafficBatches(total, batchSize, seed = 7) {
           const [signal, target] = SIGNALS[Math.floor(random() * SIGNALS.length)];
           push(emit('signal', 'measurement', { signal, target, count: 1 + Math.floor(random() * 4) }));
         }
-        if (random() < 0.5) push(emit('vital', 'measurement', { name: ['LCP', 'INP', 'CLS'][v % 3], value: Math.round(random() * 3000), rating: 'good' }));
+        if (random() < 0.5)
+          push(emit('vital', 'measurement', { name: ['LCP', 'INP', 'CLS'][v % 3], value: Math.round(random() * 3000), rating: 'good' }));
         if (signals > 1 && random() < 0.4) {
           const rule = RULES[(path.length + signals) % RULES.length];
           const holdout = random() < 0.2;
@@ -97,6 +104,7 @@ export function* trafficBatches(total, batchSize, seed = 7) {
           if (!holdout) {
             push(emit('shown', 'help', { rule }));
             if (random() < 0.3) push(emit('engaged', 'help', { rule, action: 'link' }));
+            // biome-ignore lint/suspicious/noDuplicateElseIf: a second draw, not the same condition
             else if (random() < 0.3) push(emit('dismissed', 'help', { rule, kind: 'dismiss' }));
           }
           const blocked = random() < 0.4 ? GUARDS[Math.floor(random() * GUARDS.length)] : undefined;
@@ -172,7 +180,13 @@ async function timeReport(args, requests) {
  * Fills each store at each volume and times the report. Stores whose server is missing are
  * skipped with the reason.
  */
-export async function benchReportVolume({ stores = ['sqlite', 'postgres', 'clickhouse'], volumes = [1_000_000], clickhouseVolumes = volumes, requests = 3, log = () => {} } = {}) {
+export async function benchReportVolume({
+  stores = ['sqlite', 'postgres', 'clickhouse'],
+  volumes = [1_000_000],
+  clickhouseVolumes = volumes,
+  requests = 3,
+  log = () => {},
+} = {}) {
   const dist = await import('../dist/index.js');
   const rows = [];
   const skipped = [];
@@ -209,14 +223,24 @@ export async function benchReportVolume({ stores = ['sqlite', 'postgres', 'click
               ? dist.createSqliteStore({ file })
               : kind === 'postgres'
                 ? await dist.createPostgresStore({ pool: new (await import('pg')).default.Pool({ connectionString: server.url() }), table })
-                : await dist.createClickhouseStore({ client: (await import('@clickhouse/client')).createClient({ url: server.url, request_timeout: 600_000 }), table });
+                : await dist.createClickhouseStore({
+                    client: (await import('@clickhouse/client')).createClient({ url: server.url, request_timeout: 600_000 }),
+                    table,
+                  });
           const seconds = await fill(store, total - filledSoFar, log);
           filledSoFar = total;
           await store.close();
-          const args = kind === 'sqlite' ? ['sqlite', file] : kind === 'postgres' ? ['postgres', server.url(), table] : ['clickhouse', server.url, table];
+          const args =
+            kind === 'sqlite'
+              ? ['sqlite', file]
+              : kind === 'postgres'
+                ? ['postgres', server.url(), table]
+                : ['clickhouse', server.url, table];
           const timing = await timeReport(args, requests);
           rows.push({ store: kind, events: total, fillSeconds: seconds, ...timing, version: server?.version ?? null });
-          log(`  /report.json ${timing.times.map((t) => (t / 1000).toFixed(2)).join(' s, ')} s; collector RSS ${timing.rssAfter.toFixed(0)} MB (peak ${timing.rssPeak.toFixed(0)})`);
+          log(
+            `  /report.json ${timing.times.map((t) => (t / 1000).toFixed(2)).join(' s, ')} s; collector RSS ${timing.rssAfter.toFixed(0)} MB (peak ${timing.rssPeak.toFixed(0)})`,
+          );
         }
       } finally {
         await server?.stop();
@@ -233,7 +257,10 @@ export function formatReportVolume({ rows, skipped }) {
   const lines = ['store        events       fill s   /report.json s (each request)        collector RSS MB before → after (peak)'];
   for (const r of rows) {
     lines.push(
-      `${`${r.store}${r.version ? ` ${r.version.split(' ')[0]}` : ''}`.padEnd(13)}${r.events.toLocaleString('en').padStart(11)}  ${r.fillSeconds.toFixed(0).padStart(6)}   ${r.times.map((t) => (t / 1000).toFixed(2)).join(', ').padEnd(34)}  ${r.rssBefore.toFixed(0)} → ${r.rssAfter.toFixed(0)} (${r.rssPeak.toFixed(0)})`,
+      `${`${r.store}${r.version ? ` ${r.version.split(' ')[0]}` : ''}`.padEnd(13)}${r.events.toLocaleString('en').padStart(11)}  ${r.fillSeconds.toFixed(0).padStart(6)}   ${r.times
+        .map((t) => (t / 1000).toFixed(2))
+        .join(', ')
+        .padEnd(34)}  ${r.rssBefore.toFixed(0)} → ${r.rssAfter.toFixed(0)} (${r.rssPeak.toFixed(0)})`,
     );
   }
   for (const s of skipped) lines.push(`${s.store}: skipped, ${s.reason}`);

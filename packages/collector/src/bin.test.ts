@@ -44,7 +44,9 @@ describe('attune-collector', () => {
     const running = await spawnCollector(bin, ['--port', '0', '--memory', '--site', 'shop', '--report', '--no-rate-limit']);
     expect((await post(running.url, batchOf(signals(1), 'not-ours'))).status).toBe(403);
     expect((await post(running.url, batchOf(signals(2), 'shop'))).status).toBe(200);
-    expect((await send(`${running.url}/stats`)).body).toMatchObject({ counts: { batches: 2, accepted: 2, refusedBatches: 1, refusedSites: 1 } });
+    expect((await send(`${running.url}/stats`)).body).toMatchObject({
+      counts: { batches: 2, accepted: 2, refusedBatches: 1, refusedSites: 1 },
+    });
     expect(await running.stop('SIGTERM')).toBe(0);
   }, 30_000);
 
@@ -102,7 +104,10 @@ describe('attune-collector', () => {
       env: { ...process.env, ATTUNE_WEBHOOK_SECRET: 'team-secret' },
     });
     expect(altered.status).toBe(1);
-    const usage = spawnSync(process.execPath, [bin, 'verify-webhook'], { encoding: 'utf8', env: { ...process.env, ATTUNE_WEBHOOK_SECRET: '' } });
+    const usage = spawnSync(process.execPath, [bin, 'verify-webhook'], {
+      encoding: 'utf8',
+      env: { ...process.env, ATTUNE_WEBHOOK_SECRET: '' },
+    });
     expect(usage.status).toBe(2);
   }, 30_000);
 
@@ -111,7 +116,10 @@ describe('attune-collector', () => {
     for (let i = 0; i < 3; i++) expect((await post(running.url, batchOf(), { Origin: 'https://typo.example' })).status).toBe(403);
     expect((await send(`${running.url}/stats`)).body).toMatchObject({ counts: { refusedOrigins: 3, accepted: 0 } });
     expect(await running.stop('SIGTERM')).toBe(0);
-    const lines = running.output().split('\n').filter((l) => l.includes('refused origin'));
+    const lines = running
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('refused origin'));
     expect(lines).toEqual([
       '[attune-collector] refused origin "https://typo.example" (403): if it is your site, add it with --origin (allowedOrigins)',
     ]);

@@ -37,7 +37,8 @@ async function exportMain(argv: readonly string[]) {
     process.exitCode = 2;
     return;
   }
-  const store = (await openStore(command.store)) ?? createSqliteStore({ file: command.store.kind === 'sqlite' ? command.store.file : ':memory:' });
+  const store =
+    (await openStore(command.store)) ?? createSqliteStore({ file: command.store.kind === 'sqlite' ? command.store.file : ':memory:' });
   try {
     const n = await runExport(store, command);
     process.stderr.write(`attune-collector export: ${n} events${command.out ? ` to ${command.out}` : ''}\n`);
@@ -81,11 +82,21 @@ async function main() {
     report: command.report && process.env.ATTUNE_REPORT_TOKEN ? { token: process.env.ATTUNE_REPORT_TOKEN } : command.report,
     webhook: command.webhook && { ...command.webhook, secret: command.webhook.secret ?? process.env.ATTUNE_WEBHOOK_SECRET },
   });
-  const where = command.store.kind === 'sqlite' ? `SQLite ${command.store.file}` : command.store.kind === 'postgres' ? 'PostgreSQL' : command.store.kind === 'clickhouse' ? 'ClickHouse' : 'memory';
+  const where =
+    command.store.kind === 'sqlite'
+      ? `SQLite ${command.store.file}`
+      : command.store.kind === 'postgres'
+        ? 'PostgreSQL'
+        : command.store.kind === 'clickhouse'
+          ? 'ClickHouse'
+          : 'memory';
   process.stdout.write(`attune-collector listening on ${collector.url} (store: ${where})\n`);
-  if (command.webhook) process.stdout.write(`attune-collector: forwarding handoffs to ${new URL(command.webhook.url).origin} (${command.webhook.format})\n`);
+  if (command.webhook)
+    process.stdout.write(`attune-collector: forwarding handoffs to ${new URL(command.webhook.url).origin} (${command.webhook.format})\n`);
   if (command.report) {
-    const who = process.env.ATTUNE_REPORT_TOKEN ? 'sign in at /report/login with ATTUNE_REPORT_TOKEN' : 'this machine only; set ATTUNE_REPORT_TOKEN to open it to others';
+    const who = process.env.ATTUNE_REPORT_TOKEN
+      ? 'sign in at /report/login with ATTUNE_REPORT_TOKEN'
+      : 'this machine only; set ATTUNE_REPORT_TOKEN to open it to others';
     process.stdout.write(`attune-collector: friction report at ${collector.url}/report (${who})\n`);
   }
   const stop = (signal: string) => {

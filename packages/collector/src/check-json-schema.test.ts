@@ -54,7 +54,12 @@ describe('checkJsonSchema', () => {
   });
 
   it('explains an anyOf failure with the branch of the same JSON type', () => {
-    const s = { anyOf: [{ type: 'string', maxLength: 2 }, { type: 'array', items: { type: 'string' } }] };
+    const s = {
+      anyOf: [
+        { type: 'string', maxLength: 2 },
+        { type: 'array', items: { type: 'string' } },
+      ],
+    };
     expect(checkJsonSchema(s, 'abc')?.error).toBe('must have at most 2 characters');
     expect(checkJsonSchema(s, ['a', 1])).toEqual({ path: '$[1]', error: 'must be string' });
     expect(checkJsonSchema(s, 5)?.error).toBe('matches none of the allowed shapes');

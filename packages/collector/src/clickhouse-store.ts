@@ -83,7 +83,11 @@ const rowOf = (e: WireEvent, site: string, seq: number, received: number) => ({
  * await startCollector({ store });
  * ```
  */
-export async function createClickhouseStore({ client, table = 'attune_events', now = Date.now }: ClickhouseStoreOptions): Promise<EventStore> {
+export async function createClickhouseStore({
+  client,
+  table = 'attune_events',
+  now = Date.now,
+}: ClickhouseStoreOptions): Promise<EventStore> {
   if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`table must be a plain lower-case identifier, not ${table}`);
   await client.command({ query: `CREATE TABLE IF NOT EXISTS ${table} (${COLUMNS}) ENGINE = ReplacingMergeTree() ORDER BY (site, id)` });
   const rows = async (query: string) => (await (await client.query({ query, format: 'JSONEachRow' })).json()) as Record<string, unknown>[];
@@ -141,7 +145,9 @@ export async function createClickhouseStore({ client, table = 'attune_events', n
    * `FINAL` when it did not need to, never count an event twice.
    */
   const hasDuplicates = async (site: string | undefined) => {
-    const [r] = await rows(`SELECT count() AS n, uniqExact(cityHash64(id)) AS u FROM ${table}${site !== undefined ? ` WHERE site = ${quote(site)}` : ''}`);
+    const [r] = await rows(
+      `SELECT count() AS n, uniqExact(cityHash64(id)) AS u FROM ${table}${site !== undefined ? ` WHERE site = ${quote(site)}` : ''}`,
+    );
     return Number(r?.n ?? 0) !== Number(r?.u ?? 0);
   };
 
@@ -160,7 +166,11 @@ export async function createClickhouseStore({ client, table = 'attune_events', n
       let sql = `SELECT seq, site, received, body FROM ${table} FINAL${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
       if (limit !== undefined) sql = `SELECT * FROM (${sql} ORDER BY seq DESC LIMIT ${Math.max(0, Math.floor(limit))})`;
       const found = await rows(`${sql} ORDER BY seq ASC`);
-      return found.map((r) => ({ ...(JSON.parse(String(r.body)) as object), site: String(r.site), received: Number(r.received) })) as StoredEvent[];
+      return found.map((r) => ({
+        ...(JSON.parse(String(r.body)) as object),
+        site: String(r.site),
+        received: Number(r.received),
+      })) as StoredEvent[];
     },
     async count() {
       ensureOpen();

@@ -47,7 +47,8 @@ export function addressKey(address: string): string | null {
  */
 export function createClientAddress(trustProxy: boolean | number = false): (req: IncomingMessage) => string {
   const hops = trustProxy === true ? 1 : trustProxy === false ? 0 : trustProxy;
-  if (!Number.isInteger(hops) || hops < 0) throw new Error(`trustProxy must be true, false or how many proxies stand in front, not ${trustProxy}`);
+  if (!Number.isInteger(hops) || hops < 0)
+    throw new Error(`trustProxy must be true, false or how many proxies stand in front, not ${trustProxy}`);
   return (req) => {
     const peer = req.socket.remoteAddress ?? '';
     const forwarded = req.headers['x-forwarded-for'];

@@ -126,7 +126,13 @@ describe('createCollectorHandler', () => {
   it('answers 400 when every event of a batch is rejected, so the client drops it, and stores nothing', async () => {
     const { url, handler } = await mount();
     const [a, b] = signals(2);
-    const res = await post(url, batchOf([{ ...a!, extra: 1 }, { ...b!, extra: 2 }]));
+    const res = await post(
+      url,
+      batchOf([
+        { ...a!, extra: 1 },
+        { ...b!, extra: 2 },
+      ]),
+    );
     expect(res.status).toBe(400);
     expect(res.body.rejected.map((r: { id: string }) => r.id)).toEqual([a!.id, b!.id]);
     expect(res.body).toMatchObject({ error: 'unknown field', path: '$.events[0].extra', accepted: 0, duplicates: 0 });
@@ -242,7 +248,13 @@ describe('createCollectorHandler', () => {
   it('logs refused origins and sites at most once a minute each, quoted, and counts every refusal', async () => {
     let clock = 1_000_000;
     const lines: string[] = [];
-    const { url, handler } = await mount({ sites: ['shop'], allowedOrigins: [ORIGIN], now: () => clock, onWarn: (l) => lines.push(l), rateLimit: false });
+    const { url, handler } = await mount({
+      sites: ['shop'],
+      allowedOrigins: [ORIGIN],
+      now: () => clock,
+      onWarn: (l) => lines.push(l),
+      rateLimit: false,
+    });
     for (let i = 0; i < 3; i++) await post(url, batchOf(), { Origin: 'https://evil.example' });
     // Sent as UTF-8, read as Latin-1 by node:http: a line shows each byte escaped, never raw.
     await post(url, batchOf(), { Origin: 'https://other.\u00e9xample' });

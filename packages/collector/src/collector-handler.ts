@@ -139,7 +139,10 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
   const triage = createBatchTriage(loadWireSchema());
   const onError = options.onError ?? ((e: unknown) => console.error('[attune-collector]', e));
   const report = options.report ? createReportRoute(store, options.report === true ? {} : options.report, now) : null;
-  const operator = createReportAccess({ token: options.report && options.report !== true ? options.report.token : undefined, behindProxy: Boolean(options.trustProxy) });
+  const operator = createReportAccess({
+    token: options.report && options.report !== true ? options.report.token : undefined,
+    behindProxy: Boolean(options.trustProxy),
+  });
   const sites = options.sites?.length ? new Set(options.sites) : null;
   const clientAddress = createClientAddress(options.trustProxy);
   const refusals = createRefusalLog(options.onWarn ?? ((line) => console.warn(line)), now);
@@ -207,7 +210,7 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
     const site = (parsed as { site?: unknown } | null)?.site;
     if (sites && !(typeof site === 'string' && sites.has(site))) {
       counts.refusedSites++;
-      refusals.note('site', typeof site === 'string' ? site : JSON.stringify(site) ?? 'undefined');
+      refusals.note('site', typeof site === 'string' ? site : (JSON.stringify(site) ?? 'undefined'));
       return refuse(403, { error: 'site not accepted here', path: '$.site' });
     }
     const sorted = triage(parsed);
@@ -219,7 +222,7 @@ export function createCollectorHandler(options: CollectorOptions = {}): Collecto
       // Nothing in the batch can ever be stored: refuse it as a whole (the client drops it).
       return refuse(400, { error: first.error, path: first.path, accepted: 0, duplicates: 0, rejected });
     }
-    let result;
+    let result: Awaited<ReturnType<EventStore['insert']>>;
     try {
       result = batch.events.length ? await store.insert(batch.events, batch.site) : { stored: 0, duplicates: 0 };
     } catch (error) {

@@ -43,7 +43,11 @@ export function createCorsPolicy(allowedOrigins: readonly string[]): CorsPolicy 
     allowed.add(origin);
   }
   // Retry-After is not a CORS-safelisted response header: without exposing it, a browser reads null.
-  const base = (origin: string) => ({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' });
+  const base = (origin: string) => ({
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Expose-Headers': 'Retry-After',
+    Vary: 'Origin',
+  });
   return {
     judge(origin) {
       if (origin === undefined) return 'absent';

@@ -88,7 +88,10 @@ const clickhouseFactory: CrashStoreFactory = {
         const res = await fetch(`${url}/?query=${encodeURIComponent('SELECT id FROM attune_events FORMAT JSONEachRow')}`);
         const text = await res.text();
         if (!res.ok) throw new Error(`ClickHouse: ${res.status} ${text}`);
-        return text.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
+        return text
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => (JSON.parse(line) as { id: string }).id);
       },
       dispose: async () => {},
     };

@@ -24,7 +24,8 @@ export function parseEventsQuery(params: URLSearchParams): EventsQuery {
   const query: ListQuery = {};
   const seen = new Set<string>();
   for (const [name, value] of params) {
-    if (!PARAMS.has(name)) return { ok: false, error: 'unknown parameter (expected site, type or limit)', path: /^[A-Za-z_]{1,20}$/.test(name) ? name : '…' };
+    if (!PARAMS.has(name))
+      return { ok: false, error: 'unknown parameter (expected site, type or limit)', path: /^[A-Za-z_]{1,20}$/.test(name) ? name : '…' };
     if (seen.has(name)) return { ok: false, error: `${name} may be given once`, path: name };
     seen.add(name);
     if (name === 'limit') {

@@ -16,7 +16,9 @@ describe('attune-collector export', () => {
       from: 3 * 86_400_000,
       out: 'x.jsonl',
     });
-    expect(parseExportArgs(['--clickhouse', 'http://127.0.0.1:8123'], 0)).toMatchObject({ store: { kind: 'clickhouse', url: 'http://127.0.0.1:8123' } });
+    expect(parseExportArgs(['--clickhouse', 'http://127.0.0.1:8123'], 0)).toMatchObject({
+      store: { kind: 'clickhouse', url: 'http://127.0.0.1:8123' },
+    });
     expect(parseExportArgs(['--db', 'a', '--pg', 'b'], 0)).toMatchObject({ kind: 'error' });
     expect(parseExportArgs(['--since', 'week'], 0)).toMatchObject({ kind: 'error', message: expect.stringContaining('7d') });
     expect(parseExportArgs(['--nope'], 0)).toMatchObject({ kind: 'error' });
@@ -32,7 +34,10 @@ describe('attune-collector export', () => {
       await store.insert(signals(2) as WireEvent[], 'blog');
       const out = join(dir, 'out.jsonl');
       expect(await runExport(store, { kind: 'run', store: { kind: 'memory' }, site: 'shop', from: 2000, out })).toBe(4);
-      const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const lines = readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(lines.map((e) => e.id)).toEqual(events.slice(1).map((e) => e.id));
       expect(lines[0]).toMatchObject({ site: 'shop', received: 42, type: 'signal' });
     } finally {

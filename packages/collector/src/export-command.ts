@@ -14,11 +14,14 @@ Writes the stored events as JSON lines, oldest first (stdout unless --out), for
 `;
 
 /** A parsed `export` command, or why it cannot run. */
-export type ExportCommand = { kind: 'run'; store: StoreChoice; site?: string; from?: number; out?: string } | { kind: 'error'; message: string } | { kind: 'help' };
+export type ExportCommand =
+  | { kind: 'run'; store: StoreChoice; site?: string; from?: number; out?: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'help' };
 
 /** Parses the arguments after `attune-collector export`. */
 export function parseExportArgs(argv: readonly string[], now: number): ExportCommand {
-  let values;
+  let values: { db?: string; pg?: string; clickhouse?: string; site?: string; since?: string; out?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],

@@ -38,8 +38,15 @@ export async function serveExport(store: EventStore, url: URL, res: ServerRespon
     res.end(JSON.stringify({ error: 'since must be a number of days or hours, such as 7d or 24h', path: 'since' }));
     return;
   }
-  res.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-  for await (const line of exportEvents(store, { site: url.searchParams.get('site') || undefined, from: span === null ? undefined : now - span })) {
+  res.writeHead(200, {
+    'Content-Type': 'application/x-ndjson; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  for await (const line of exportEvents(store, {
+    site: url.searchParams.get('site') || undefined,
+    from: span === null ? undefined : now - span,
+  })) {
     if (!res.write(line)) await new Promise((resolve) => res.once('drain', resolve));
   }
   res.end();

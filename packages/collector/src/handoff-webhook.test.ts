@@ -33,7 +33,8 @@ async function startReceiver(statuses: number[] = []) {
   return { url, received, waitFor, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-const handoff = () => ({ ...sampleEvents().handoff!, id: uuidv7() }) as Parameters<ReturnType<typeof createHandoffWebhook>['forward']>[0][number];
+const handoff = () =>
+  ({ ...sampleEvents().handoff!, id: uuidv7() }) as Parameters<ReturnType<typeof createHandoffWebhook>['forward']>[0][number];
 const settled = async (webhook: ReturnType<typeof createHandoffWebhook>) => {
   while (webhook.counts().pending) await new Promise((resolve) => setTimeout(resolve, 5));
 };
@@ -57,7 +58,10 @@ describe('createHandoffWebhook', () => {
     expect(delivery!.headers['x-attune-delivery']).toBe(event.id);
     expect(verifyWebhookSignature({ secret: 'right-secret', body: delivery!.body, header })).toMatchObject({ ok: true });
     expect(verifyWebhookSignature({ secret: 'wrong-secret', body: delivery!.body, header })).toEqual({ ok: false, reason: 'mismatch' });
-    expect(verifyWebhookSignature({ secret: 'right-secret', body: delivery!.body.replace('vat_number', 'vat_numbex'), header })).toEqual({ ok: false, reason: 'mismatch' });
+    expect(verifyWebhookSignature({ secret: 'right-secret', body: delivery!.body.replace('vat_number', 'vat_numbex'), header })).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
     const record = JSON.parse(delivery!.body);
     expect(record).toEqual({
       type: 'attune.handoff',
@@ -164,6 +168,8 @@ describe('the collector with --webhook', () => {
     expect(receiver.received).toHaveLength(1);
     const delivery = receiver.received[0]!;
     expect(JSON.parse(delivery.body)).toMatchObject({ id: event.id, site: 'shop', rule: 'checkout-help', failingFields: ['vat_number'] });
-    expect(verifyWebhookSignature({ secret: 'team-secret', body: delivery.body, header: delivery.headers['x-attune-signature'] as string }).ok).toBe(true);
+    expect(
+      verifyWebhookSignature({ secret: 'team-secret', body: delivery.body, header: delivery.headers['x-attune-signature'] as string }).ok,
+    ).toBe(true);
   });
 });

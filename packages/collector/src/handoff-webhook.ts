@@ -104,10 +104,13 @@ export function createHandoffWebhook(options: WebhookOptions, deps: WebhookDeps 
         else {
           counts.retries++;
           const run = () => attempt(id, body, tries + 1);
-          const timer = setTimeout(() => {
-            timers.delete(timer);
-            run();
-          }, Math.min(backoffMs * 2 ** (tries - 1), MAX_BACKOFF));
+          const timer = setTimeout(
+            () => {
+              timers.delete(timer);
+              run();
+            },
+            Math.min(backoffMs * 2 ** (tries - 1), MAX_BACKOFF),
+          );
           timer.unref?.();
           timers.set(timer, () => giveUp(id, `${outcome}; the collector shut down before attempt ${tries + 1}`));
         }

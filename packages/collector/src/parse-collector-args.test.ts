@@ -21,7 +21,11 @@ describe('parseCollectorArgs', () => {
 
   it('defaults to port 8787 and the .data SQLite file, and repeats --origin', () => {
     const c = parseCollectorArgs(['--origin', 'https://a.example', '--origin', 'https://b.example']);
-    expect(c).toMatchObject({ port: 8787, store: { kind: 'sqlite', file: '.data/attune.sqlite' }, allowedOrigins: ['https://a.example', 'https://b.example'] });
+    expect(c).toMatchObject({
+      port: 8787,
+      store: { kind: 'sqlite', file: '.data/attune.sqlite' },
+      allowedOrigins: ['https://a.example', 'https://b.example'],
+    });
   });
 
   it('repeats --site: the site ids to store events for', () => {
@@ -29,10 +33,17 @@ describe('parseCollectorArgs', () => {
   });
 
   it('chooses PostgreSQL, ClickHouse or memory, but not two stores at once', () => {
-    expect(parseCollectorArgs(['--pg', 'postgres://localhost/attune'])).toMatchObject({ store: { kind: 'postgres', url: 'postgres://localhost/attune' } });
-    expect(parseCollectorArgs(['--clickhouse', 'http://127.0.0.1:8123'])).toMatchObject({ store: { kind: 'clickhouse', url: 'http://127.0.0.1:8123' } });
+    expect(parseCollectorArgs(['--pg', 'postgres://localhost/attune'])).toMatchObject({
+      store: { kind: 'postgres', url: 'postgres://localhost/attune' },
+    });
+    expect(parseCollectorArgs(['--clickhouse', 'http://127.0.0.1:8123'])).toMatchObject({
+      store: { kind: 'clickhouse', url: 'http://127.0.0.1:8123' },
+    });
     expect(parseCollectorArgs(['--memory'])).toMatchObject({ store: { kind: 'memory' } });
-    expect(parseCollectorArgs(['--memory', '--db', 'x.sqlite'])).toEqual({ kind: 'error', message: 'choose one of --db, --pg, --clickhouse and --memory' });
+    expect(parseCollectorArgs(['--memory', '--db', 'x.sqlite'])).toEqual({
+      kind: 'error',
+      message: 'choose one of --db, --pg, --clickhouse and --memory',
+    });
     expect(parseCollectorArgs(['--clickhouse', 'http://127.0.0.1:8123', '--pg', 'postgres://x/y'])).toMatchObject({ kind: 'error' });
   });
 
@@ -43,15 +54,28 @@ describe('parseCollectorArgs', () => {
   });
 
   it('reads --webhook with its secret and format, and refuses a bad URL, format, or a secret without a URL', () => {
-    expect(parseCollectorArgs(['--webhook', 'https://support.example/hook', '--webhook-secret', 's3', '--webhook-format', 'slack'])).toMatchObject({
+    expect(
+      parseCollectorArgs(['--webhook', 'https://support.example/hook', '--webhook-secret', 's3', '--webhook-format', 'slack']),
+    ).toMatchObject({
       kind: 'run',
       webhook: { url: 'https://support.example/hook', secret: 's3', format: 'slack' },
     });
-    expect(parseCollectorArgs(['--webhook', 'http://127.0.0.1:9000/h'])).toMatchObject({ webhook: { url: 'http://127.0.0.1:9000/h', format: 'json' } });
+    expect(parseCollectorArgs(['--webhook', 'http://127.0.0.1:9000/h'])).toMatchObject({
+      webhook: { url: 'http://127.0.0.1:9000/h', format: 'json' },
+    });
     expect(parseCollectorArgs([])).not.toHaveProperty('webhook');
-    expect(parseCollectorArgs(['--webhook', 'ftp://x.example/h'])).toMatchObject({ kind: 'error', message: expect.stringMatching(/--webhook must be/) });
-    expect(parseCollectorArgs(['--webhook', 'https://x.example', '--webhook-format', 'xml'])).toMatchObject({ kind: 'error', message: expect.stringMatching(/json or slack/) });
-    expect(parseCollectorArgs(['--webhook-secret', 's3'])).toMatchObject({ kind: 'error', message: expect.stringMatching(/need --webhook/) });
+    expect(parseCollectorArgs(['--webhook', 'ftp://x.example/h'])).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/--webhook must be/),
+    });
+    expect(parseCollectorArgs(['--webhook', 'https://x.example', '--webhook-format', 'xml'])).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/json or slack/),
+    });
+    expect(parseCollectorArgs(['--webhook-secret', 's3'])).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/need --webhook/),
+    });
   });
 
   it('answers --help with the usage text, and --version', () => {

@@ -113,7 +113,9 @@ export function parseCollectorArgs(argv: readonly string[]): CollectorCommand {
     });
     if (values.help) return { kind: 'help', text: COLLECTOR_USAGE };
     if (values.version) return { kind: 'version' };
-    const chosen = [values.db !== undefined, values.pg !== undefined, values.clickhouse !== undefined, values.memory === true].filter(Boolean).length;
+    const chosen = [values.db !== undefined, values.pg !== undefined, values.clickhouse !== undefined, values.memory === true].filter(
+      Boolean,
+    ).length;
     if (chosen > 1) return { kind: 'error', message: 'choose one of --db, --pg, --clickhouse and --memory' };
     const format = values['webhook-format'] ?? 'json';
     if (format !== 'json' && format !== 'slack') return { kind: 'error', message: `--webhook-format must be json or slack, not ${format}` };
@@ -128,8 +130,8 @@ export function parseCollectorArgs(argv: readonly string[]): CollectorCommand {
       : values.clickhouse
         ? { kind: 'clickhouse', url: values.clickhouse }
         : values.memory
-        ? { kind: 'memory' }
-        : { kind: 'sqlite', file: values.db ?? '.data/attune.sqlite' };
+          ? { kind: 'memory' }
+          : { kind: 'sqlite', file: values.db ?? '.data/attune.sqlite' };
     return {
       kind: 'run',
       port: wholeNumber(values.port, '--port', 65535) ?? 8787,

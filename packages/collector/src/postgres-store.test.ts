@@ -26,7 +26,8 @@ describe.skipIf('missing' in found)('createPostgresStore (real PostgreSQL server
   describe('adapter contract', () => {
     storeContract(async () => createPostgresStore({ pool: new pg.Pool({ connectionString: server.url() }), table: `contract_${n++}` }));
   });
-  describe('report contract', () => reportContract(async () => createPostgresStore({ pool: new pg.Pool({ connectionString: server.url() }), table: 'report' })));
+  describe('report contract', () =>
+    reportContract(async () => createPostgresStore({ pool: new pg.Pool({ connectionString: server.url() }), table: 'report' })));
 
   it('stores nothing from a batch whose insert fails', async () => {
     const store = await createPostgresStore({ pool: new pg.Pool({ connectionString: server.url() }), table: 'atomic' });

@@ -126,7 +126,8 @@ export async function createPostgresStore({ pool, table = 'attune_events', now =
       if (site !== undefined) where.push(`site = $${values.push(site)}`);
       if (type !== undefined) where.push(`type = $${values.push(type)}`);
       let sql = `SELECT seq, site, received, body FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-      if (limit !== undefined) sql = `SELECT * FROM (${sql} ORDER BY seq DESC LIMIT $${values.push(Math.max(0, Math.floor(limit)))}) AS newest`;
+      if (limit !== undefined)
+        sql = `SELECT * FROM (${sql} ORDER BY seq DESC LIMIT $${values.push(Math.max(0, Math.floor(limit)))}) AS newest`;
       const { rows } = await pool.query(`${sql} ORDER BY seq ASC`, values);
       return rows.map((r) => ({ ...(r.body as object), site: r.site as string, received: Number(r.received) })) as StoredEvent[];
     },

@@ -29,7 +29,7 @@ describe('createRateLimiter', () => {
   });
 
   it('keeps at most maxBuckets keys: full buckets go first, then the oldest, down to three quarters', () => {
-    let t = 0;
+    const t = 0;
     const limiter = createRateLimiter({ burst: 1, perSecond: 0.001 }, () => t, 4);
     for (const k of ['a', 'b', 'c', 'd']) expect(limiter.take(k).ok).toBe(true);
     // All four are empty; a fifth key drops the oldest (a) to make room, keeping b, c and d.

@@ -18,7 +18,6 @@ export interface RateLimiter {
 /** The collector's default: bursts of 60 requests, 10 a second sustained, per client address. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 60, perSecond: 10 };
 
-
 /**
  * Token buckets keyed by any string (the collector uses the client address).
  * Each key starts full; a request takes one token; an empty bucket answers

@@ -5,7 +5,10 @@ describe('createRefusalLog', () => {
   it('logs each origin or site once a minute, then how many more times it was refused', () => {
     let t = 0;
     const lines: string[] = [];
-    const log = createRefusalLog((l) => lines.push(l), () => t);
+    const log = createRefusalLog(
+      (l) => lines.push(l),
+      () => t,
+    );
     log.note('origin', 'https://a.example');
     log.note('origin', 'https://a.example');
     log.note('site', 'https://a.example');
@@ -32,7 +35,10 @@ describe('createRefusalLog', () => {
   it('sums a flood of distinct values into one line a minute instead of one line each', () => {
     let t = 0;
     const lines: string[] = [];
-    const log = createRefusalLog((l) => lines.push(l), () => t);
+    const log = createRefusalLog(
+      (l) => lines.push(l),
+      () => t,
+    );
     for (let i = 0; i < 1500; i++) log.note('origin', `https://${i}.example`);
     expect(lines).toHaveLength(1001);
     expect(lines[1000]).toBe('[attune-collector] refused 1 more requests from origins and sites too many to name one by one (403)');

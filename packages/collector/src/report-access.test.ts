@@ -50,10 +50,18 @@ describe('operator pages (report access)', () => {
     const form = await call(`${url}/report/login`);
     expect(form.status).toBe(200);
     expect(form.body).toContain('name="token"');
-    const wrong = await call(`${url}/report/login`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'token=nope' });
+    const wrong = await call(`${url}/report/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'token=nope',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.headers['set-cookie']).toBeUndefined();
-    const ok = await call(`${url}/report/login`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'token=s3cret-token' });
+    const ok = await call(`${url}/report/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'token=s3cret-token',
+    });
     expect(ok.status).toBe(303);
     expect(ok.headers.location).toBe('/report');
     const cookie = String(ok.headers['set-cookie']);

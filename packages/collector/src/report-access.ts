@@ -27,7 +27,8 @@ export interface ReportAccess {
 
 const digest = (secret: string, what: string) => createHmac('sha256', secret).update(what).digest();
 
-const sameSecret = (secret: string, given: string) => timingSafeEqual(digest('attune-report-compare', secret), digest('attune-report-compare', given));
+const sameSecret = (secret: string, given: string) =>
+  timingSafeEqual(digest('attune-report-compare', secret), digest('attune-report-compare', given));
 
 const cookieOf = (req: IncomingMessage, name: string): string | null => {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -91,11 +92,22 @@ export function createReportAccess({ token, behindProxy = false }: ReportAccessO
         ? 'send Authorization: Bearer <token>, or sign in at /report/login'
         : 'no report token is set, so only this machine may read it: set ATTUNE_REPORT_TOKEN (or the report.token option) to open it to others';
       if (wantsHtml && secret) return answer(res, 401, 'text/html; charset=utf-8', page('Sign in to the Attune report', LOGIN_FORM));
-      answer(res, secret ? 401 : 403, 'application/json; charset=utf-8', JSON.stringify({ error: `not allowed: ${hint}` }), secret ? { 'WWW-Authenticate': 'Bearer realm="attune-report"' } : {});
+      answer(
+        res,
+        secret ? 401 : 403,
+        'application/json; charset=utf-8',
+        JSON.stringify({ error: `not allowed: ${hint}` }),
+        secret ? { 'WWW-Authenticate': 'Bearer realm="attune-report"' } : {},
+      );
     },
     async login(req, res) {
       if (!secret || !session) {
-        return answer(res, 404, 'text/html; charset=utf-8', page('No sign-in here', '<p>This collector has no report token; the report is served to this machine only.</p>'));
+        return answer(
+          res,
+          404,
+          'text/html; charset=utf-8',
+          page('No sign-in here', '<p>This collector has no report token; the report is served to this machine only.</p>'),
+        );
       }
       if (req.method !== 'POST') return answer(res, 200, 'text/html; charset=utf-8', page('Sign in to the Attune report', LOGIN_FORM));
       let body = '';
@@ -105,7 +117,12 @@ export function createReportAccess({ token, behindProxy = false }: ReportAccessO
       }
       const given = new URLSearchParams(body).get('token') ?? '';
       if (!sameSecret(secret, given)) {
-        return answer(res, 401, 'text/html; charset=utf-8', page('Sign in to the Attune report', `<p role="alert">That token is not right.</p>${LOGIN_FORM}`));
+        return answer(
+          res,
+          401,
+          'text/html; charset=utf-8',
+          page('Sign in to the Attune report', `<p role="alert">That token is not right.</p>${LOGIN_FORM}`),
+        );
       }
       res.writeHead(303, {
         Location: '/report',

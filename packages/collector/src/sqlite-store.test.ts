@@ -30,14 +30,27 @@ describe('createSqliteStore', () => {
     const sets = reportContractEvents();
     old.exec('BEGIN');
     for (const { site, events } of sets) {
-      for (const e of events) old.run('INSERT INTO events (id, site, type, purpose, ts, path, received, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [e.id, site, e.type, e.purpose, e.ts, e.path, 1, JSON.stringify(e)]);
+      for (const e of events)
+        old.run('INSERT INTO events (id, site, type, purpose, ts, path, received, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+          e.id,
+          site,
+          e.type,
+          e.purpose,
+          e.ts,
+          e.path,
+          1,
+          JSON.stringify(e),
+        ]);
     }
     old.exec('COMMIT');
     old.close();
     const store = createSqliteStore({ file });
     try {
       const all = sets.flatMap(({ site, events }) => events.map((e) => ({ ...e, site })));
-      for (const options of [{ site: 'shop', minCount: 1 }, { site: 'shop', device: 'mobile', minCount: 3 }]) {
+      for (const options of [
+        { site: 'shop', minCount: 1 },
+        { site: 'shop', device: 'mobile', minCount: 3 },
+      ]) {
         const got = await store.report!({ ...options, now: 1 });
         expect(got.overview.events).toBeGreaterThan(0);
         expect(got).toEqual(summarizeEvents(all, { ...options, now: 1 }));

@@ -15,7 +15,9 @@ export interface SqliteStoreOptions {
 }
 
 const INSERT = `INSERT INTO events (id, site, type, purpose, ts, path, received, body, ${REPORT_COLUMNS.join(', ')})
-  VALUES (${Array(8 + REPORT_COLUMNS.length).fill('?').join(', ')}) ON CONFLICT (id) DO NOTHING`;
+  VALUES (${Array(8 + REPORT_COLUMNS.length)
+    .fill('?')
+    .join(', ')}) ON CONFLICT (id) DO NOTHING`;
 
 // The report's dimensions as columns (see REPORT_COLUMNS), numbers where they are numbers.
 const reportColumnTypes: Record<(typeof REPORT_COLUMNS)[number], string> = {

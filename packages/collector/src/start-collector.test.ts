@@ -19,7 +19,14 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((c) => c.close()));
 });
 const start = async (options: StartCollectorOptions = {}) => {
-  const c = await startCollector({ port: 0, allowedOrigins: [SITE_ORIGIN], exposeEvents: true, onError: () => {}, onWarn: () => {}, ...options });
+  const c = await startCollector({
+    port: 0,
+    allowedOrigins: [SITE_ORIGIN],
+    exposeEvents: true,
+    onError: () => {},
+    onWarn: () => {},
+    ...options,
+  });
   running.push(c);
   return c;
 };
@@ -56,9 +63,13 @@ describe('POST /collect', () => {
   it('stores the valid events of a batch and rejects only the bad ones, by id and reason, with 207', async () => {
     const c = await start();
     const [a, b, c2, d] = signals(4);
-    const res = await post(c.url, batchOf([a!, { ...b!, innerText: 'Pay now' }, c2!, { ...d!, target: 'input[value="jane@example.com"]' }]), {
-      Origin: SITE_ORIGIN,
-    });
+    const res = await post(
+      c.url,
+      batchOf([a!, { ...b!, innerText: 'Pay now' }, c2!, { ...d!, target: 'input[value="jane@example.com"]' }]),
+      {
+        Origin: SITE_ORIGIN,
+      },
+    );
     expect(res.status).toBe(207);
     expect(res.headers['access-control-allow-origin']).toBe(SITE_ORIGIN);
     expect(res.body).toEqual({
@@ -76,7 +87,13 @@ describe('POST /collect', () => {
   it('never echoes the rejected value in the answer', async () => {
     const c = await start();
     const [a, b] = signals(2);
-    const res = await post(c.url, batchOf([{ ...a!, target: '#card-4111111111111111' }, { ...b!, path: '/u/jane%40example.com' }]));
+    const res = await post(
+      c.url,
+      batchOf([
+        { ...a!, target: '#card-4111111111111111' },
+        { ...b!, path: '/u/jane%40example.com' },
+      ]),
+    );
     const text = JSON.stringify(res.body);
     for (const value of ['4111111111111111', 'jane', 'example.com']) expect(text).not.toContain(value);
   });
@@ -102,7 +119,11 @@ describe('POST /collect', () => {
     await post(c.url, batchOf([a!]));
     const res = await post(c.url, batchOf([a!, { ...b!, count: -1 }]));
     expect(res.status).toBe(207);
-    expect(res.body).toMatchObject({ accepted: 0, duplicates: 1, rejected: [{ index: 1, id: b!.id, reason: 'invalid_value', path: '$.events[1].count' }] });
+    expect(res.body).toMatchObject({
+      accepted: 0,
+      duplicates: 1,
+      rejected: [{ index: 1, id: b!.id, reason: 'invalid_value', path: '$.events[1].count' }],
+    });
     expect(await c.store.count()).toBe(1);
   });
 
@@ -190,7 +211,10 @@ describe('CORS', () => {
 
   it('refuses a preflight and a POST from an origin off the allowlist, storing nothing', async () => {
     const c = await start();
-    const pre = await send(`${c.url}/collect`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+    const pre = await send(`${c.url}/collect`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(pre.status).toBe(403);
     expect(pre.headers['access-control-allow-origin']).toBeUndefined();
     const res = await post(c.url, batchOf(), { Origin: 'https://evil.example' });
@@ -297,7 +321,13 @@ describe('graceful shutdown', () => {
   it('finishes a request whose body is still arriving when shutdown starts', async () => {
     const inner = createMemoryStore();
     let storedAtClose = -1;
-    const store: EventStore = { ...inner, close: async () => { storedAtClose = await inner.count(); await inner.close(); } };
+    const store: EventStore = {
+      ...inner,
+      close: async () => {
+        storedAtClose = await inner.count();
+        await inner.close();
+      },
+    };
     const c = await startCollector({ port: 0, store });
     const order: string[] = [];
     let closing: Promise<void> | undefined;
@@ -340,8 +370,10 @@ describe('graceful shutdown', () => {
       await origClose();
     };
     const outcome = new Promise<string>((resolve) => {
-      const req = request(`${c.url}/collect`, { method: 'POST', agent: false, headers: { 'Content-Type': 'application/json', Expect: '100-continue' } }, () =>
-        resolve('answered'),
+      const req = request(
+        `${c.url}/collect`,
+        { method: 'POST', agent: false, headers: { 'Content-Type': 'application/json', Expect: '100-continue' } },
+        () => resolve('answered'),
       );
       req.on('error', (e) => resolve(`error ${(e as NodeJS.ErrnoException).code}`));
       req.on('continue', () => {

@@ -23,7 +23,12 @@ describe('createBatchTriage', () => {
 
   it('keeps an id written in capitals in lower case, in kept and in rejected events alike', () => {
     const [a, b] = signals(2);
-    const t = triage(batchOf([{ ...a!, id: String(a!.id).toUpperCase() }, { ...b!, id: String(b!.id).toUpperCase(), innerText: 'x' }]));
+    const t = triage(
+      batchOf([
+        { ...a!, id: String(a!.id).toUpperCase() },
+        { ...b!, id: String(b!.id).toUpperCase(), innerText: 'x' },
+      ]),
+    );
     expect(t.ok).toBe(true);
     if (!t.ok) return;
     expect(t.batch.events).toEqual([a]);
@@ -81,7 +86,11 @@ describe('createBatchTriage', () => {
     expect(triage({ ...batchOf(signals(2)), extra: 1 })).toEqual({ ok: false, error: 'unknown field', path: '$.extra' });
     expect(triage({ ...batchOf(signals(2)), events: {} })).toMatchObject({ ok: false, path: '$.events' });
     expect(triage(batchOf(signals(1001)))).toEqual({ ok: false, error: 'must have at most 1000 items', path: '$.events' });
-    expect(triage({ ...batchOf(signals(1)), site: '5551234567' })).toEqual({ ok: false, error: 'looks like a phone number', path: '$.site' });
+    expect(triage({ ...batchOf(signals(1)), site: '5551234567' })).toEqual({
+      ok: false,
+      error: 'looks like a phone number',
+      path: '$.site',
+    });
     expect(triage(null)).toMatchObject({ ok: false, path: '$' });
   });
 

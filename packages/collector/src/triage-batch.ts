@@ -33,9 +33,7 @@ export interface RejectedEvent {
  * unusable (`ok: false`, nothing from it may be stored), or `batch` holds the
  * valid events, in order, and `rejected` the others.
  */
-export type BatchTriage =
-  | { ok: true; batch: WireBatch; rejected: RejectedEvent[] }
-  | { ok: false; error: string; path: string };
+export type BatchTriage = { ok: true; batch: WireBatch; rejected: RejectedEvent[] } | { ok: false; error: string; path: string };
 
 /** Sorts one parsed POST body; see {@link createBatchTriage}. */
 export type BatchTriageFn = (body: unknown) => BatchTriage;

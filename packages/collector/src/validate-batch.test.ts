@@ -65,8 +65,16 @@ describe('createBatchValidator', () => {
   });
 
   it('rejects phone-looking and card-looking strings', () => {
-    expect(validate(one({ answer: '+44 20 7946 0958' }, 'answered'))).toMatchObject({ ok: false, error: 'looks like a phone number', path: '$.events[0].answer' });
-    expect(validate(one({ path: '/pay/4111111111111111' }))).toMatchObject({ ok: false, error: 'looks like a payment card number', path: '$.events[0].path' });
+    expect(validate(one({ answer: '+44 20 7946 0958' }, 'answered'))).toMatchObject({
+      ok: false,
+      error: 'looks like a phone number',
+      path: '$.events[0].answer',
+    });
+    expect(validate(one({ path: '/pay/4111111111111111' }))).toMatchObject({
+      ok: false,
+      error: 'looks like a payment card number',
+      path: '$.events[0].path',
+    });
   });
 
   it('rejects a body that is not an object', () => {

@@ -3,9 +3,7 @@ import { createBatchTriage } from './triage-batch';
 import type { WireBatch } from './wire-batch';
 
 /** The outcome of validating one POST body as a whole. */
-export type BatchCheck =
-  | { ok: true; batch: WireBatch }
-  | { ok: false; error: string; path: string };
+export type BatchCheck = { ok: true; batch: WireBatch } | { ok: false; error: string; path: string };
 
 /** Checks one parsed POST body; see {@link createBatchValidator}. */
 export type BatchValidator = (body: unknown) => BatchCheck;

@@ -49,7 +49,9 @@ export async function runVerifyWebhook(
   }
   const secret = values.secret ?? env.ATTUNE_WEBHOOK_SECRET;
   if (!secret || values.signature === undefined || (values.tolerance !== undefined && !/^\d+$/.test(values.tolerance))) {
-    stderr.write('attune-collector verify-webhook: needs --signature <header> and a secret (ATTUNE_WEBHOOK_SECRET or --secret); --tolerance is whole seconds\n');
+    stderr.write(
+      'attune-collector verify-webhook: needs --signature <header> and a secret (ATTUNE_WEBHOOK_SECRET or --secret); --tolerance is whole seconds\n',
+    );
     return 2;
   }
   const body = values['body-file'] !== undefined ? await readFile(values['body-file'], 'utf8') : await readAll(stdin);
@@ -63,7 +65,11 @@ export async function runVerifyWebhook(
     stdout.write(`signature valid (signed ${new Date(check.timestamp * 1000).toISOString()})\n`);
     return 0;
   }
-  const why = { mismatch: 'it does not match: a wrong secret or an altered body', malformed: 'the header is not t=<seconds>,v1=<hex>', expired: 'it is older than the tolerance' }[check.reason];
+  const why = {
+    mismatch: 'it does not match: a wrong secret or an altered body',
+    malformed: 'the header is not t=<seconds>,v1=<hex>',
+    expired: 'it is older than the tolerance',
+  }[check.reason];
   stderr.write(`signature refused (${check.reason}): ${why}\n`);
   return 1;
 }

@@ -57,7 +57,12 @@ export function handoffWebhookRecord(event: WireEvent, site: string): HandoffWeb
     questionsAnswered: texts(event.answered),
     summary: '',
   };
-  for (const [key, from] of [['channel', 'channel'], ['intent', 'intent'], ['reason', 'reason'], ['nextAction', 'next']] as const) {
+  for (const [key, from] of [
+    ['channel', 'channel'],
+    ['intent', 'intent'],
+    ['reason', 'reason'],
+    ['nextAction', 'next'],
+  ] as const) {
     const value = text(event[from]);
     if (value) record[key] = value;
   }
@@ -66,7 +71,9 @@ export function handoffWebhookRecord(event: WireEvent, site: string): HandoffWeb
     record.intent ? `Seems to be: ${record.intent.replace(/_/g, ' ')}` : '',
     record.evidence.length ? `Signals: ${record.evidence.map((e) => `${e.signal} on ${e.target} ×${e.count}`).join(', ')}` : '',
     record.failingFields.length ? `Failing fields: ${record.failingFields.join(', ')}` : '',
-    record.helpShown.length ? `Help already shown: ${record.helpShown.map((h) => `${h.rule} (${h.outcome.replace(/_/g, ' ')})`).join(', ')}` : '',
+    record.helpShown.length
+      ? `Help already shown: ${record.helpShown.map((h) => `${h.rule} (${h.outcome.replace(/_/g, ' ')})`).join(', ')}`
+      : '',
     record.questionsAnswered.length ? `Questions answered: ${record.questionsAnswered.join(', ')}` : '',
     record.reason ? `Reason: ${record.reason.replace(/_/g, ' ')}` : '',
     record.nextAction ? `Recommended next action: ${record.nextAction}` : '',

@@ -9,7 +9,8 @@ export type SignatureFailure = 'malformed' | 'mismatch' | 'expired';
 /** What {@link verifyWebhookSignature} decided. */
 export type SignatureCheck = { ok: true; timestamp: number } | { ok: false; reason: SignatureFailure };
 
-const hmac = (secret: string, timestamp: number, body: string) => createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex');
+const hmac = (secret: string, timestamp: number, body: string) =>
+  createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex');
 
 /**
  * Signs one webhook body: the HMAC-SHA256, keyed by `secret`, of `"<timestamp>.<body>"`, as the
@@ -47,7 +48,13 @@ export interface VerifyWebhookInput {
  * if (!check.ok) return res.writeHead(401).end(check.reason);
  * ```
  */
-export function verifyWebhookSignature({ secret, body, header, toleranceSeconds = 300, now = Date.now() }: VerifyWebhookInput): SignatureCheck {
+export function verifyWebhookSignature({
+  secret,
+  body,
+  header,
+  toleranceSeconds = 300,
+  now = Date.now(),
+}: VerifyWebhookInput): SignatureCheck {
   const parts = new Map<string, string[]>();
   for (const item of (header ?? '').split(',')) {
     const at = item.indexOf('=');

@@ -29,7 +29,12 @@ describe('the load driver’s batches', () => {
 describe('judgeStorage', () => {
   const acked = ['a', 'b', 'c'];
   it('passes when every acknowledged id is stored once, counting extra rows in flight at the end', () => {
-    expect(judgeStorage(acked, { rows: 5, distinctIds: 5, acknowledgedRows: 3 })).toEqual({ acknowledged: 3, stored: 5, storedOnce: true, unacknowledgedStored: 2 });
+    expect(judgeStorage(acked, { rows: 5, distinctIds: 5, acknowledgedRows: 3 })).toEqual({
+      acknowledged: 3,
+      stored: 5,
+      storedOnce: true,
+      unacknowledgedStored: 2,
+    });
   });
   it('fails when an acknowledged id is missing', () => {
     expect(judgeStorage(acked, { rows: 2, distinctIds: 2, acknowledgedRows: 2 }).storedOnce).toBe(false);

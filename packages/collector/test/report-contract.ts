@@ -43,7 +43,16 @@ export function reportContractEvents(): { site: string; events: WireEvent[] }[] 
   const other: WireEvent[] = [];
   for (let n = 0; n < 30; n++) {
     const ts = REPORT_START + n * 1000;
-    other.push({ id: id(ts), type: 'signal', purpose: 'measurement', ts, path: '/blog', vid: `blog_${n}`, signal: 'rage_click', target: '.x' });
+    other.push({
+      id: id(ts),
+      type: 'signal',
+      purpose: 'measurement',
+      ts,
+      path: '/blog',
+      vid: `blog_${n}`,
+      signal: 'rage_click',
+      target: '.x',
+    });
   }
   return [
     { site: REPORT_SITE, events: [...events, ...extra] },

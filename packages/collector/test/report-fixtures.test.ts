@@ -26,7 +26,10 @@ describe('report fixtures', () => {
       dismissed: p.dismissed,
       converted: p.convertedTreatment,
     });
-    expect(pricing.comparison).toMatchObject({ treatment: { n: p.treatment, converted: p.convertedTreatment }, holdout: { n: p.holdout, converted: p.convertedHoldout } });
+    expect(pricing.comparison).toMatchObject({
+      treatment: { n: p.treatment, converted: p.convertedTreatment },
+      holdout: { n: p.holdout, converted: p.convertedHoldout },
+    });
     expect(s.rules.find((r) => r.rule === 'signup-nudge')!.comparison.status).toBe('not_enough_data');
     expect(s.shadow[0]).toMatchObject({ rule: 'exit-offer', wouldFire: { events: REPORT_EXPECTED.exitOffer.decisions } });
     expect(JSON.stringify(s)).not.toContain(REPORT_EXPECTED.tinyPage);

@@ -19,7 +19,16 @@ const DAY = 86_400_000;
  */
 export const REPORT_EXPECTED = {
   goal: 'signup',
-  pricingHelp: { treatment: 400, holdout: 100, shown: 400, engaged: 120, dismissed: 150, convertedTreatment: 128, convertedHoldout: 20, convertedBefore: 10 },
+  pricingHelp: {
+    treatment: 400,
+    holdout: 100,
+    shown: 400,
+    engaged: 120,
+    dismissed: 150,
+    convertedTreatment: 128,
+    convertedHoldout: 20,
+    convertedBefore: 10,
+  },
   signupNudge: { treatment: 200, holdout: 12, shown: 200, engaged: 60, dismissed: 30 },
   faqCard: { treatment: 60, shown: 60, engaged: 8, dismissed: 25 },
   exitOffer: { decisions: 150 },
@@ -67,11 +76,26 @@ export function reportEvents(seed = 8): Record<string, unknown>[] {
   const events: Record<string, unknown>[] = [];
   const visitor = (prefix: string, n: number) => ({
     vid: `${prefix}_${letters(n)}`,
-    device: pick([['desktop', 6], ['mobile', 3], ['tablet', 1]] as const),
-    referrer: pick([['search', 4], ['direct', 2.5], ['social', 1.5], ['paid', 1], ['email', 1]] as const),
+    device: pick([
+      ['desktop', 6],
+      ['mobile', 3],
+      ['tablet', 1],
+    ] as const),
+    referrer: pick([
+      ['search', 4],
+      ['direct', 2.5],
+      ['social', 1.5],
+      ['paid', 1],
+      ['email', 1],
+    ] as const),
   });
   type Who = ReturnType<typeof visitor>;
-  const PURPOSE: Record<string, string> = { signal: 'measurement', conversion: 'measurement', vital: 'measurement', dropped: 'measurement' };
+  const PURPOSE: Record<string, string> = {
+    signal: 'measurement',
+    conversion: 'measurement',
+    vital: 'measurement',
+    dropped: 'measurement',
+  };
   const emit = (who: Who, ts: number, path: string, type: string, fields: Record<string, unknown>) => {
     events.push({ id: uuid(ts), type, purpose: PURPOSE[type] ?? 'help', ts, path, ...who, ...fields });
   };
@@ -86,16 +110,44 @@ export function reportEvents(seed = 8): Record<string, unknown>[] {
     ['/', 3],
   ] as const;
   const targets: Record<string, readonly (readonly [string, string, number])[]> = {
-    '/pricing': [['rage_click', '[data-attune="plan-team"]', 3], ['dead_click', '.plan-feature-tooltip', 3], ['hesitation', 'page', 2], ['exit_intent', 'page', 2]],
-    '/checkout': [['form_error', '#card-number', 4], ['form_error', '#postcode', 2], ['form_abandon', '#card-number', 2], ['form_abandon', '#coupon', 1], ['error_click', '#pay', 2], ['slow_interaction', '#pay', 1]],
-    '/signup': [['form_error', '#password', 3], ['form_correction', '#email-field', 2], ['form_abandon', '#password', 2], ['dead_click', '[data-attune="sso-google"]', 1]],
-    '/docs/getting-started': [['dead_click', '.code-copy', 2], ['hesitation', 'page', 2], ['slow_interaction', '.search-box', 1]],
-    '/': [['rage_click', '.hero-video', 2], ['exit_intent', 'page', 1], ['dead_click', '.logo-strip', 1]],
+    '/pricing': [
+      ['rage_click', '[data-attune="plan-team"]', 3],
+      ['dead_click', '.plan-feature-tooltip', 3],
+      ['hesitation', 'page', 2],
+      ['exit_intent', 'page', 2],
+    ],
+    '/checkout': [
+      ['form_error', '#card-number', 4],
+      ['form_error', '#postcode', 2],
+      ['form_abandon', '#card-number', 2],
+      ['form_abandon', '#coupon', 1],
+      ['error_click', '#pay', 2],
+      ['slow_interaction', '#pay', 1],
+    ],
+    '/signup': [
+      ['form_error', '#password', 3],
+      ['form_correction', '#email-field', 2],
+      ['form_abandon', '#password', 2],
+      ['dead_click', '[data-attune="sso-google"]', 1],
+    ],
+    '/docs/getting-started': [
+      ['dead_click', '.code-copy', 2],
+      ['hesitation', 'page', 2],
+      ['slow_interaction', '.search-box', 1],
+    ],
+    '/': [
+      ['rage_click', '.hero-video', 2],
+      ['exit_intent', 'page', 1],
+      ['dead_click', '.logo-strip', 1],
+    ],
   };
   for (let n = 0; n < 600; n++) {
     const who = visitor('vis', n);
     const first = Math.floor(random() * REPORT_DAYS);
-    const visitDays = [first, ...(random() < 0.3 && first < REPORT_DAYS - 1 ? [first + 1 + Math.floor(random() * (REPORT_DAYS - 1 - first))] : [])];
+    const visitDays = [
+      first,
+      ...(random() < 0.3 && first < REPORT_DAYS - 1 ? [first + 1 + Math.floor(random() * (REPORT_DAYS - 1 - first))] : []),
+    ];
     for (const day of visitDays) {
       const path = pick(pages);
       let ts = dayTime(day);
@@ -104,7 +156,12 @@ export function reportEvents(seed = 8): Record<string, unknown>[] {
       for (let k = 0; k < burst; k++) {
         if (random() < 0.55) {
           const [signal, target] = pick(targets[path]!.map(([s, t, w]) => [[s, t] as const, w] as const));
-          emit(who, (ts += 4000), path, 'signal', { signal, target, count: signal === 'rage_click' ? 3 + Math.floor(random() * 4) : 1, ...(random() < 0.3 ? { confidence: 'high' } : {}) });
+          emit(who, (ts += 4000), path, 'signal', {
+            signal,
+            target,
+            count: signal === 'rage_click' ? 3 + Math.floor(random() * 4) : 1,
+            ...(random() < 0.3 ? { confidence: 'high' } : {}),
+          });
         }
       }
       if (random() < 0.5) {
@@ -116,9 +173,14 @@ export function reportEvents(seed = 8): Record<string, unknown>[] {
     }
   }
   // A page too small to show, and hostile strings from enough visitors to show.
-  for (let n = 0; n < 5; n++) emit(visitor('tiny', n), dayTime(3), REPORT_EXPECTED.tinyPage, 'signal', { signal: 'rage_click', target: '#old-submit', count: 4 });
+  for (let n = 0; n < 5; n++)
+    emit(visitor('tiny', n), dayTime(3), REPORT_EXPECTED.tinyPage, 'signal', { signal: 'rage_click', target: '#old-submit', count: 4 });
   for (let n = 0; n < 25; n++) {
-    emit(visitor('odd', n), dayTime(5 + (n % 5)), REPORT_EXPECTED.hostilePath, 'signal', { signal: 'dead_click', target: REPORT_EXPECTED.hostileTarget, count: 1 });
+    emit(visitor('odd', n), dayTime(5 + (n % 5)), REPORT_EXPECTED.hostilePath, 'signal', {
+      signal: 'dead_click',
+      target: REPORT_EXPECTED.hostileTarget,
+      count: 1,
+    });
   }
 
   // Rule funnels, built to the expected figures.
@@ -130,7 +192,12 @@ export function reportEvents(seed = 8): Record<string, unknown>[] {
     let ts = dayTime(n % REPORT_DAYS);
     if (!held && n < p.convertedBefore) emit(who, ts - 3_600_000, '/signup', 'conversion', { goal });
     emit(who, ts, '/pricing', 'signal', { signal: 'rage_click', target: '[data-attune="plan-team"]', count: 4 });
-    emit(who, (ts += 500), '/pricing', 'decision', { rule: 'pricing-help', shadow: false, holdout: held, evidence: [{ signal: 'rage_click', target: '[data-attune="plan-team"]', count: 4 }] });
+    emit(who, (ts += 500), '/pricing', 'decision', {
+      rule: 'pricing-help',
+      shadow: false,
+      holdout: held,
+      evidence: [{ signal: 'rage_click', target: '[data-attune="plan-team"]', count: 4 }],
+    });
     if (held) {
       if (n - p.treatment < p.convertedHoldout) emit(who, (ts += 600_000), '/signup', 'conversion', { goal });
       continue;
@@ -139,7 +206,8 @@ export function reportEvents(seed = 8): Record<string, unknown>[] {
     if (n < p.engaged) emit(who, (ts += 8000), '/pricing', 'engaged', { rule: 'pricing-help', action: 'link' });
     else if (n < p.engaged + p.dismissed) emit(who, (ts += 5000), '/pricing', 'dismissed', { rule: 'pricing-help', kind: 'dismiss' });
     // Treatment converters after help: the 128 visitors right after the ten who converted before it fired.
-    if (n >= p.convertedBefore && n < p.convertedBefore + p.convertedTreatment) emit(who, (ts += 600_000), '/signup', 'conversion', { goal });
+    if (n >= p.convertedBefore && n < p.convertedBefore + p.convertedTreatment)
+      emit(who, (ts += 600_000), '/signup', 'conversion', { goal });
     // A conversion on another goal never counts.
     if (n % 50 === 7) emit(who, (ts += 1000), '/newsletter', 'conversion', { goal: 'newsletter' });
   }
@@ -148,7 +216,12 @@ export function reportEvents(seed = 8): Record<string, unknown>[] {
     const who = visitor('sn', n);
     const held = n >= s.treatment;
     let ts = dayTime(n % REPORT_DAYS);
-    emit(who, ts, '/signup', 'decision', { rule: 'signup-nudge', shadow: false, holdout: held, evidence: [{ signal: 'form_error', target: '#password', count: 2 }] });
+    emit(who, ts, '/signup', 'decision', {
+      rule: 'signup-nudge',
+      shadow: false,
+      holdout: held,
+      evidence: [{ signal: 'form_error', target: '#password', count: 2 }],
+    });
     if (held) continue;
     emit(who, (ts += 300), '/signup', 'shown', { rule: 'signup-nudge' });
     if (n < s.engaged) emit(who, (ts += 4000), '/signup', 'engaged', { rule: 'signup-nudge', action: 'helpful_yes' });
@@ -159,10 +232,15 @@ export function reportEvents(seed = 8): Record<string, unknown>[] {
   for (let n = 0; n < f.treatment; n++) {
     const who = visitor('faq', n);
     let ts = dayTime(n % REPORT_DAYS);
-    emit(who, ts, '/docs/getting-started', 'decision', { rule: 'faq-card', shadow: false, evidence: [{ signal: 'hesitation', target: 'page', count: 1 }] });
+    emit(who, ts, '/docs/getting-started', 'decision', {
+      rule: 'faq-card',
+      shadow: false,
+      evidence: [{ signal: 'hesitation', target: 'page', count: 1 }],
+    });
     emit(who, (ts += 300), '/docs/getting-started', 'shown', { rule: 'faq-card' });
     if (n < f.engaged) emit(who, (ts += 4000), '/docs/getting-started', 'engaged', { rule: 'faq-card', action: 'helpful_yes' });
-    else if (n < f.engaged + f.dismissed) emit(who, (ts += 4000), '/docs/getting-started', 'dismissed', { rule: 'faq-card', kind: 'never' });
+    else if (n < f.engaged + f.dismissed)
+      emit(who, (ts += 4000), '/docs/getting-started', 'dismissed', { rule: 'faq-card', kind: 'never' });
   }
   // A shadow rule: would have shown on pricing (120) and checkout (30).
   for (let n = 0; n < REPORT_EXPECTED.exitOffer.decisions; n++) {

@@ -14,7 +14,8 @@ export const outlineTarget = (doc: Document, el: Element, label: string, ms = 25
   box.setAttribute('data-attune-ui', 'outline');
   box.setAttribute('aria-hidden', 'true');
   box.style.cssText = `all:initial;position:fixed;left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;outline:2px dashed #d6336c;outline-offset:2px;pointer-events:none;z-index:2147483647`;
-  tag.style.cssText = 'position:absolute;left:0;bottom:100%;background:#d6336c;color:#fff;font:11px/16px monospace;padding:0 4px;white-space:nowrap';
+  tag.style.cssText =
+    'position:absolute;left:0;bottom:100%;background:#d6336c;color:#fff;font:11px/16px monospace;padding:0 4px;white-space:nowrap';
   tag.textContent = label;
   box.append(tag);
   (doc.body ?? doc.documentElement).append(box);

@@ -23,7 +23,7 @@ describe('startSignals', () => {
     return { types: signals.map((s) => s.type), inspected };
   };
 
-  it('runs every detector by default and hands each signal\'s element to inspect', () => {
+  it("runs every detector by default and hands each signal's element to inspect", () => {
     const { types, inspected } = rage(false, undefined);
     expect(types).toContain('rage_click');
     expect(types).toContain('dead_click');
@@ -42,13 +42,15 @@ describe('startSignals', () => {
   it('keeps the other detectors running when one fails to start', () => {
     const { ctx, signals } = fakeContext(document);
     const errors: unknown[] = [];
-    ctx.wrap = (fn) => (...args) => {
-      try {
-        fn(...args);
-      } catch (error) {
-        errors.push(error);
-      }
-    };
+    ctx.wrap =
+      (fn) =>
+      (...args) => {
+        try {
+          fn(...args);
+        } catch (error) {
+          errors.push(error);
+        }
+      };
     const matchMedia = vi.spyOn(window, 'matchMedia').mockImplementation(() => {
       throw new Error('no media queries');
     });

@@ -81,7 +81,10 @@ export const startSignals = (page: DetectorContext, config: SignalsConfig = {}, 
     }
   };
   add({ ...DETECTORS, ...detectors });
-  return Object.assign(() => {
-    for (const stop of stops.splice(0)) stop();
-  }, { add });
+  return Object.assign(
+    () => {
+      for (const stop of stops.splice(0)) stop();
+    },
+    { add },
+  );
 };

@@ -44,6 +44,14 @@ describe('target', () => {
   it('treats text inputs, textareas, selects and editable content as text fields, buttons and boxes not', () => {
     document.body.innerHTML = `<input id="t"><input id="e" type="EMAIL"><textarea id="x"></textarea><select id="s"></select>
       <input id="c" type="checkbox"><input id="b" type="submit"><button id="n"></button>`;
-    expect(['t', 'e', 'x', 's', 'c', 'b', 'n'].map((id) => isTextEditable($(`#${id}`)))).toEqual([true, true, true, true, false, false, false]);
+    expect(['t', 'e', 'x', 's', 'c', 'b', 'n'].map((id) => isTextEditable($(`#${id}`)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -21,7 +21,7 @@ export const actionableOf = (el: Element): Element | null => el.closest(ACTIONAB
 export const isIgnored = (el: Element, signal: string): boolean => {
   if (el.closest('[data-attune-ui]')) return true;
   // An empty list (`['']`) means every signal.
-  const list = el.closest('[data-attune-ignore]')?.getAttribute('data-attune-ignore')!.trim().split(/\s+/);
+  const list = el.closest('[data-attune-ignore]')?.getAttribute('data-attune-ignore')?.trim().split(/\s+/);
   return !!list && (!list[0] || list.includes(signal));
 };
 

@@ -2,7 +2,18 @@
 
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { atom } from 'nanostores';
-import { createAttune, createDeferredApi, DEFERRED_LIMIT, METHODS, type Method, type ActiveHelp, type Attune, type AttuneConfig, type DismissKind, type EngageAction } from 'attune';
+import {
+  createAttune,
+  createDeferredApi,
+  DEFERRED_LIMIT,
+  METHODS,
+  type Method,
+  type ActiveHelp,
+  type Attune,
+  type AttuneConfig,
+  type DismissKind,
+  type EngageAction,
+} from 'attune';
 
 const AttuneContext = createContext<Attune | null>(null);
 

@@ -16,7 +16,12 @@ function makeRule(i) {
     status: i % 10 === 0 ? 'shadow' : 'live',
     when: {
       all: [
-        { signal: SIGNALS[i % SIGNALS.length], target: `${TARGETS[i % TARGETS.length].split('/')[0]}*`, atLeast: 1 + (i % 3), within: '2m' },
+        {
+          signal: SIGNALS[i % SIGNALS.length],
+          target: `${TARGETS[i % TARGETS.length].split('/')[0]}*`,
+          atLeast: 1 + (i % 3),
+          within: '2m',
+        },
         { any: [{ page: '/pricing*' }, { page: '/signup*' }, { fact: 'page.referrer', in: ['search', 'paid'] }] },
         { none: [{ fact: 'stage', eq: 'customer' }] },
         { fact: 'visitor.visits', gte: i % 4 },
@@ -28,7 +33,12 @@ function makeRule(i) {
 
 const facts = {
   page: { path: '/pricing', referrer: 'search', utm: { utm_source: 'newsletter' } },
-  signals: Array.from({ length: 60 }, (_, i) => ({ type: SIGNALS[i % SIGNALS.length], target: TARGETS[i % TARGETS.length], count: 1 + (i % 5), at: NOW - i * 4000 })),
+  signals: Array.from({ length: 60 }, (_, i) => ({
+    type: SIGNALS[i % SIGNALS.length],
+    target: TARGETS[i % TARGETS.length],
+    count: 1 + (i % 5),
+    at: NOW - i * 4000,
+  })),
   visitor: { id: 'v-1', returning: true, visits: 3, firstSeen: NOW - 9 * 86_400_000 },
   dwell: 45_000,
   idle: 3000,
@@ -36,7 +46,11 @@ const facts = {
   device: 'desktop',
   locale: 'en-GB',
 };
-const history = { shown: [{ ruleId: 'rule-3', at: NOW - 3_600_000 }], dismissed: [{ ruleId: 'rule-5', at: NOW - 86_400_000, kind: 'dismiss' }], sessionStart: NOW - 600_000 };
+const history = {
+  shown: [{ ruleId: 'rule-3', at: NOW - 3_600_000 }],
+  dismissed: [{ ruleId: 'rule-5', at: NOW - 86_400_000, kind: 'dismiss' }],
+  sessionStart: NOW - 600_000,
+};
 
 for (const count of [10, 100, 1000]) {
   const { rules, errors } = validateRules({ version: 1, rules: Array.from({ length: count }, (_, i) => makeRule(i)) });

@@ -96,14 +96,40 @@ describe('compileBoundedRegex', { timeout: 60_000 }, () => {
   it('answers exactly like RegExp on 4,000 random patterns of the subset and random texts', () => {
     const rand = prng(0x5eed);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
-    const atoms = ['a', 'b', '.', '\\d', '\\w', '\\s', '\\W', '[ab]', '[^a]', '[a-c\\d]', '\\.', '-', '/', '\\b', '\\B', '^', '$', '[\\D]', '\\x61', '\\u0062'];
+    const atoms = [
+      'a',
+      'b',
+      '.',
+      '\\d',
+      '\\w',
+      '\\s',
+      '\\W',
+      '[ab]',
+      '[^a]',
+      '[a-c\\d]',
+      '\\.',
+      '-',
+      '/',
+      '\\b',
+      '\\B',
+      '^',
+      '$',
+      '[\\D]',
+      '\\x61',
+      '\\u0062',
+    ];
     const quantifiers = ['', '', '', '*', '+', '?', '{2}', '{0,2}', '{1,}', '*?', '+?'];
     const pattern = (depth: number): string => {
       let out = '';
       const length = 1 + Math.floor(rand() * 4);
       for (let i = 0; i < length; i++) {
         const r = rand();
-        let atom = depth < 2 && r < 0.25 ? `(${pattern(depth + 1)})` : depth < 2 && r < 0.35 ? `(?:${pattern(depth + 1)}|${pattern(depth + 1)})` : pick(atoms);
+        let atom =
+          depth < 2 && r < 0.25
+            ? `(${pattern(depth + 1)})`
+            : depth < 2 && r < 0.35
+              ? `(?:${pattern(depth + 1)}|${pattern(depth + 1)})`
+              : pick(atoms);
         if (!/^[$^]$|^\\[bB]$/.test(atom)) atom += pick(quantifiers);
         out += atom;
       }

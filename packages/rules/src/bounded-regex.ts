@@ -1,7 +1,15 @@
 import type { MatchBudget } from './match-budget';
 
 /** Why a pattern was refused. */
-export type RegexIssue = 'regex_empty' | 'regex_too_long' | 'regex_backreference' | 'regex_lookaround' | 'regex_unsupported' | 'regex_too_complex' | 'regex_invalid' | 'regex_unavailable';
+export type RegexIssue =
+  | 'regex_empty'
+  | 'regex_too_long'
+  | 'regex_backreference'
+  | 'regex_lookaround'
+  | 'regex_unsupported'
+  | 'regex_too_complex'
+  | 'regex_invalid'
+  | 'regex_unavailable';
 
 /** The longest pattern a `regex` condition may use. */
 export const MAX_REGEX_LENGTH = 200;
@@ -46,7 +54,7 @@ function parse(source: string): Node {
     i += part.length;
     return new RegExp(`^(?:${part})$`);
   };
-  const escape = (inClass: boolean): string => {
+  const readEscape = (inClass: boolean): string => {
     const rest = source.slice(i);
     const known = ESCAPE.exec(rest) ?? (inClass && rest.startsWith('\\b') ? ['\\b'] : null);
     if (known) return known[0];
@@ -68,15 +76,15 @@ function parse(source: string): Node {
     if (c === '[') {
       const start = i++;
       if (source[i] === '^') i++;
-      while (source[i] !== ']') i += source[i] === '\\' ? escape(true).length : 1;
+      while (source[i] !== ']') i += source[i] === '\\' ? readEscape(true).length : 1;
       const part = source.slice(start, i + 1);
       i = start;
       return one(part);
     }
-    if (c === '^' || c === '$') return i++, c === '^' ? 0 : 1;
+    if (c === '^' || c === '$') return (i++, c === '^' ? 0 : 1);
     if (c === '\\') {
-      if (/[bB]/.test(source[i + 1] as string)) return (i += 2), source[i - 1] === 'b' ? 2 : 3;
-      return one(escape(false));
+      if (/[bB]/.test(source[i + 1] as string)) return ((i += 2), source[i - 1] === 'b' ? 2 : 3);
+      return one(readEscape(false));
     }
     if (c === '{') refuse('regex_unsupported');
     return one(c as string);
@@ -129,7 +137,10 @@ function build(root: Node): { program: Program; start: number } {
     if (node instanceof RegExp) return add(node, out, -1);
     if (typeof node === 'number') return add(null, out, -2 - node);
     if (Array.isArray(node)) return node.reduceRight((at: number, item) => compile(item, at), out);
-    if ('or' in node) return node.or.slice(0, -1).reduceRight((at: number, item) => add(null, compile(item, out), at), compile(node.or[node.or.length - 1] as Node, out));
+    if ('or' in node)
+      return node.or
+        .slice(0, -1)
+        .reduceRight((at: number, item) => add(null, compile(item, out), at), compile(node.or[node.or.length - 1] as Node, out));
     let at = out;
     if (node.max === Infinity) {
       at = add(null, -1, out);
@@ -161,7 +172,8 @@ function run({ test, next, alt }: Program, start: number, text: string): [boolea
       if (s === 0) return true;
       if (test[s]) upcoming.push(s);
       else if (a >= 0) stack.push(a, next[s] as number);
-      else if (a === -2 ? position === 0 : a === -3 ? position === text.length : (isWord(position - 1) !== isWord(position)) === (a === -4)) stack.push(next[s] as number);
+      else if (a === -2 ? position === 0 : a === -3 ? position === text.length : (isWord(position - 1) !== isWord(position)) === (a === -4))
+        stack.push(next[s] as number);
     }
     return false;
   };

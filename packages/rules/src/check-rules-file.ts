@@ -16,7 +16,12 @@ const INTENT_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 /** Rules one file may hold. */
 export const MAX_RULES = 1000;
 
-const structural = (report: IssueReport): ValidationResult => ({ ok: false, rules: null, errors: report.errors, warnings: report.warnings });
+const structural = (report: IssueReport): ValidationResult => ({
+  ok: false,
+  rules: null,
+  errors: report.errors,
+  warnings: report.warnings,
+});
 
 const INTENT_KEYS = ['when', 'description', 'describe', 'locales'];
 
@@ -26,7 +31,12 @@ interface Intents {
   names: string[];
 }
 
-function readIntents(value: unknown, report: IssueReport, regexes: Map<string, BoundedRegex>, compileRegex: RegexCompiler | undefined): Intents {
+function readIntents(
+  value: unknown,
+  report: IssueReport,
+  regexes: Map<string, BoundedRegex>,
+  compileRegex: RegexCompiler | undefined,
+): Intents {
   const valid: Record<string, Condition> = Object.create(null) as Record<string, Condition>;
   const texts: Record<string, IntentText> = Object.create(null) as Record<string, IntentText>;
   if (value === undefined) return { valid, texts, names: [] };
@@ -50,7 +60,9 @@ function readIntents(value: unknown, report: IssueReport, regexes: Map<string, B
     const before = report.errors.length;
     checkKeys(definition, INTENT_KEYS, path, report, 'an intent');
     // The note, like a rule's, may be long; the visitor's sentence may not.
-    const [, describe] = (['description', 'describe'] as const).map((key) => readText(definition, key, path, report, { max: TEXT_LIMITS[key] }));
+    const [, describe] = (['description', 'describe'] as const).map((key) =>
+      readText(definition, key, path, report, { max: TEXT_LIMITS[key] }),
+    );
     const locales = own(definition, 'locales') === undefined ? undefined : readLocales(definition, 'intent', path, report, undefined);
     const ok = report.errors.length === before;
     if (own(definition, 'when') === undefined) {
@@ -76,7 +88,12 @@ function readIntents(value: unknown, report: IssueReport, regexes: Map<string, B
 /** A short, stable revision of a rule's content, so a decision records which copy fired. */
 const revisionOf = (rule: Rule): string => fnv1a(JSON.stringify(rule)).toString(36);
 
-function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSuggester | undefined, compileRegex: RegexCompiler | undefined): ValidationResult {
+function checkUnsafe(
+  input: unknown,
+  format: IssueFormatter,
+  suggest: NameSuggester | undefined,
+  compileRegex: RegexCompiler | undefined,
+): ValidationResult {
   const report = createIssueReport(format, suggest);
   // A rule nested too deep is refused alone, below; anything else too deep refuses the file.
   const deepRules = new Map<number, string>();
@@ -181,7 +198,12 @@ function checkUnsafe(input: unknown, format: IssueFormatter, suggest: NameSugges
  *
  * @example checkRulesFile(JSON.parse(text), formatIssueMessage)
  */
-export function checkRulesFile(input: unknown, format: IssueFormatter, suggest?: NameSuggester, compileRegex?: RegexCompiler): ValidationResult {
+export function checkRulesFile(
+  input: unknown,
+  format: IssueFormatter,
+  suggest?: NameSuggester,
+  compileRegex?: RegexCompiler,
+): ValidationResult {
   try {
     return checkUnsafe(input, format, suggest, compileRegex);
   } catch {

@@ -13,11 +13,19 @@ const toNumber = (v: unknown): number | null => {
   return ms;
 };
 
-function testOne(op: FactOperator, operand: unknown, value: unknown, regexes: ReadonlyMap<string, BoundedRegex> | undefined, budget?: MatchBudget): boolean {
+function testOne(
+  op: FactOperator,
+  operand: unknown,
+  value: unknown,
+  regexes: ReadonlyMap<string, BoundedRegex> | undefined,
+  budget?: MatchBudget,
+): boolean {
   const text = typeof value === 'string' ? value.slice(0, MAX_TESTED_LENGTH) : null;
   switch (op) {
-    case 'eq': return value === operand || (typeof value === 'number' && toNumber(operand) === value);
-    case 'in': return Array.isArray(operand) && operand.some((o) => testOne('eq', o, value, regexes, budget));
+    case 'eq':
+      return value === operand || (typeof value === 'number' && toNumber(operand) === value);
+    case 'in':
+      return Array.isArray(operand) && operand.some((o) => testOne('eq', o, value, regexes, budget));
     case 'gt':
     case 'gte':
     case 'lt':
@@ -31,16 +39,22 @@ function testOne(op: FactOperator, operand: unknown, value: unknown, regexes: Re
       if (!Array.isArray(operand)) return false;
       return testOne('gte', operand[0], value, regexes, budget) && testOne('lte', operand[1], value, regexes, budget);
     }
-    case 'contains': return text !== null ? typeof operand === 'string' && spend(budget, text.length * (1 + (operand.length >> 5))) && text.includes(operand) : value === operand;
-    case 'startsWith': return text !== null && typeof operand === 'string' && text.startsWith(operand);
-    case 'glob': return text !== null && typeof operand === 'string' && globMatch(operand, text, budget);
+    case 'contains':
+      return text !== null
+        ? typeof operand === 'string' && spend(budget, text.length * (1 + (operand.length >> 5))) && text.includes(operand)
+        : value === operand;
+    case 'startsWith':
+      return text !== null && typeof operand === 'string' && text.startsWith(operand);
+    case 'glob':
+      return text !== null && typeof operand === 'string' && globMatch(operand, text, budget);
     case 'regex': {
       if (text === null || typeof operand !== 'string') return false;
       // Validation compiled every pattern; an unknown one (hand-built rules) never matches.
       const regex = regexes?.get(operand);
       return !!regex && regex.test(text, budget);
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -53,11 +67,29 @@ function testOne(op: FactOperator, operand: unknown, value: unknown, regexes: Re
  * @example compareFact('gte', 3, 4) // true
  * @example compareFact('contains', 'comparing', ['comparing', 'pricing']) // true
  */
-export function compareFact(op: FactOperator, operand: unknown, value: unknown, regexes?: ReadonlyMap<string, BoundedRegex>, budget?: MatchBudget): boolean {
+export function compareFact(
+  op: FactOperator,
+  operand: unknown,
+  value: unknown,
+  regexes?: ReadonlyMap<string, BoundedRegex>,
+  budget?: MatchBudget,
+): boolean {
   const absent = value === undefined || value === null;
   if (op === 'exists') return operand === !absent;
-  if (op === 'ne') return absent || (Array.isArray(value) ? !value.some((v) => testOne('eq', operand, v, regexes, budget)) : !testOne('eq', operand, value, regexes, budget));
-  if (op === 'nin') return absent || (Array.isArray(value) ? !value.some((v) => testOne('in', operand, v, regexes, budget)) : !testOne('in', operand, value, regexes, budget));
+  if (op === 'ne')
+    return (
+      absent ||
+      (Array.isArray(value)
+        ? !value.some((v) => testOne('eq', operand, v, regexes, budget))
+        : !testOne('eq', operand, value, regexes, budget))
+    );
+  if (op === 'nin')
+    return (
+      absent ||
+      (Array.isArray(value)
+        ? !value.some((v) => testOne('in', operand, v, regexes, budget))
+        : !testOne('in', operand, value, regexes, budget))
+    );
   if (absent) return false;
   if (Array.isArray(value)) return value.slice(0, 100).some((v: FactValue) => testOne(op, operand, v, regexes, budget));
   return testOne(op, operand, value, regexes, budget);

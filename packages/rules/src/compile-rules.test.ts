@@ -6,7 +6,13 @@ import { validateRules } from './validate-rules';
 const help = { type: 'help', title: 'Need a hand?', body: 'Plans differ in support.' };
 const inputs: unknown[] = [
   { rules: [{ id: 'a', when: { signal: 'rage_click', target: 'pricing*', within: '60s' }, show: help }] },
-  { rules: [{ id: 'a', when: { signal: 'rage_clik' }, show: help }, { id: 'b', when: { page: '/x' }, show: { ...help, links: [{ label: 'x', href: 'javascript:x' }] } }, { id: 'c', when: { page: '/x' }, show: help }] },
+  {
+    rules: [
+      { id: 'a', when: { signal: 'rage_clik' }, show: help },
+      { id: 'b', when: { page: '/x' }, show: { ...help, links: [{ label: 'x', href: 'javascript:x' }] } },
+      { id: 'c', when: { page: '/x' }, show: help },
+    ],
+  },
   { rules: {} },
   JSON.parse('{"rules":[],"__proto__":{}}'),
   { rules: [], defaults: { quietPages: ['/admin*'] } },
@@ -32,7 +38,12 @@ describe('compileRules', () => {
 
 describe('compileRules without the regex matcher', () => {
   it('refuses each regex condition with regex_unavailable and keeps the other rules', () => {
-    const input = { rules: [{ id: 'r', when: { fact: 'page.path', regex: '^/a' }, show: help }, { id: 'p', when: { page: '/a' }, show: help }] };
+    const input = {
+      rules: [
+        { id: 'r', when: { fact: 'page.path', regex: '^/a' }, show: help },
+        { id: 'p', when: { page: '/a' }, show: help },
+      ],
+    };
     const result = compileRules(input);
     expect(result.rules?.rules.map((rule) => rule.id)).toEqual(['p']);
     expect(result.errors.map((e) => [e.path, e.message])).toContainEqual(['$.rules[0].when.regex', 'regex_unavailable']);

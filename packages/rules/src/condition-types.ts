@@ -119,13 +119,21 @@ export interface HistoryCondition {
 }
 
 /** Nested logic: every child passes. */
-export interface AllCondition { all: Condition[] }
+export interface AllCondition {
+  all: Condition[];
+}
 /** Nested logic: at least one child passes. */
-export interface AnyCondition { any: Condition[] }
+export interface AnyCondition {
+  any: Condition[];
+}
 /** Nested logic: no child passes. */
-export interface NoneCondition { none: Condition[] }
+export interface NoneCondition {
+  none: Condition[];
+}
 /** Nested logic: the child fails. */
-export interface NotCondition { not: Condition }
+export interface NotCondition {
+  not: Condition;
+}
 
 /** A condition tree. */
 export type Condition =

@@ -8,7 +8,28 @@ const QUOTES: Readonly<Record<string, readonly [string, string]>> = {
 };
 
 /** English nouns that let a label read as "the pricing table" rather than a quoted name. */
-const NOUNS = ['table', 'button', 'link', 'field', 'form', 'section', 'menu', 'card', 'tab', 'banner', 'list', 'page', 'box', 'input', 'dropdown', 'slider', 'toggle', 'checkbox', 'calculator', 'chart'];
+const NOUNS = [
+  'table',
+  'button',
+  'link',
+  'field',
+  'form',
+  'section',
+  'menu',
+  'card',
+  'tab',
+  'banner',
+  'list',
+  'page',
+  'box',
+  'input',
+  'dropdown',
+  'slider',
+  'toggle',
+  'checkbox',
+  'calculator',
+  'chart',
+];
 
 /**
  * Turns a signal target into words a visitor recognises: the last label of a `data-attune`
@@ -22,10 +43,20 @@ const NOUNS = ['table', 'button', 'link', 'field', 'form', 'section', 'menu', 'c
  */
 export function describeTarget(target: string, language: string): string {
   const last = String(target).split('/').filter(Boolean).pop() ?? '';
-  const element = last.split(/\s*[>+~\s]\s*/).filter(Boolean).pop() ?? last;
+  const element =
+    last
+      .split(/\s*[>+~\s]\s*/)
+      .filter(Boolean)
+      .pop() ?? last;
   const id = /#([\w-]+)/.exec(element)?.[1];
   const name = id ?? element.replace(/[.[:].*$/, '');
-  const words = name.replace(/[-_]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim().toLowerCase().slice(0, 60) || 'this element';
+  const words =
+    name
+      .replace(/[-_]+/g, ' ')
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .trim()
+      .toLowerCase()
+      .slice(0, 60) || 'this element';
   if (language === 'en' && NOUNS.includes(words.split(' ').pop() ?? '')) return `the ${words}`;
   return quoteLabel(words, language);
 }
@@ -52,7 +83,12 @@ export function quoteLabel(words: string, language: string): string {
 export function describePage(pattern: string, language: string): string | null {
   const words = String(pattern)
     .split('/')
-    .map((segment) => segment.replace(/[^\p{L}\d]+/gu, ' ').trim().toLowerCase())
+    .map((segment) =>
+      segment
+        .replace(/[^\p{L}\d]+/gu, ' ')
+        .trim()
+        .toLowerCase(),
+    )
     .filter((segment) => /^\p{L}{2}[\p{L} ]*$/u.test(segment))
     .pop()
     ?.slice(0, 40);

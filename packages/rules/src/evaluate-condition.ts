@@ -8,7 +8,18 @@ import { spend, type MatchBudget } from './match-budget';
 import { pickVariant } from './localize-action';
 import { readFact } from './read-fact';
 import { summarizeCondition } from './summarize-condition';
-import type { Condition, Facts, FactOperator, FormState, History, HistoryCondition, IntentText, Reason, ReferrerClass, TraceEntry } from './types';
+import type {
+  Condition,
+  Facts,
+  FactOperator,
+  FormState,
+  History,
+  HistoryCondition,
+  IntentText,
+  Reason,
+  ReferrerClass,
+  TraceEntry,
+} from './types';
 import { MAX_WINDOW_MS } from './validate-condition';
 
 /** What a condition evaluation reads and where it writes its findings. */
@@ -32,7 +43,22 @@ export interface ConditionScope {
   reasons?: Reason[] | null;
 }
 
-const FACT_OPERATOR_KEYS: readonly FactOperator[] = ['eq', 'ne', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'between', 'exists', 'contains', 'startsWith', 'glob', 'regex'];
+const FACT_OPERATOR_KEYS: readonly FactOperator[] = [
+  'eq',
+  'ne',
+  'in',
+  'nin',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'between',
+  'exists',
+  'contains',
+  'startsWith',
+  'glob',
+  'regex',
+];
 
 const observe = (value: unknown): string | number | boolean => {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
@@ -53,17 +79,25 @@ function factReason(fact: string, op: FactOperator, operand: unknown, value: unk
   // Idle time passing a lower bound means time on the page too: both read "for a while".
   if (fact === 'dwell' || fact === 'idle') return atLeast ? { kind: 'dwell' } : null;
   // A returning visitor is explained by the visit count, the one figure the visitor can check.
-  const visits = fact === 'visitor.visits' ? (atLeast || op === 'eq') && value : fact === 'visitor.returning' && op === 'eq' && operand === true && facts.visitor?.visits;
+  const visits =
+    fact === 'visitor.visits'
+      ? (atLeast || op === 'eq') && value
+      : fact === 'visitor.returning' && op === 'eq' && operand === true && facts.visitor?.visits;
   if (visits) return typeof visits === 'number' && visits > 1 ? { kind: 'visits', count: visits } : null;
-  if (fact === 'visitor.daysSinceFirstVisit') return (atLeast || op === 'eq') && typeof value === 'number' && value >= 1 ? { kind: 'firstVisit', days: Math.floor(value) } : null;
-  if (fact.startsWith('profile.')) return op === 'ne' || op === 'nin' || (op === 'exists' && operand === false) ? null : { kind: 'answer', field: fact.slice(8) };
+  if (fact === 'visitor.daysSinceFirstVisit')
+    return (atLeast || op === 'eq') && typeof value === 'number' && value >= 1 ? { kind: 'firstVisit', days: Math.floor(value) } : null;
+  if (fact.startsWith('profile.'))
+    return op === 'ne' || op === 'nin' || (op === 'exists' && operand === false) ? null : { kind: 'answer', field: fact.slice(8) };
   const positive = POSITIVE.includes(op);
   if (fact === 'form.state') return positive && FORM_STATES.includes(value as string) ? { kind: 'form', state: value as FormState } : null;
-  if (fact === 'form.errors') return (atLeast || op === 'eq') && typeof value === 'number' && value > 0 ? { kind: 'form', state: 'errors' } : null;
-  if (fact === 'page.referrer') return positive && REFERRERS.includes(value as string) ? { kind: 'source', referrer: value as ReferrerClass } : null;
+  if (fact === 'form.errors')
+    return (atLeast || op === 'eq') && typeof value === 'number' && value > 0 ? { kind: 'form', state: 'errors' } : null;
+  if (fact === 'page.referrer')
+    return positive && REFERRERS.includes(value as string) ? { kind: 'source', referrer: value as ReferrerClass } : null;
   if (fact === 'device') return positive && DEVICES.includes(value as string) ? { kind: 'device', device: value as 'desktop' } : null;
   // A path named from the marketer's pattern, never from the visited path.
-  if (fact === 'page.path' && typeof operand === 'string' && (op === 'eq' || op === 'glob' || op === 'startsWith')) return { kind: 'page', pattern: op === 'startsWith' ? `${operand}*` : operand };
+  if (fact === 'page.path' && typeof operand === 'string' && (op === 'eq' || op === 'glob' || op === 'startsWith'))
+    return { kind: 'page', pattern: op === 'startsWith' ? `${operand}*` : operand };
   return null;
 }
 
@@ -72,12 +106,17 @@ function countHistory(condition: HistoryCondition, scope: ConditionScope): numbe
   const history = scope.history;
   const { now } = scope;
   if (!history) return 0;
-  const since = condition.within === 'session' ? history.sessionStart ?? -Infinity : now - (condition.within === undefined ? MAX_WINDOW_MS : (parseDuration(condition.within) as number));
+  const since =
+    condition.within === 'session'
+      ? (history.sessionStart ?? -Infinity)
+      : now - (condition.within === undefined ? MAX_WINDOW_MS : (parseDuration(condition.within) as number));
   const was = condition.was;
   const entries: readonly { ruleId: string; at: number; group?: string | undefined }[] =
-    was === 'shown' ? history.shown.filter((e) => !e.shadow)
-    : was === 'helpful' || was === 'not_helpful' ? history.shown.filter((e) => e.outcome === (was === 'helpful' ? 'helpful_yes' : 'helpful_no'))
-    : history.dismissed.filter((e) => (e.kind === 'snooze') === (was === 'snoozed'));
+    was === 'shown'
+      ? history.shown.filter((e) => !e.shadow)
+      : was === 'helpful' || was === 'not_helpful'
+        ? history.shown.filter((e) => e.outcome === (was === 'helpful' ? 'helpful_yes' : 'helpful_no'))
+        : history.dismissed.filter((e) => (e.kind === 'snooze') === (was === 'snoozed'));
   let count = 0;
   for (const e of entries) {
     if (!(e.at <= now && e.at >= since)) continue;
@@ -149,7 +188,8 @@ export function evaluateCondition(condition: Condition, path: string, scope: Con
     const count = countSignals(condition, scope);
     passed = count >= (condition.atLeast ?? 1);
     observed = count;
-    if (passed && reasons && evidence) for (const e of collectEvidence(facts, evidence.slice(mark))) reasons.push({ kind: 'signal', ...e, path });
+    if (passed && reasons && evidence)
+      for (const e of collectEvidence(facts, evidence.slice(mark))) reasons.push({ kind: 'signal', ...e, path });
   } else if ('page' in condition) {
     const pagePath = String(facts.page?.path ?? '');
     passed = globMatch(condition.page, pagePath, budget);
@@ -177,7 +217,9 @@ export function evaluateCondition(condition: Condition, path: string, scope: Con
   } else if ('intent' in condition) {
     const listed = Array.isArray(facts.intents) && facts.intents.includes(condition.intent);
     const definition = scope.intents?.[condition.intent];
-    const defined = definition ? evaluateCondition(definition, trace ? `${childPath('$.intents', condition.intent)}.when` : '', scope) : false;
+    const defined = definition
+      ? evaluateCondition(definition, trace ? `${childPath('$.intents', condition.intent)}.when` : '', scope)
+      : false;
     passed = listed || defined;
     observed = passed;
     const texts = passed && reasons ? scope.intentTexts?.[condition.intent] : undefined;

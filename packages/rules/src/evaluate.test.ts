@@ -5,14 +5,25 @@ import { validateRules } from './validate-rules';
 
 const NOW = 1_700_000_000_000;
 const help = { type: 'help', title: 'Need a hand?', body: 'Here is how plans differ.', links: [{ label: 'FAQ', href: '/faq' }] };
-const e2eRule = { id: 'pricing-help', when: { all: [{ signal: 'rage_click', target: 'pricing*', atLeast: 1, within: '60s' }] }, show: help, because: 'You seem stuck on pricing.' };
+const e2eRule = {
+  id: 'pricing-help',
+  when: { all: [{ signal: 'rage_click', target: 'pricing*', atLeast: 1, within: '60s' }] },
+  show: help,
+  because: 'You seem stuck on pricing.',
+};
 
 const compile = (rules: unknown[], over: Record<string, unknown> = {}): CompiledRules => {
   const result = validateRules({ version: 1, rules, ...over });
   expect(result.errors).toEqual([]);
   return result.rules as CompiledRules;
 };
-const signal = (over: Partial<SignalRecord> = {}): SignalRecord => ({ type: 'rage_click', target: 'pricing/plan-pro', count: 4, at: NOW - 5_000, ...over });
+const signal = (over: Partial<SignalRecord> = {}): SignalRecord => ({
+  type: 'rage_click',
+  target: 'pricing/plan-pro',
+  count: 4,
+  at: NOW - 5_000,
+  ...over,
+});
 const facts = (over: Partial<Facts> = {}): Facts => ({
   page: { path: '/pricing' },
   signals: [signal()],
@@ -26,16 +37,27 @@ describe('evaluate: views conditions', () => {
   const view = (path: string, ago: number) => ({ path, at: NOW - ago });
 
   it('passes on the second view of a matching page within the window, tracing the count observed', () => {
-    const { decision } = evaluate(compile([rule]), facts({ views: [view('/pricing', 600_000), view('/features', 300_000), view('/pricing/teams', 0)] }), none, NOW);
+    const { decision } = evaluate(
+      compile([rule]),
+      facts({ views: [view('/pricing', 600_000), view('/features', 300_000), view('/pricing/teams', 0)] }),
+      none,
+      NOW,
+    );
     expect(decision?.ruleId).toBe('comparing');
-    expect(decision?.trace).toEqual([{ path: '$.rules[0].when', condition: 'views of /pricing* ≥ 2 within 30m', observed: 2, passed: true }]);
+    expect(decision?.trace).toEqual([
+      { path: '$.rules[0].when', condition: 'views of /pricing* ≥ 2 within 30m', observed: 2, passed: true },
+    ]);
     expect(decision?.reasons).toEqual([{ kind: 'views', pattern: '/pricing*', count: 2, path: '$.rules[0].when' }]);
   });
 
   it('fails on one matching view, or when the earlier view is outside the window, tracing what it counted', () => {
-    const once = evaluate(compile([rule]), facts({ views: [view('/features', 300_000), view('/pricing', 0)] }), none, NOW, { traceAll: true });
+    const once = evaluate(compile([rule]), facts({ views: [view('/features', 300_000), view('/pricing', 0)] }), none, NOW, {
+      traceAll: true,
+    });
     expect(once.decision).toBeNull();
-    expect(once.considered?.[0]?.trace).toEqual([{ path: '$.rules[0].when', condition: 'views of /pricing* ≥ 2 within 30m', observed: 1, passed: false }]);
+    expect(once.considered?.[0]?.trace).toEqual([
+      { path: '$.rules[0].when', condition: 'views of /pricing* ≥ 2 within 30m', observed: 1, passed: false },
+    ]);
     const stale = evaluate(compile([rule]), facts({ views: [view('/pricing', 1_800_001), view('/pricing', 0)] }), none, NOW);
     expect(stale.decision).toBeNull();
   });
@@ -74,7 +96,8 @@ describe('evaluate: the e2e rule', () => {
 });
 
 describe('evaluate: conditions', () => {
-  const when = (condition: unknown, f: Facts = facts()) => evaluate(compile([{ id: 'r', when: condition, show: help }]), f, none, NOW).decision !== null;
+  const when = (condition: unknown, f: Facts = facts()) =>
+    evaluate(compile([{ id: 'r', when: condition, show: help }]), f, none, NOW).decision !== null;
 
   it('counts atLeast over matching signals', () => {
     const two = facts({ signals: [signal({ at: NOW - 3000 }), signal({ at: NOW - 2000 })] });
@@ -101,7 +124,15 @@ describe('evaluate: conditions', () => {
   });
 
   it('takes evidence only from signal conditions that passed outside not and none', () => {
-    const compiled = compile([{ id: 'r', when: { all: [{ signal: 'rage_click' }, { none: [{ signal: 'dead_click' }] }, { any: [{ signal: 'hesitation' }, { page: '/pricing' }] }] }, show: help }]);
+    const compiled = compile([
+      {
+        id: 'r',
+        when: {
+          all: [{ signal: 'rage_click' }, { none: [{ signal: 'dead_click' }] }, { any: [{ signal: 'hesitation' }, { page: '/pricing' }] }],
+        },
+        show: help,
+      },
+    ]);
     const f = facts({ signals: [signal(), signal({ type: 'hesitation', target: 'faq', at: NOW - 1, count: 9 })] });
     expect(evaluate(compiled, f, none, NOW).decision?.evidence.map((e) => e.signal)).toEqual(['rage_click', 'hesitation']);
   });
@@ -109,7 +140,10 @@ describe('evaluate: conditions', () => {
 
 describe('evaluate: status, priority and guardrails', () => {
   it('returns the highest-priority matching rule', () => {
-    const compiled = compile([{ id: 'low', when: { page: '/pricing' }, show: help }, { id: 'high', priority: 10, when: { page: '/pricing' }, show: help }]);
+    const compiled = compile([
+      { id: 'low', when: { page: '/pricing' }, show: help },
+      { id: 'high', priority: 10, when: { page: '/pricing' }, show: help },
+    ]);
     const result = evaluate(compiled, facts(), none, NOW);
     expect(result.decision?.ruleId).toBe('high');
     expect(result.considered?.find((c) => c.ruleId === 'low')?.blocked).toBe('outranked');
@@ -123,7 +157,11 @@ describe('evaluate: status, priority and guardrails', () => {
   });
 
   it('skips off rules', () => {
-    expect(evaluate(compile([{ ...e2eRule, status: 'off' }]), facts(), none, NOW)).toMatchObject({ decision: null, shadow: [], blocked: [] });
+    expect(evaluate(compile([{ ...e2eRule, status: 'off' }]), facts(), none, NOW)).toMatchObject({
+      decision: null,
+      shadow: [],
+      blocked: [],
+    });
   });
 
   it('blocks everything, shadow rules too, when the kill switch is off', () => {
@@ -135,7 +173,10 @@ describe('evaluate: status, priority and guardrails', () => {
   });
 
   it('does not show a rule again after the visitor dismissed it in the session', () => {
-    const history: History = { shown: [{ ruleId: 'pricing-help', at: NOW - 600_000 }], dismissed: [{ ruleId: 'pricing-help', at: NOW - 590_000, kind: 'dismiss' }] };
+    const history: History = {
+      shown: [{ ruleId: 'pricing-help', at: NOW - 600_000 }],
+      dismissed: [{ ruleId: 'pricing-help', at: NOW - 590_000, kind: 'dismiss' }],
+    };
     const result = evaluate(compile([e2eRule]), facts(), history, NOW);
     expect(result.decision).toBeNull();
     expect(result.blocked).toEqual([{ ruleId: 'pricing-help', reason: 'dismissed' }]);
@@ -143,15 +184,26 @@ describe('evaluate: status, priority and guardrails', () => {
 
   it('blocks forever after "never" and for the snooze period after "not now"', () => {
     const compiled = compile([e2eRule]);
-    const never: History = { shown: [], dismissed: [{ ruleId: 'pricing-help', at: NOW - 400 * 86_400_000, kind: 'never' }], sessionStart: NOW - 1000 };
+    const never: History = {
+      shown: [],
+      dismissed: [{ ruleId: 'pricing-help', at: NOW - 400 * 86_400_000, kind: 'never' }],
+      sessionStart: NOW - 1000,
+    };
     expect(evaluate(compiled, facts(), never, NOW).blocked[0]?.reason).toBe('never');
-    const snooze = (ago: number): History => ({ shown: [], dismissed: [{ ruleId: 'pricing-help', at: NOW - ago, kind: 'snooze' }], sessionStart: NOW - 1000 });
+    const snooze = (ago: number): History => ({
+      shown: [],
+      dismissed: [{ ruleId: 'pricing-help', at: NOW - ago, kind: 'snooze' }],
+      sessionStart: NOW - 1000,
+    });
     expect(evaluate(compiled, facts(), snooze(3_600_000), NOW).blocked[0]?.reason).toBe('snoozed');
     expect(evaluate(compiled, facts(), snooze(86_400_000), NOW).decision?.ruleId).toBe('pricing-help');
   });
 
   it('lets the next rule act when a higher one is blocked', () => {
-    const compiled = compile([{ ...e2eRule, priority: 5 }, { id: 'fallback', when: { page: '/pricing' }, show: help }]);
+    const compiled = compile([
+      { ...e2eRule, priority: 5 },
+      { id: 'fallback', when: { page: '/pricing' }, show: help },
+    ]);
     const history: History = { shown: [], dismissed: [{ ruleId: 'pricing-help', at: NOW - 1000, kind: 'never' }] };
     const result = evaluate(compiled, facts(), history, NOW);
     expect(result.decision?.ruleId).toBe('fallback');
@@ -172,15 +224,22 @@ describe('evaluate: the debug view', () => {
 
   it('lists every rule in considered, tracing only those whose conditions passed', () => {
     const { considered } = evaluate(compiled(), facts(), none, NOW);
-    expect(considered?.map((c) => [c.ruleId, c.matched, c.trace.length])).toEqual([['pricing-help', true, 2], ['elsewhere', false, 0]]);
+    expect(considered?.map((c) => [c.ruleId, c.matched, c.trace.length])).toEqual([
+      ['pricing-help', true, 2],
+      ['elsewhere', false, 0],
+    ]);
   });
 
   it('traces every rule with traceAll', () => {
     const { considered } = evaluate(compiled(), facts(), none, NOW, { traceAll: true });
-    expect(considered?.[1]?.trace).toEqual([{ path: '$.rules[1].when', condition: 'page matches /docs*', observed: '/pricing', passed: false }]);
+    expect(considered?.[1]?.trace).toEqual([
+      { path: '$.rules[1].when', condition: 'page matches /docs*', observed: '/pricing', passed: false },
+    ]);
   });
 
   it('gives the same decision with and without traceAll', () => {
-    expect(evaluate(compiled(), facts(), none, NOW, { traceAll: true }).decision).toEqual(evaluate(compiled(), facts(), none, NOW).decision);
+    expect(evaluate(compiled(), facts(), none, NOW, { traceAll: true }).decision).toEqual(
+      evaluate(compiled(), facts(), none, NOW).decision,
+    );
   });
 });

@@ -26,7 +26,14 @@ export interface EvaluateOptions {
 }
 
 /** Builds the decision for a rule that acts: localized content, because, reasons, revision, holdout arm. */
-export function decide(rule: Rule, facts: Facts, evidence: Evidence[], trace: TraceEntry[], shadow: boolean, reasons: Reason[] = []): Decision {
+export function decide(
+  rule: Rule,
+  facts: Facts,
+  evidence: Evidence[],
+  trace: TraceEntry[],
+  shadow: boolean,
+  reasons: Reason[] = [],
+): Decision {
   const { action, because } = localizeAction(rule.show, facts.locale);
   const decision: Decision = { ruleId: rule.id, shadow, action, evidence, reasons, trace };
   const text = because ?? rule.because;
@@ -76,14 +83,21 @@ export function evaluate(rules: CompiledRules, given: Facts, history: History, n
   // The `intents` fact lists the runtime's inferred intents and every intent of the file that holds now.
   const defined = rules.intents ?? {};
   const holding = Object.keys(defined).filter((name) =>
-    within(`intent:${name}`, (budget) => evaluateCondition(defined[name]!, '', { facts: given, now, regexes: rules.regexes, budget, trace: null, evidence: null })),
+    within(`intent:${name}`, (budget) =>
+      evaluateCondition(defined[name]!, '', { facts: given, now, regexes: rules.regexes, budget, trace: null, evidence: null }),
+    ),
   );
   const facts: Facts = holding.length ? { ...given, intents: [...new Set([...(given.intents ?? []), ...holding])] } : given;
   const ledger = history ?? EMPTY_HISTORY;
   const groups = new Map<string, string>();
   for (const rule of rules.rules ?? []) if (rule.group !== undefined) groups.set(rule.id, rule.group);
   // Scopes are built field by field: V8 takes a slow path spreading this object (20x slower).
-  const scope = (budget: MatchBudget, trace: TraceEntry[] | null, evidence: number[] | null, reasons: Reason[] | null = null): ConditionScope => ({
+  const scope = (
+    budget: MatchBudget,
+    trace: TraceEntry[] | null,
+    evidence: number[] | null,
+    reasons: Reason[] | null = null,
+  ): ConditionScope => ({
     facts,
     now,
     intents: rules.intents,
@@ -117,7 +131,9 @@ export function evaluate(rules: CompiledRules, given: Facts, history: History, n
     }
     const evidence: number[] = [];
     const reasons: Reason[] = [];
-    if (!within(rule.id, (budget) => (evaluateCondition(rule.when, whenPath(), scope(budget, considered.trace, evidence, reasons)), true))) {
+    if (
+      !within(rule.id, (budget) => (evaluateCondition(rule.when, whenPath(), scope(budget, considered.trace, evidence, reasons)), true))
+    ) {
       considered.matched = false;
       return;
     }

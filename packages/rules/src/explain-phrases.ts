@@ -47,7 +47,12 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
       page: (p) => `You looked at ${p}.`,
       views: (p, n) => `You viewed ${p} ${n === 2 ? 'twice' : `${n} times`}.`,
       answer: (f) => `You answered our question about ${f}.`,
-      form: { started: 'You started filling in the form.', errors: 'The form showed an error.', abandoned: 'You left the form before finishing.', submitted: 'You sent the form.' },
+      form: {
+        started: 'You started filling in the form.',
+        errors: 'The form showed an error.',
+        abandoned: 'You left the form before finishing.',
+        submitted: 'You sent the form.',
+      },
       source: {
         search: 'You came here from a search engine.',
         social: 'You came here from a social network.',
@@ -58,7 +63,13 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
         internal: 'You came from another page of this site.',
       },
       device: { desktop: 'You are using a computer.', tablet: 'You are using a tablet.', mobile: 'You are using a phone.' },
-      history: { shown: 'We showed you a tip earlier.', dismissed: 'You closed an earlier tip.', snoozed: 'You chose “Not now” on an earlier tip.', helpful: 'You found an earlier tip helpful.', not_helpful: 'An earlier tip did not help you.' },
+      history: {
+        shown: 'We showed you a tip earlier.',
+        dismissed: 'You closed an earlier tip.',
+        snoozed: 'You chose “Not now” on an earlier tip.',
+        helpful: 'You found an earlier tip helpful.',
+        not_helpful: 'An earlier tip did not help you.',
+      },
       firstVisit: (d) => (d === 1 ? 'You first visited us yesterday.' : `You first visited us ${d} days ago.`),
     },
     signals: {
@@ -85,7 +96,12 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
       page: (p) => `Sie haben sich die Seite ${p} angesehen.`,
       views: (p, n) => `Sie haben sich die Seite ${p} ${n}-mal angesehen.`,
       answer: (f) => `Sie haben unsere Frage zu ${f} beantwortet.`,
-      form: { started: 'Sie haben begonnen, das Formular auszufüllen.', errors: 'Das Formular hat einen Fehler angezeigt.', abandoned: 'Sie haben das Formular verlassen, bevor Sie fertig waren.', submitted: 'Sie haben das Formular abgeschickt.' },
+      form: {
+        started: 'Sie haben begonnen, das Formular auszufüllen.',
+        errors: 'Das Formular hat einen Fehler angezeigt.',
+        abandoned: 'Sie haben das Formular verlassen, bevor Sie fertig waren.',
+        submitted: 'Sie haben das Formular abgeschickt.',
+      },
       source: {
         search: 'Sie sind über eine Suchmaschine hierhergekommen.',
         social: 'Sie sind über ein soziales Netzwerk hierhergekommen.',
@@ -96,7 +112,13 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
         internal: 'Sie kamen von einer anderen Seite dieser Website.',
       },
       device: { desktop: 'Sie nutzen einen Computer.', tablet: 'Sie nutzen ein Tablet.', mobile: 'Sie nutzen ein Smartphone.' },
-      history: { shown: 'Wir haben Ihnen vorhin einen Tipp gezeigt.', dismissed: 'Sie haben einen früheren Tipp geschlossen.', snoozed: 'Sie haben bei einem früheren Tipp „Nicht jetzt“ gewählt.', helpful: 'Ein früherer Tipp war für Sie hilfreich.', not_helpful: 'Ein früherer Tipp hat Ihnen nicht geholfen.' },
+      history: {
+        shown: 'Wir haben Ihnen vorhin einen Tipp gezeigt.',
+        dismissed: 'Sie haben einen früheren Tipp geschlossen.',
+        snoozed: 'Sie haben bei einem früheren Tipp „Nicht jetzt“ gewählt.',
+        helpful: 'Ein früherer Tipp war für Sie hilfreich.',
+        not_helpful: 'Ein früherer Tipp hat Ihnen nicht geholfen.',
+      },
       firstVisit: (d) => (d === 1 ? 'Sie waren gestern zum ersten Mal hier.' : `Sie waren vor ${d} Tagen zum ersten Mal hier.`),
     },
     signals: {
@@ -123,7 +145,12 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
       page: (p) => `Vous avez consulté la page ${p}.`,
       views: (p, n) => `Vous avez consulté la page ${p} ${n} fois.`,
       answer: (f) => `Vous avez répondu à notre question sur ${f}.`,
-      form: { started: 'Vous avez commencé à remplir le formulaire.', errors: 'Le formulaire a affiché une erreur.', abandoned: 'Vous avez quitté le formulaire avant de terminer.', submitted: 'Vous avez envoyé le formulaire.' },
+      form: {
+        started: 'Vous avez commencé à remplir le formulaire.',
+        errors: 'Le formulaire a affiché une erreur.',
+        abandoned: 'Vous avez quitté le formulaire avant de terminer.',
+        submitted: 'Vous avez envoyé le formulaire.',
+      },
       source: {
         search: 'Vous êtes arrivé ici depuis un moteur de recherche.',
         social: 'Vous êtes arrivé ici depuis un réseau social.',
@@ -131,11 +158,17 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
         paid: 'Vous êtes arrivé ici depuis une publicité.',
         direct: 'Vous êtes arrivé ici directement.',
         referral: 'Vous êtes arrivé ici depuis un autre site.',
-        internal: 'Vous venez d\'une autre page de ce site.',
+        internal: "Vous venez d'une autre page de ce site.",
       },
       device: { desktop: 'Vous utilisez un ordinateur.', tablet: 'Vous utilisez une tablette.', mobile: 'Vous utilisez un téléphone.' },
-      history: { shown: 'Nous vous avons montré un conseil plus tôt.', dismissed: 'Vous avez fermé un conseil précédent.', snoozed: 'Vous avez choisi « Pas maintenant » sur un conseil précédent.', helpful: 'Un conseil précédent vous a été utile.', not_helpful: 'Un conseil précédent ne vous a pas aidé.' },
-      firstVisit: (d) => (d === 1 ? 'Votre première visite date d\'hier.' : `Votre première visite date d'il y a ${d} jours.`),
+      history: {
+        shown: 'Nous vous avons montré un conseil plus tôt.',
+        dismissed: 'Vous avez fermé un conseil précédent.',
+        snoozed: 'Vous avez choisi « Pas maintenant » sur un conseil précédent.',
+        helpful: 'Un conseil précédent vous a été utile.',
+        not_helpful: 'Un conseil précédent ne vous a pas aidé.',
+      },
+      firstVisit: (d) => (d === 1 ? "Votre première visite date d'hier." : `Votre première visite date d'il y a ${d} jours.`),
     },
     signals: {
       rage_click: (t, c) => (c > 1 ? `Vous avez cliqué ${c} fois de suite sur ${t}.` : `Vous avez cliqué plusieurs fois sur ${t}.`),
@@ -161,7 +194,12 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
       page: (p) => `Visitaste la página ${p}.`,
       views: (p, n) => `Visitaste la página ${p} ${n} veces.`,
       answer: (f) => `Respondiste a nuestra pregunta sobre ${f}.`,
-      form: { started: 'Empezaste a rellenar el formulario.', errors: 'El formulario mostró un error.', abandoned: 'Dejaste el formulario sin terminar.', submitted: 'Enviaste el formulario.' },
+      form: {
+        started: 'Empezaste a rellenar el formulario.',
+        errors: 'El formulario mostró un error.',
+        abandoned: 'Dejaste el formulario sin terminar.',
+        submitted: 'Enviaste el formulario.',
+      },
       source: {
         search: 'Llegaste aquí desde un buscador.',
         social: 'Llegaste aquí desde una red social.',
@@ -172,7 +210,13 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
         internal: 'Viniste desde otra página de este sitio.',
       },
       device: { desktop: 'Estás usando un ordenador.', tablet: 'Estás usando una tableta.', mobile: 'Estás usando un teléfono.' },
-      history: { shown: 'Te mostramos un consejo antes.', dismissed: 'Cerraste un consejo anterior.', snoozed: 'Elegiste «Ahora no» en un consejo anterior.', helpful: 'Un consejo anterior te resultó útil.', not_helpful: 'Un consejo anterior no te ayudó.' },
+      history: {
+        shown: 'Te mostramos un consejo antes.',
+        dismissed: 'Cerraste un consejo anterior.',
+        snoozed: 'Elegiste «Ahora no» en un consejo anterior.',
+        helpful: 'Un consejo anterior te resultó útil.',
+        not_helpful: 'Un consejo anterior no te ayudó.',
+      },
       firstVisit: (d) => (d === 1 ? 'Nos visitaste por primera vez ayer.' : `Nos visitaste por primera vez hace ${d} días.`),
     },
     signals: {
@@ -199,7 +243,12 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
       page: (p) => `زرت صفحة ${p}.`,
       views: (p, n) => (n === 2 ? `زرت صفحة ${p} مرتين.` : `زرت صفحة ${p} ${n} مرات.`),
       answer: (f) => `أجبت عن سؤالنا حول ${f}.`,
-      form: { started: 'بدأت ملء النموذج.', errors: 'ظهر خطأ في النموذج.', abandoned: 'غادرت النموذج قبل إكماله.', submitted: 'أرسلت النموذج.' },
+      form: {
+        started: 'بدأت ملء النموذج.',
+        errors: 'ظهر خطأ في النموذج.',
+        abandoned: 'غادرت النموذج قبل إكماله.',
+        submitted: 'أرسلت النموذج.',
+      },
       source: {
         search: 'وصلت إلى هنا من محرك بحث.',
         social: 'وصلت إلى هنا من شبكة اجتماعية.',
@@ -210,8 +259,15 @@ export const PHRASES: Readonly<Record<string, PhraseBook>> = {
         internal: 'أتيت من صفحة أخرى في هذا الموقع.',
       },
       device: { desktop: 'أنت تستخدم حاسوبًا.', tablet: 'أنت تستخدم جهازًا لوحيًا.', mobile: 'أنت تستخدم هاتفًا.' },
-      history: { shown: 'عرضنا عليك نصيحة في وقت سابق.', dismissed: 'أغلقت نصيحة سابقة.', snoozed: 'اخترت «ليس الآن» في نصيحة سابقة.', helpful: 'وجدت نصيحة سابقة مفيدة.', not_helpful: 'لم تساعدك نصيحة سابقة.' },
-      firstVisit: (d) => (d === 1 ? 'زرتنا لأول مرة أمس.' : d === 2 ? 'زرتنا لأول مرة قبل يومين.' : `زرتنا لأول مرة قبل ${d} ${d <= 10 ? 'أيام' : 'يومًا'}.`),
+      history: {
+        shown: 'عرضنا عليك نصيحة في وقت سابق.',
+        dismissed: 'أغلقت نصيحة سابقة.',
+        snoozed: 'اخترت «ليس الآن» في نصيحة سابقة.',
+        helpful: 'وجدت نصيحة سابقة مفيدة.',
+        not_helpful: 'لم تساعدك نصيحة سابقة.',
+      },
+      firstVisit: (d) =>
+        d === 1 ? 'زرتنا لأول مرة أمس.' : d === 2 ? 'زرتنا لأول مرة قبل يومين.' : `زرتنا لأول مرة قبل ${d} ${d <= 10 ? 'أيام' : 'يومًا'}.`,
     },
     signals: {
       rage_click: (t, c) => (c > 1 ? `نقرت على ${t} ${c} مرات متتالية.` : `نقرت على ${t} مرارًا.`),

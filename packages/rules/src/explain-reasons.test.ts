@@ -7,7 +7,12 @@ import { validateRules } from './validate-rules';
 
 const NOW = 1_000_000_000;
 const help = { type: 'help', title: 'Comparing plans?', body: 'Here is how the plans differ.' };
-const signal = (type: SignalRecord['type'], target: string, count = 1, ago = 1000): SignalRecord => ({ type, target, count, at: NOW - ago });
+const signal = (type: SignalRecord['type'], target: string, count = 1, ago = 1000): SignalRecord => ({
+  type,
+  target,
+  count,
+  at: NOW - ago,
+});
 const baseFacts = (over: Partial<Facts> = {}): Facts => ({
   page: { path: '/pricing' },
   signals: [],
@@ -57,7 +62,7 @@ describe('explain: reasons from the passed conditions, intents included', () => 
     expect(explain(decideWith(file, baseFacts({ intents: ['comparing'] })))).toBe('You compared our plans twice.');
   });
 
-  it("explains an intent without describe from its own passed conditions: an answer by its field, visits; never the answer or the visited path", () => {
+  it('explains an intent without describe from its own passed conditions: an answer by its field, visits; never the answer or the visited path', () => {
     const file = {
       intents: {
         evaluating: {
@@ -67,7 +72,11 @@ describe('explain: reasons from the passed conditions, intents included', () => 
       },
       rules: [{ id: 'case-study', when: { intent: 'evaluating' }, show: help }],
     };
-    const facts = baseFacts({ page: { path: '/account/829341' }, visitor: { returning: true, visits: 3, firstSeen: NOW - 5 * 86_400_000 }, profile: { company_name: 'Acme Secret Ltd' } });
+    const facts = baseFacts({
+      page: { path: '/account/829341' },
+      visitor: { returning: true, visits: 3, firstSeen: NOW - 5 * 86_400_000 },
+      profile: { company_name: 'Acme Secret Ltd' },
+    });
     const decision = decideWith(file, facts);
     const text = explain(decision);
     expect(text).toBe('You answered our question about “company name”. You have visited 3 times.');
@@ -108,13 +117,24 @@ describe('explain: reasons from the passed conditions, intents included', () => 
   });
 
   it('reads one view like the page, and names a page matched by both page and views once', () => {
-    const once = decideWith({ rules: [{ id: 'r', when: { views: '/pricing*' }, show: help }] }, baseFacts({ views: [{ path: '/pricing', at: NOW }] }));
+    const once = decideWith(
+      { rules: [{ id: 'r', when: { views: '/pricing*' }, show: help }] },
+      baseFacts({ views: [{ path: '/pricing', at: NOW }] }),
+    );
     expect(explain(once)).toBe('You looked at the pricing page.');
     const both = decideWith(
       { rules: [{ id: 'r', when: { all: [{ page: '/pricing*' }, { views: '/pricing', atLeast: 2 }] }, show: help }] },
-      baseFacts({ views: [{ path: '/pricing', at: NOW - 60_000 }, { path: '/pricing', at: NOW }] }),
+      baseFacts({
+        views: [
+          { path: '/pricing', at: NOW - 60_000 },
+          { path: '/pricing', at: NOW },
+        ],
+      }),
     );
-    expect(both.reasons).toEqual([{ kind: 'page', pattern: '/pricing*', path: '$.rules[0].when.all[0]' }, { kind: 'views', pattern: '/pricing', count: 2, path: '$.rules[0].when.all[1]' }]);
+    expect(both.reasons).toEqual([
+      { kind: 'page', pattern: '/pricing*', path: '$.rules[0].when.all[0]' },
+      { kind: 'views', pattern: '/pricing', count: 2, path: '$.rules[0].when.all[1]' },
+    ]);
     expect(explain(both)).toBe('You viewed the pricing page twice.');
   });
 
@@ -136,7 +156,10 @@ describe('explain: reasons from the passed conditions, intents included', () => 
       ],
     };
     const decision = decideWith(file, baseFacts({ dwell: 45_000, idle: 12_000 }));
-    expect(decision.reasons).toEqual([{ kind: 'dwell', path: '$.rules[0].when.all[0]' }, { kind: 'dwell', path: '$.rules[0].when.all[3].any[1]' }]);
+    expect(decision.reasons).toEqual([
+      { kind: 'dwell', path: '$.rules[0].when.all[0]' },
+      { kind: 'dwell', path: '$.rules[0].when.all[3].any[1]' },
+    ]);
     expect(explain(decision)).toBe('You have been on this page for a while.');
   });
 
@@ -145,14 +168,33 @@ describe('explain: reasons from the passed conditions, intents included', () => 
       rules: [
         {
           id: 'r',
-          when: { all: [{ fact: 'stage', eq: 'trial' }, { fact: 'device', eq: 'mobile' }, { fact: 'consent.help', eq: 'granted' }, { fact: 'page.utm.utm_source', eq: 'newsletter' }, { fact: 'form.state', eq: 'errors' }, { fact: 'dwell', lt: '10s' }] },
+          when: {
+            all: [
+              { fact: 'stage', eq: 'trial' },
+              { fact: 'device', eq: 'mobile' },
+              { fact: 'consent.help', eq: 'granted' },
+              { fact: 'page.utm.utm_source', eq: 'newsletter' },
+              { fact: 'form.state', eq: 'errors' },
+              { fact: 'dwell', lt: '10s' },
+            ],
+          },
           show: help,
         },
       ],
     };
-    const facts = baseFacts({ stage: 'trial', device: 'mobile', consent: { help: 'granted' }, page: { path: '/pricing', utm: { utm_source: 'newsletter' } }, form: { state: 'errors' }, dwell: 2000 });
+    const facts = baseFacts({
+      stage: 'trial',
+      device: 'mobile',
+      consent: { help: 'granted' },
+      page: { path: '/pricing', utm: { utm_source: 'newsletter' } },
+      form: { state: 'errors' },
+      dwell: 2000,
+    });
     const decision = decideWith(file, facts);
-    expect(decision.reasons).toEqual([{ kind: 'device', device: 'mobile', path: '$.rules[0].when.all[1]' }, { kind: 'form', state: 'errors', path: '$.rules[0].when.all[4]' }]);
+    expect(decision.reasons).toEqual([
+      { kind: 'device', device: 'mobile', path: '$.rules[0].when.all[1]' },
+      { kind: 'form', state: 'errors', path: '$.rules[0].when.all[4]' },
+    ]);
     expect(explain(decision)).toBe('The form showed an error. You are using a phone.');
     expect(explain({ ...decision, reasons: [] })).toBe('We thought this might help.');
   });
@@ -175,11 +217,17 @@ describe('explain: reasons from the passed conditions, intents included', () => 
         },
       ],
     };
-    const facts = baseFacts({ visitor: { returning: true, visits: 4, firstSeen: NOW - 86_400_000 }, dwell: 120_000, form: { state: 'errors', errors: 1 }, profile: { role: 'developer' }, signals: [signal('form_error', '#vat', 1, 5 * 60_000), signal('form_error', '#vat')] });
+    const facts = baseFacts({
+      visitor: { returning: true, visits: 4, firstSeen: NOW - 86_400_000 },
+      dwell: 120_000,
+      form: { state: 'errors', errors: 1 },
+      profile: { role: 'developer' },
+      signals: [signal('form_error', '#vat', 1, 5 * 60_000), signal('form_error', '#vat')],
+    });
     expect(explain(decideWith(file, facts))).toBe('The form showed an error 2 times. You answered our question about “role”.');
   });
 
-  it('still prefers the rule\'s because over any reason', () => {
+  it("still prefers the rule's because over any reason", () => {
     const file = { ...comparingFile, rules: [{ ...comparingFile.rules[0], because: 'You seem to be weighing plans.' }] };
     expect(explain(decideWith(file, comparingFacts()))).toBe('You seem to be weighing plans.');
   });

@@ -21,25 +21,31 @@ describe('explain', () => {
     expect(explain(decision())).toBe('You clicked the pricing table 4 times in a row.');
   });
 
-  it('uses the rule\'s because when it has one', () => {
+  it("uses the rule's because when it has one", () => {
     expect(explain(decision({ because: 'You seem stuck on pricing.' }))).toBe('You seem stuck on pricing.');
   });
 
   it('quotes labels that do not end in a familiar noun and reads ids and selectors', () => {
-    expect(explain(decision({ evidence: [{ signal: 'rage_click', target: 'pricing/plan-pro', count: 5 }] }))).toBe('You clicked “plan pro” 5 times in a row.');
+    expect(explain(decision({ evidence: [{ signal: 'rage_click', target: 'pricing/plan-pro', count: 5 }] }))).toBe(
+      'You clicked “plan pro” 5 times in a row.',
+    );
     // A form error may be on the form itself, whose label is the site's internal name: the sentence names the form.
     expect(explain(decision({ evidence: [{ signal: 'form_error', target: 'signup', count: 1 }] }))).toBe('The form showed an error.');
-    expect(explain(decision({ evidence: [{ signal: 'dead_click', target: 'form#lead > button', count: 1 }] }))).toBe('You clicked the button and nothing happened.');
+    expect(explain(decision({ evidence: [{ signal: 'dead_click', target: 'form#lead > button', count: 1 }] }))).toBe(
+      'You clicked the button and nothing happened.',
+    );
   });
 
   it('names at most the two strongest pieces of evidence', () => {
-    const text = explain(decision({
-      evidence: [
-        { signal: 'hesitation', target: 'pricing-table', count: 12 },
-        { signal: 'rage_click', target: 'plan-pro-button', count: 4 },
-        { signal: 'exit_intent', target: 'page', count: 1 },
-      ],
-    }));
+    const text = explain(
+      decision({
+        evidence: [
+          { signal: 'hesitation', target: 'pricing-table', count: 12 },
+          { signal: 'rage_click', target: 'plan-pro-button', count: 4 },
+          { signal: 'exit_intent', target: 'page', count: 1 },
+        ],
+      }),
+    );
     expect(text).toBe('You paused on the pricing table for a while. You clicked the plan pro button 4 times in a row.');
   });
 

@@ -18,21 +18,31 @@ export interface ExplainedSentence {
 const sentence = (reason: Reason, book: PhraseBook, language: string): string | null | undefined => {
   const f = book.facts;
   switch (reason.kind) {
-    case 'intent': return reason.text;
-    case 'signal': return book.signals[reason.signal]?.(describeTarget(reason.target, language), reason.count, reason.occurrences ?? 1);
-    case 'answer': return f.answer(describeTarget(reason.field, language));
-    case 'visits': return f.visits(reason.count);
+    case 'intent':
+      return reason.text;
+    case 'signal':
+      return book.signals[reason.signal]?.(describeTarget(reason.target, language), reason.count, reason.occurrences ?? 1);
+    case 'answer':
+      return f.answer(describeTarget(reason.field, language));
+    case 'visits':
+      return f.visits(reason.count);
     case 'page':
     case 'views': {
       const name = describePage(reason.pattern, language);
       return name && (reason.kind === 'views' && reason.count > 1 ? f.views(name, reason.count) : f.page(name));
     }
-    case 'dwell': return f.dwell;
-    case 'form': return (f.form as Readonly<Record<string, string>>)[reason.state];
-    case 'source': return f.source[reason.referrer];
-    case 'device': return f.device[reason.device];
-    case 'history': return f.history[reason.was];
-    case 'firstVisit': return reason.days >= 1 ? f.firstVisit(Math.floor(reason.days)) : null;
+    case 'dwell':
+      return f.dwell;
+    case 'form':
+      return (f.form as Readonly<Record<string, string>>)[reason.state];
+    case 'source':
+      return f.source[reason.referrer];
+    case 'device':
+      return f.device[reason.device];
+    case 'history':
+      return f.history[reason.was];
+    case 'firstVisit':
+      return reason.days >= 1 ? f.firstVisit(Math.floor(reason.days)) : null;
   }
   return null;
 };
@@ -59,7 +69,8 @@ export function explainSentences(decision: Decision, locale?: string): Explained
   for (const reason of [...(decision?.reasons ?? [])].sort((a, b) => strength(b) - strength(a))) {
     // Two conditions over the same signals (different windows), or over the same page (`page` and
     // `views`), name them once, the strongest.
-    const key = reason.kind === 'signal' ? reason.signal + reason.target : 'pattern' in reason ? describePage(reason.pattern, language) ?? '' : '';
+    const key =
+      reason.kind === 'signal' ? reason.signal + reason.target : 'pattern' in reason ? (describePage(reason.pattern, language) ?? '') : '';
     const text = said.size < MAX_SENTENCES && !named.has(key) && sentence(reason, book, language);
     if (key) named.add(key);
     if (text && !said.has(text)) said.set(text, reason.path === undefined ? { text } : { text, path: reason.path });

@@ -37,8 +37,14 @@ describe('globMatch', { timeout: 60_000 }, () => {
 
   it('answers like the obvious (backtracking) definition on 20,000 random small globs and texts', () => {
     let seed = 99;
-    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
-    const reference = (p: string, t: string): boolean => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^]*').replace(/\?/g, '[^]')}$`).test(t);
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+    const reference = (p: string, t: string): boolean =>
+      new RegExp(
+        `^${p
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '[^]*')
+          .replace(/\?/g, '[^]')}$`,
+      ).test(t);
     let matched = 0;
     for (let i = 0; i < 20_000; i++) {
       const p = Array.from({ length: Math.floor(rand() * 7) }, () => 'ab*?/'[Math.floor(rand() * 5)]).join('');

@@ -7,7 +7,6 @@ import type { BlockReason, Caps, CompiledRules, Facts, History, Rule, ShownEntry
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
-
 /** What a guardrail check reads. */
 export interface GuardrailInput {
   rule: Rule;
@@ -19,7 +18,12 @@ export interface GuardrailInput {
   shadow: boolean;
 }
 
-const overCap = (entries: readonly ShownEntry[], caps: Caps | undefined, now: number, sessionStart: number): 'session' | 'day' | 'week' | 'total' | null => {
+const overCap = (
+  entries: readonly ShownEntry[],
+  caps: Caps | undefined,
+  now: number,
+  sessionStart: number,
+): 'session' | 'day' | 'week' | 'total' | null => {
   if (!caps) return null;
   if (caps.total !== undefined && entries.length >= caps.total) return 'total';
   if (caps.perSession !== undefined && entries.filter((e) => e.at >= sessionStart).length >= caps.perSession) return 'session';
@@ -76,12 +80,18 @@ export function checkGuardrails(input: GuardrailInput): BlockReason | null {
   const ledger = (history.shown ?? []).filter((e) => e.at <= now && !e.opened && Boolean(e.shadow) === shadow);
   const own = ledger.filter((e) => e.ruleId === rule.id);
   const perSession = rule.caps?.perSession ?? DEFAULT_GUARDRAILS.rulePerSession;
-  if (own.filter((e) => e.at >= sessionStart).length >= perSession) return rule.caps?.perSession === undefined ? 'already_shown' : 'rule_cap';
+  if (own.filter((e) => e.at >= sessionStart).length >= perSession)
+    return rule.caps?.perSession === undefined ? 'already_shown' : 'rule_cap';
   if (overCap(own, rule.caps, now, sessionStart)) return 'rule_cap';
 
   if (rule.show.type === 'ask') {
     const known = facts.profile?.[rule.show.field];
-    if (Object.prototype.hasOwnProperty.call(facts.profile ?? {}, rule.show.field) && known !== undefined && known !== '' && !(Array.isArray(known) && known.length === 0)) {
+    if (
+      Object.prototype.hasOwnProperty.call(facts.profile ?? {}, rule.show.field) &&
+      known !== undefined &&
+      known !== '' &&
+      !(Array.isArray(known) && known.length === 0)
+    ) {
       return 'known_field';
     }
     const askIds = new Set(compiled.rules.filter((r) => r.show.type === 'ask').map((r) => r.id));
@@ -108,6 +118,7 @@ export function checkGuardrails(input: GuardrailInput): BlockReason | null {
   if (typeof history.visible === 'string' && history.visible !== '') return 'visible';
 
   const visitorId = facts.visitor?.id;
-  if (rule.holdout && typeof visitorId === 'string' && visitorId !== '' && holdoutBucket(visitorId, rule.id) < rule.holdout) return 'holdout';
+  if (rule.holdout && typeof visitorId === 'string' && visitorId !== '' && holdoutBucket(visitorId, rule.id) < rule.holdout)
+    return 'holdout';
   return null;
 }

@@ -24,7 +24,11 @@ describe('checkInputLimits', () => {
   });
 
   it('refuses nesting deeper than 32 levels', () => {
-    expect(checkInputLimits(nested(33))).toEqual({ path: '$.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a', code: 'refused_depth', params: { max: 32 } });
+    expect(checkInputLimits(nested(33))).toEqual({
+      path: '$.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a',
+      code: 'refused_depth',
+      params: { max: 32 },
+    });
   });
 
   it('refuses oversized input, long strings and non-JSON values', () => {

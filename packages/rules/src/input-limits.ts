@@ -27,7 +27,10 @@ const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
  *
  * @example checkInputLimits(JSON.parse('{"__proto__": {}}')) // { path: '$.__proto__', code: 'refused_key', ... }
  */
-export function checkInputLimits(input: unknown, deepRules?: Map<number, string>): { path: string; code: IssueCode; params: IssueParams } | null {
+export function checkInputLimits(
+  input: unknown,
+  deepRules?: Map<number, string>,
+): { path: string; code: IssueCode; params: IssueParams } | null {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: input, path: '$', depth: 0 }];
   const tooLarge = { path: '$', code: 'refused_size', params: { max: INPUT_LIMITS.nodes } } as const;
   let nodes = 0;

@@ -2,7 +2,11 @@
 export type IssueParams = Readonly<Record<string, string | number>>;
 
 const near = (p: IssueParams): string => (p.near ? ` Did you mean \`${p.near}\`?` : '');
-const list = (text: string | number | undefined): string => String(text ?? '').split(', ').map((v) => `\`${v}\``).join(', ');
+const list = (text: string | number | undefined): string =>
+  String(text ?? '')
+    .split(', ')
+    .map((v) => `\`${v}\``)
+    .join(', ');
 
 /**
  * Every validation issue, by code, with the sentence a person reads. Codes are stable and
@@ -63,14 +67,16 @@ export const ISSUE_MESSAGES = {
   groups_not_object: () => '`groups` must map group names to caps.',
   // Conditions.
   condition_not_object: () => 'a condition must be an object such as `{ "signal": "rage_click" }`.',
-  condition_kind_missing: (p: IssueParams) => `a condition needs one of \`signal\`, \`page\`, \`views\`, \`fact\`, \`intent\`, \`all\`, \`any\`, \`none\`, \`not\`.${near(p)}`,
+  condition_kind_missing: (p: IssueParams) =>
+    `a condition needs one of \`signal\`, \`page\`, \`views\`, \`fact\`, \`intent\`, \`all\`, \`any\`, \`none\`, \`not\`.${near(p)}`,
   condition_kinds_mixed: (p: IssueParams) => `a condition takes one of ${list(p.kinds)}, not several; wrap them in \`all\` or \`any\`.`,
   empty_list: (p: IssueParams) => `\`${p.key}\` needs a non-empty list of conditions.`,
   too_many_conditions: (p: IssueParams) => `\`${p.key}\` holds ${p.count} conditions; the limit is ${p.max}.`,
   unknown_signal: (p: IssueParams) => `unknown signal \`${p.name}\`.${p.near ? near(p) : ` Known signals: ${p.known}.`}`,
   bad_target: () => '`target` must be a label or glob such as `pricing*`, at most 200 characters.',
   bad_page: () => '`page` must be a path glob such as `/pricing*`.',
-  page_not_path: (p: IssueParams) => `\`${p.key ?? 'page'}\` is matched against the path, which starts with \`/\`; did you mean \`${p.near}\`?`,
+  page_not_path: (p: IssueParams) =>
+    `\`${p.key ?? 'page'}\` is matched against the path, which starts with \`/\`; did you mean \`${p.near}\`?`,
   history_subject: () => 'a help-history condition names exactly one `rule` (a rule id) or one `group`, with `was`.',
   unknown_history_outcome: (p: IssueParams) => `\`was\` must be one of ${list(p.known)}; got \`${p.name}\`.${near(p)}`,
   bad_views: () => '`views` must be a path glob such as `/pricing*`: the pages whose views are counted.',
@@ -97,8 +103,10 @@ export const ISSUE_MESSAGES = {
   regex_too_long: () => 'bad regex: the pattern is longer than 200 characters.',
   regex_backreference: () => 'bad regex: backreferences are not allowed.',
   regex_lookaround: () => 'bad regex: lookahead and lookbehind are not allowed, since they cannot be matched in linear time.',
-  regex_unsupported: () => 'bad regex: only literals, `.`, classes such as `[a-z]` or `\\d`, groups, `|`, `* + ?`, `{n,m}`, `^ $ \\b` and escapes such as `\\.` or `\\{` are supported.',
-  regex_too_complex: () => 'bad regex: the pattern needs more than 400 matcher states or a count over 1000; repeat less (`{n,m}` counts in full).',
+  regex_unsupported: () =>
+    'bad regex: only literals, `.`, classes such as `[a-z]` or `\\d`, groups, `|`, `* + ?`, `{n,m}`, `^ $ \\b` and escapes such as `\\.` or `\\{` are supported.',
+  regex_too_complex: () =>
+    'bad regex: the pattern needs more than 400 matcher states or a count over 1000; repeat less (`{n,m}` counts in full).',
   regex_unavailable: () => 'bad regex: the regex matcher was not loaded; pass `compileBoundedRegex` to `compileRules`.',
   regex_invalid: () => 'bad regex: the pattern is not a valid regular expression.',
   // Actions.
@@ -123,10 +131,12 @@ export const ISSUE_MESSAGES = {
   bad_fallback: () => '`fallback` must be an object with an `href` (a link or an email address) and an optional `label`.',
   mailto_href: () => 'a `mailto` handoff needs an `href` starting with `mailto:`.',
   target_not_for_channel: () => '`target` applies only to `url` and `link` handoffs.',
-  bad_handoff_route: () => '`handoff` must be `true`, `false` or a route such as `{ "channel": "intercom", "fallback": { "href": "mailto:help@example.com" } }`.',
+  bad_handoff_route: () =>
+    '`handoff` must be `true`, `false` or a route such as `{ "channel": "intercom", "fallback": { "href": "mailto:help@example.com" } }`.',
   bad_from: () => '`from` can only be `"articles"`: the best-matching article of the `knowledge` file.',
   bad_tags: (p: IssueParams) => `\`${p.key}\` must be a list of at most ${p.max} names (letters, digits, \`_\`, \`-\`, \`.\`).`,
-  articles_without_knowledge: () => 'this help takes its text `from` articles, but the file names no `knowledge` file: its own `title` and `body` will always show.',
+  articles_without_knowledge: () =>
+    'this help takes its text `from` articles, but the file names no `knowledge` file: its own `title` and `body` will always show.',
   bad_knowledge: () => '`knowledge` must be a relative path such as `help-articles.json` or an https: URL.',
   knowledge_not_object: () => 'a knowledge file must be a JSON object with an `articles` list.',
   articles_not_list: (p: IssueParams) => `\`articles\` must be a list of 1 to ${p.max} articles.`,
@@ -135,8 +145,10 @@ export const ISSUE_MESSAGES = {
   bad_globs: (p: IssueParams) => `\`${p.key}\` must be a list of at most ${p.max} non-empty patterns of at most 200 characters.`,
   article_unreachable: () => 'this article has no `pages`, `targets` or `tags`, so it can only score 0 and will never be shown.',
   // Content a visitor would not see as written (warnings).
-  links_not_shown: (p: IssueParams) => `${p.count} links, but a card shows only the first ${p.shown}: the others never appear. Keep the ${p.shown} that help most.`,
-  variant_missing_text: (p: IssueParams) => `the \`${p.tag}\` translation has no \`${p.key}\`, so visitors reading \`${p.tag}\` see that text untranslated. Translate it too.`,
+  links_not_shown: (p: IssueParams) =>
+    `${p.count} links, but a card shows only the first ${p.shown}: the others never appear. Keep the ${p.shown} that help most.`,
+  variant_missing_text: (p: IssueParams) =>
+    `the \`${p.tag}\` translation has no \`${p.key}\`, so visitors reading \`${p.tag}\` see that text untranslated. Translate it too.`,
 } as const;
 
 /** Every validation issue code. */

@@ -26,6 +26,7 @@ export function readKnowledgeRef(file: JsonObject, report: IssueReport): string 
  */
 export function warnArticlesWithoutKnowledge(kept: readonly { rule: Rule; index: number }[], report: IssueReport): void {
   for (const { rule, index } of kept) {
-    if (rule.show.type === 'help' && rule.show.from === 'articles') report.warn(childPath(childPath(childPath('$.rules', index), 'show'), 'from'), 'articles_without_knowledge');
+    if (rule.show.type === 'help' && rule.show.from === 'articles')
+      report.warn(childPath(childPath(childPath('$.rules', index), 'show'), 'from'), 'articles_without_knowledge');
   }
 }

@@ -35,12 +35,26 @@ describe('lintRules', () => {
 
   it('reports every phrase a field holds, not only the first', () => {
     const found = lintRules(help('Comparing plans?', 'Just 2 spots remain. Hurry, the sale closes in 10 minutes. Last chance!'));
-    expect(found.map((i) => i.message.split(':')[0])).toEqual(['false-scarcity', 'countdown-urgency', 'countdown-urgency', 'countdown-urgency']);
-    expect(found.map((i) => /"([^"]+)"/.exec(i.message)?.[1])).toEqual(['Just 2 spots remain', 'Hurry', 'sale closes in 10 minutes', 'Last chance']);
+    expect(found.map((i) => i.message.split(':')[0])).toEqual([
+      'false-scarcity',
+      'countdown-urgency',
+      'countdown-urgency',
+      'countdown-urgency',
+    ]);
+    expect(found.map((i) => /"([^"]+)"/.exec(i.message)?.[1])).toEqual([
+      'Just 2 spots remain',
+      'Hurry',
+      'sale closes in 10 minutes',
+      'Last chance',
+    ]);
   });
 
   it('leaves reassurance alone: no hurry, nothing lost, two steps to go', () => {
-    for (const text of ["Take your time, there's no hurry.", "You won't lose your work if you leave.", 'Only 2 steps to set up your workspace.']) {
+    for (const text of [
+      "Take your time, there's no hurry.",
+      "You won't lose your work if you leave.",
+      'Only 2 steps to set up your workspace.',
+    ]) {
       expect(kinds(help('Comparing plans?', text)), text).toEqual([]);
     }
   });
@@ -60,7 +74,14 @@ describe('lintRules', () => {
   });
 
   it('flags money and identity questions: salary, income, budget, debt, date of birth, phone number', () => {
-    for (const q of ['What is your salary?', 'What is your household income?', 'What budget do you have?', 'Do you have any debt?', 'What is your date of birth?', "What's your phone number?"]) {
+    for (const q of [
+      'What is your salary?',
+      'What is your household income?',
+      'What budget do you have?',
+      'Do you have any debt?',
+      'What is your date of birth?',
+      "What's your phone number?",
+    ]) {
       expect(kinds(ask(q)), q).toContain('$.rules[0].show.question sensitive-data');
     }
     expect(kinds(help('Budget tracking', 'Budget tracking is part of the Finance add-on.'))).toEqual([]);
@@ -81,7 +102,12 @@ describe('lintRules', () => {
   });
 
   it('checks locale variants and points into them', () => {
-    const rules = compile({ type: 'help', title: 'Comparing plans?', body: 'Every plan includes unlimited projects.', locales: { de: { title: 'LETZTE CHANCE' } } });
+    const rules = compile({
+      type: 'help',
+      title: 'Comparing plans?',
+      body: 'Every plan includes unlimited projects.',
+      locales: { de: { title: 'LETZTE CHANCE' } },
+    });
     expect(kinds(rules)).toEqual(['$.rules[0].show.locales.de.title countdown-urgency', '$.rules[0].show.locales.de.title shouting']);
   });
 
@@ -91,11 +117,13 @@ describe('lintRules', () => {
     expect(lintRules(rules, { strict: true }).map((i) => i.severity)).toEqual(['error']);
   });
 
-  it('uses the rule\'s position in the source file', () => {
-    const result = validateRules({ rules: [
-      { id: 'a', when: { page: '/*' }, show: { type: 'help', title: 'Fine', body: 'Fine.' } },
-      { id: 'b', priority: 9, when: { page: '/*' }, show: { type: 'help', title: 'Act now', body: 'Fine.' } },
-    ] });
+  it("uses the rule's position in the source file", () => {
+    const result = validateRules({
+      rules: [
+        { id: 'a', when: { page: '/*' }, show: { type: 'help', title: 'Fine', body: 'Fine.' } },
+        { id: 'b', priority: 9, when: { page: '/*' }, show: { type: 'help', title: 'Act now', body: 'Fine.' } },
+      ],
+    });
     expect(lintRules(result.rules!).map((i) => i.path)).toEqual(['$.rules[1].show.title']);
   });
 });
@@ -103,8 +131,16 @@ describe('lintRules', () => {
 describe('lintRules: intent describe texts', () => {
   it('checks the tone of an intent describe text and its locale variants', () => {
     const result = validateRules({
-      intents: { comparing: { describe: 'Last chance!! You compared plans.', locales: { fr: { describe: 'Dernière chance : vous avez comparé.' } }, when: { page: '/pricing*' } } },
-      rules: [{ id: 'r', when: { intent: 'comparing' }, show: { type: 'help', title: 'Comparing plans?', body: 'Here is how they differ.' } }],
+      intents: {
+        comparing: {
+          describe: 'Last chance!! You compared plans.',
+          locales: { fr: { describe: 'Dernière chance : vous avez comparé.' } },
+          when: { page: '/pricing*' },
+        },
+      },
+      rules: [
+        { id: 'r', when: { intent: 'comparing' }, show: { type: 'help', title: 'Comparing plans?', body: 'Here is how they differ.' } },
+      ],
     });
     expect(result.errors).toEqual([]);
     expect(kinds(result.rules!)).toEqual([

@@ -21,7 +21,37 @@ const TONE_MESSAGES: Record<ToneCategory, (phrase: string) => string> = {
 /** Reading at a glance: the limits a help card should stay within. */
 export const GLANCE_LIMITS = { title: 60, body: 280, bodyWords: 45, question: 120, because: 160, describe: 120 } as const;
 
-const ACRONYMS: readonly string[] = ['FAQ', 'API', 'SSO', 'PDF', 'URL', 'CSV', 'SDK', 'SLA', 'GDPR', 'HTTPS', 'HTML', 'CSS', 'USD', 'EUR', 'GBP', 'VAT', 'CEO', 'CTO', 'SAML', 'SCIM', 'JSON', 'SMS', 'B2B', 'B2C', 'SEO', 'CRM', 'ROI', 'UTC', 'AI'];
+const ACRONYMS: readonly string[] = [
+  'FAQ',
+  'API',
+  'SSO',
+  'PDF',
+  'URL',
+  'CSV',
+  'SDK',
+  'SLA',
+  'GDPR',
+  'HTTPS',
+  'HTML',
+  'CSS',
+  'USD',
+  'EUR',
+  'GBP',
+  'VAT',
+  'CEO',
+  'CTO',
+  'SAML',
+  'SCIM',
+  'JSON',
+  'SMS',
+  'B2B',
+  'B2C',
+  'SEO',
+  'CRM',
+  'ROI',
+  'UTC',
+  'AI',
+];
 
 function shouts(text: string): boolean {
   if (/!{2,}/.test(text) || (text.match(/!/g)?.length ?? 0) > 1) return true;
@@ -56,7 +86,8 @@ export function lintRules(rules: CompiledRules, options: LintOptions = {}): Rule
   const checkText = (path: string, field: string, text: string | undefined, isQuestion: boolean) => {
     if (typeof text !== 'string') return;
     const at = childPath(path, field);
-    for (const { category, phrase } of findTonePhrases(text, { question: isQuestion })) report(at, category, TONE_MESSAGES[category](phrase));
+    for (const { category, phrase } of findTonePhrases(text, { question: isQuestion }))
+      report(at, category, TONE_MESSAGES[category](phrase));
     if (shouts(text)) report(at, 'shouting', 'all caps or repeated exclamation marks read as shouting.');
     if (/<\/?[a-z][^>]*>/i.test(text)) report(at, 'markup', 'rule text is shown as plain text; tags will appear literally.');
     if (isQuestion) {
@@ -92,7 +123,8 @@ export function lintRules(rules: CompiledRules, options: LintOptions = {}): Rule
   for (const [name, text] of Object.entries(rules.intentTexts ?? {})) {
     const intentPath = childPath('$.intents', name);
     checkText(intentPath, 'describe', text.describe, false);
-    for (const [tag, variant] of Object.entries(text.locales ?? {})) checkText(childPath(childPath(intentPath, 'locales'), tag), 'describe', variant.describe, false);
+    for (const [tag, variant] of Object.entries(text.locales ?? {}))
+      checkText(childPath(childPath(intentPath, 'locales'), tag), 'describe', variant.describe, false);
   }
 
   rules.rules.forEach((rule, position) => {

@@ -6,7 +6,10 @@ import type { Action, ContentVariant } from './types';
  *
  * @example pickVariant({ de: { title: 'Hallo' } }, 'de-AT') // { title: 'Hallo' }
  */
-export function pickVariant<V = ContentVariant>(locales: Readonly<Record<string, V>> | undefined, locale: string | undefined): V | undefined {
+export function pickVariant<V = ContentVariant>(
+  locales: Readonly<Record<string, V>> | undefined,
+  locale: string | undefined,
+): V | undefined {
   if (!locales || !locale) return undefined;
   const tags = Object.keys(locales);
   const wanted = locale.toLowerCase();

@@ -20,16 +20,18 @@ const refuse = (code: string, message: string): ValidationResult => ({
  */
 export function parseRules(text: string): ValidationResult {
   if (typeof text !== 'string') return refuse('refused_value', 'refused: rules must be JSON text.');
-  if (text.length > INPUT_LIMITS.textLength) return refuse('refused_size', `refused: the file is larger than ${INPUT_LIMITS.textLength / 1024} KiB.`);
+  if (text.length > INPUT_LIMITS.textLength)
+    return refuse('refused_size', `refused: the file is larger than ${INPUT_LIMITS.textLength / 1024} KiB.`);
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
     value = JSON.parse(source);
   } catch {
     const syntax = findJsonSyntaxError(source);
-    return refuse('malformed_json', syntax
-      ? `Malformed JSON at line ${syntax.line}, column ${syntax.column}: ${syntax.reason}.`
-      : 'Malformed JSON.');
+    return refuse(
+      'malformed_json',
+      syntax ? `Malformed JSON at line ${syntax.line}, column ${syntax.column}: ${syntax.reason}.` : 'Malformed JSON.',
+    );
   }
   return validateRules(value);
 }

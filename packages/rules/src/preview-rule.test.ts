@@ -4,13 +4,20 @@ import { validateRules } from './validate-rules';
 
 const compiled = validateRules({
   enabled: false,
-  rules: [{
-    id: 'pricing-help',
-    status: 'off',
-    holdout: 0.2,
-    when: { signal: 'rage_click', atLeast: 99 },
-    show: { type: 'help', title: 'Comparing plans?', body: 'All plans include projects.', locales: { de: { title: 'Sie vergleichen Tarife?' } } },
-  }],
+  rules: [
+    {
+      id: 'pricing-help',
+      status: 'off',
+      holdout: 0.2,
+      when: { signal: 'rage_click', atLeast: 99 },
+      show: {
+        type: 'help',
+        title: 'Comparing plans?',
+        body: 'All plans include projects.',
+        locales: { de: { title: 'Sie vergleichen Tarife?' } },
+      },
+    },
+  ],
 }).rules!;
 
 describe('previewRule', () => {

@@ -67,7 +67,13 @@ export interface TextLimits {
  * Reads a non-empty string field of at most `max` characters. Reports and returns `null`
  * when it is missing (if required), not a string, blank or too long; `undefined` when absent and optional.
  */
-export function readText(object: JsonObject, key: string, path: string, report: IssueReport, limits: TextLimits): string | null | undefined {
+export function readText(
+  object: JsonObject,
+  key: string,
+  path: string,
+  report: IssueReport,
+  limits: TextLimits,
+): string | null | undefined {
   const value = own(object, key);
   const at = childPath(path, key);
   if (value === undefined) {
@@ -96,7 +102,14 @@ export function readText(object: JsonObject, key: string, path: string, report: 
  * Reads an optional whole number in `[min, max]`. Reports and returns `null` when invalid,
  * `undefined` when absent.
  */
-export function readInteger(object: JsonObject, key: string, path: string, report: IssueReport, min: number, max: number): number | null | undefined {
+export function readInteger(
+  object: JsonObject,
+  key: string,
+  path: string,
+  report: IssueReport,
+  min: number,
+  max: number,
+): number | null | undefined {
   const value = own(object, key);
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {

@@ -18,9 +18,24 @@ export interface NextActionRow {
  * same rows, and a test keeps the two equal.
  */
 export const NEXT_ACTION_TABLE: readonly NextActionRow[] = [
-  { signal: 'form_error', target: 'vat|tax', minCount: 2, next: 'Confirm the VAT number format with the visitor: country prefix, then the digits, no spaces.' },
-  { signal: 'form_error', target: 'iban|bic|swift', minCount: 2, next: 'Check the bank details format with the visitor (IBAN with its country prefix).' },
-  { signal: 'form_error', target: 'card|cc-|cvc|cvv|expir', minCount: 2, next: 'Offer another way to pay; never ask for card details in the conversation.' },
+  {
+    signal: 'form_error',
+    target: 'vat|tax',
+    minCount: 2,
+    next: 'Confirm the VAT number format with the visitor: country prefix, then the digits, no spaces.',
+  },
+  {
+    signal: 'form_error',
+    target: 'iban|bic|swift',
+    minCount: 2,
+    next: 'Check the bank details format with the visitor (IBAN with its country prefix).',
+  },
+  {
+    signal: 'form_error',
+    target: 'card|cc-|cvc|cvv|expir',
+    minCount: 2,
+    next: 'Offer another way to pay; never ask for card details in the conversation.',
+  },
   { signal: 'form_error', target: 'zip|postal|postcode', minCount: 2, next: 'Confirm the postal code format for the visitor’s country.' },
   { signal: 'form_error', target: 'phone|tel', minCount: 2, next: 'Confirm the phone number with its country code.' },
   { signal: 'form_error', target: 'email', minCount: 2, next: 'Check the email address for a typo, or offer another address.' },
@@ -47,7 +62,11 @@ let compiled: { row: NextActionRow; target: RegExp | null }[] | undefined;
  *
  * @example recommendNextAction([{ signal: 'form_error', target: 'vat_number', count: 3 }]) // 'Confirm the VAT number format …'
  */
-export function recommendNextAction(evidence: readonly Pick<Evidence, 'signal' | 'target' | 'count'>[], own?: string, fields: readonly string[] = []): string {
+export function recommendNextAction(
+  evidence: readonly Pick<Evidence, 'signal' | 'target' | 'count'>[],
+  own?: string,
+  fields: readonly string[] = [],
+): string {
   if (own) return own;
   compiled ??= NEXT_ACTION_TABLE.map((row) => ({ row, target: row.target ? new RegExp(row.target, 'i') : null }));
   for (const { row, target } of compiled) {

@@ -12,7 +12,12 @@ describe('ruleNeeds', () => {
         { id: 'b', status: 'off', when: { signal: 'dead_click' }, show: help },
       ],
     });
-    expect(needs).toEqual({ signals: ['rage_click', 'hesitation', 'back_forth'], views: false, intents: ['comparing'], withoutSignals: false });
+    expect(needs).toEqual({
+      signals: ['rage_click', 'hesitation', 'back_forth'],
+      views: false,
+      intents: ['comparing'],
+      withoutSignals: false,
+    });
   });
 
   it('counts page views in a rule or an intent a rule names, and then needs no signal', () => {
@@ -26,19 +31,34 @@ describe('ruleNeeds', () => {
   });
 
   it('a views condition in an off rule, or the word views in content, needs nothing', () => {
-    expect(ruleNeeds({ rules: [{ id: 'r', status: 'off', when: { views: '/pricing*' }, show: help }] })).toMatchObject({ views: false, withoutSignals: false });
-    const content = { rules: [{ id: 'r', when: { signal: 'rage_click' }, show: { ...help, body: 'Read the reviews and views of others.' } }] };
+    expect(ruleNeeds({ rules: [{ id: 'r', status: 'off', when: { views: '/pricing*' }, show: help }] })).toMatchObject({
+      views: false,
+      withoutSignals: false,
+    });
+    const content = {
+      rules: [{ id: 'r', when: { signal: 'rage_click' }, show: { ...help, body: 'Read the reviews and views of others.' } }],
+    };
     expect(ruleNeeds(content)).toMatchObject({ views: false, withoutSignals: false });
   });
 
   it('a rule that can pass without a signal (any with a non-signal branch, dwell, none) needs none; the kill switch needs nothing', () => {
-    expect(ruleNeeds({ rules: [{ id: 'r', when: { any: [{ signal: 'rage_click' }, { fact: 'dwell', gte: 30000 }] }, show: help }] }).withoutSignals).toBe(true);
+    expect(
+      ruleNeeds({ rules: [{ id: 'r', when: { any: [{ signal: 'rage_click' }, { fact: 'dwell', gte: 30000 }] }, show: help }] })
+        .withoutSignals,
+    ).toBe(true);
     expect(ruleNeeds({ rules: [{ id: 'r', when: { none: [{ signal: 'rage_click' }] }, show: help }] }).withoutSignals).toBe(true);
     expect(ruleNeeds({ enabled: false, rules: [{ id: 'r', when: { fact: 'dwell', gte: 1 }, show: help }] }).withoutSignals).toBe(false);
   });
 
   it('skips malformed input without throwing', () => {
-    for (const input of [null, 42, 'x', { rules: 'no' }, { rules: [null, 3, { when: null }] }, { intents: null, rules: [{ when: { intent: 'x' } }] }]) {
+    for (const input of [
+      null,
+      42,
+      'x',
+      { rules: 'no' },
+      { rules: [null, 3, { when: null }] },
+      { intents: null, rules: [{ when: { intent: 'x' } }] },
+    ]) {
       expect(() => ruleNeeds(input)).not.toThrow();
     }
   });

@@ -15,7 +15,9 @@ type Node = Record<string, unknown>;
 // Whether a condition can only pass with at least one signal present.
 const needsSignal = (node: unknown): boolean => {
   const n = Object(node) as Node;
-  return 'signal' in n || (Array.isArray(n.all) ? n.all.some(needsSignal) : Array.isArray(n.any) && n.any.length > 0 && n.any.every(needsSignal));
+  return (
+    'signal' in n || (Array.isArray(n.all) ? n.all.some(needsSignal) : Array.isArray(n.any) && n.any.length > 0 && n.any.every(needsSignal))
+  );
 };
 
 /**

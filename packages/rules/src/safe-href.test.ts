@@ -3,19 +3,55 @@ import { isSafeHref } from './safe-href';
 
 describe('isSafeHref', () => {
   it('accepts https, http, mailto, tel and relative links', () => {
-    for (const ok of ['https://example.com/faq', 'HTTP://example.com', 'mailto:help@example.com', 'tel:+4930123', '/faq', 'faq#plans', '?q=1', '#top', './docs/a:b']) {
+    for (const ok of [
+      'https://example.com/faq',
+      'HTTP://example.com',
+      'mailto:help@example.com',
+      'tel:+4930123',
+      '/faq',
+      'faq#plans',
+      '?q=1',
+      '#top',
+      './docs/a:b',
+    ]) {
       expect(isSafeHref(ok), ok).toBe(true);
     }
   });
 
   it('refuses script, data and other schemes, protocol-relative links and whitespace tricks', () => {
-    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,hi', 'vbscript:x', 'file:///etc/passwd', '//evil.example', ' javascript:x', 'java\tscript:x', 'java\nscript:x', '/faq\\..', '', 'ftp://x', 42, null]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,hi',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '//evil.example',
+      ' javascript:x',
+      'java\tscript:x',
+      'java\nscript:x',
+      '/faq\\..',
+      '',
+      'ftp://x',
+      42,
+      null,
+    ]) {
       expect(isSafeHref(bad), String(bad)).toBe(false);
     }
   });
 });
 
-const SAFE = ['https://example.com/docs', 'http://example.com', 'HTTPS://EXAMPLE.COM', 'mailto:help@example.com', 'tel:+4930123456', '/pricing', 'docs/billing', 'faq#plans', '#faq', '?plan=pro'];
+const SAFE = [
+  'https://example.com/docs',
+  'http://example.com',
+  'HTTPS://EXAMPLE.COM',
+  'mailto:help@example.com',
+  'tel:+4930123456',
+  '/pricing',
+  'docs/billing',
+  'faq#plans',
+  '#faq',
+  '?plan=pro',
+];
 const UNSAFE = [
   'javascript:alert(1)',
   'JaVaScRiPt:alert(1)',

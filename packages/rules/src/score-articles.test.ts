@@ -10,14 +10,18 @@ const query = { page: '/checkout/pay', evidence: [{ signal: 'form_error' as cons
 
 describe('scoreArticle', () => {
   it('adds the documented points: page, target, signal tag and target word', () => {
-    expect(scoreArticle(vat, query)).toBe(ARTICLE_POINTS.page + ARTICLE_POINTS.target + ARTICLE_POINTS.signalTag + ARTICLE_POINTS.targetWord);
+    expect(scoreArticle(vat, query)).toBe(
+      ARTICLE_POINTS.page + ARTICLE_POINTS.target + ARTICLE_POINTS.signalTag + ARTICLE_POINTS.targetWord,
+    );
   });
 
   it('rules out an article whose pages do not match, and gives action tags 2 points each', () => {
     expect(scoreArticle(pricing, query)).toBeNull();
     expect(scoreArticle(billing, query)).toBe(0);
     expect(scoreArticle(billing, { ...query, tags: ['billing'] })).toBe(ARTICLE_POINTS.actionTag);
-    expect(scoreArticle({ ...billing, tags: ['fixing_form_errors'] }, { ...query, intent: 'fixing_form_errors' })).toBe(ARTICLE_POINTS.signalTag);
+    expect(scoreArticle({ ...billing, tags: ['fixing_form_errors'] }, { ...query, intent: 'fixing_form_errors' })).toBe(
+      ARTICLE_POINTS.signalTag,
+    );
   });
 });
 

@@ -27,7 +27,11 @@ export const ARTICLE_POINTS = {
   targetWord: 1,
 } as const;
 
-const words = (target: string) => target.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+const words = (target: string) =>
+  target
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 /**
  * Scores one article for a struggle, or `null` when its `pages` rule it out. Deterministic and
@@ -65,7 +69,10 @@ export function scoreArticle(article: KnowledgeArticle, query: ArticleQuery): nu
  *
  * @example pickArticle(articles, { page: '/checkout', evidence: decision.evidence, tags: ['billing'] })?.article.url
  */
-export function pickArticle(articles: readonly KnowledgeArticle[], query: ArticleQuery): { article: KnowledgeArticle; score: number } | null {
+export function pickArticle(
+  articles: readonly KnowledgeArticle[],
+  query: ArticleQuery,
+): { article: KnowledgeArticle; score: number } | null {
   let best: { article: KnowledgeArticle; score: number } | null = null;
   for (const article of articles) {
     const score = scoreArticle(article, query);

@@ -17,12 +17,15 @@ describe('signal strength', () => {
   });
 
   it('warns, with the JSON path of the weak condition, when a live rule can fire on one weak signal alone', () => {
-    const warnings = weakWarnings([
-      { when: { signal: 'exit_intent' } },
-      { when: { all: [{ page: '/pricing*' }, { signal: 'hesitation', within: '1m' }] } },
-      { when: { any: [{ signal: 'rage_click' }, { signal: 'slow_interaction' }] } },
-      { when: { intent: 'leaving' } },
-    ], { leaving: { when: { signal: 'back_forth' } } });
+    const warnings = weakWarnings(
+      [
+        { when: { signal: 'exit_intent' } },
+        { when: { all: [{ page: '/pricing*' }, { signal: 'hesitation', within: '1m' }] } },
+        { when: { any: [{ signal: 'rage_click' }, { signal: 'slow_interaction' }] } },
+        { when: { intent: 'leaving' } },
+      ],
+      { leaving: { when: { signal: 'back_forth' } } },
+    );
     expect(warnings.map((w) => w.path)).toEqual(['$.rules[0].when', '$.rules[1].when.all[1]', '$.rules[2].when.any[1]', '$.rules[3].when']);
     expect(warnings[0]!.severity).toBe('warning');
     expect(warnings[0]!.message).toContain('r0');

@@ -48,9 +48,9 @@ const both = (a: Way[], b: Way[]): Way[] => {
 // The ways `c` can pass, by the signal evidence each needs. Pages, views, facts and negations are
 // context, not evidence; an intent passes the ways its definition does.
 const waysOf = (c: Condition, path: string, intents: Readonly<Record<string, Condition>>, inside: readonly string[]): Way[] => {
-  if ('signal' in c)
-    return [SIGNAL_STRENGTH[c.signal] === 'weak' ? { s: 0, w: (c.atLeast ?? 1) > 1 ? 2 : 1, at: path } : { s: 1, w: 0 }];
-  if ('all' in c) return c.all.reduce<Way[]>((ways, child, i) => both(ways, waysOf(child, `${path}.all[${i}]`, intents, inside)), [{ s: 0, w: 0 }]);
+  if ('signal' in c) return [SIGNAL_STRENGTH[c.signal] === 'weak' ? { s: 0, w: (c.atLeast ?? 1) > 1 ? 2 : 1, at: path } : { s: 1, w: 0 }];
+  if ('all' in c)
+    return c.all.reduce<Way[]>((ways, child, i) => both(ways, waysOf(child, `${path}.all[${i}]`, intents, inside)), [{ s: 0, w: 0 }]);
   if ('any' in c) return c.any.flatMap((child, i) => waysOf(child, `${path}.any[${i}]`, intents, inside));
   const intent = 'intent' in c && intents[c.intent];
   return intent && !inside.includes(c.intent) ? waysOf(intent, path, intents, [...inside, c.intent]) : [{ s: 0, w: 0 }];

@@ -4,7 +4,9 @@ import type { Condition } from './types';
 
 describe('summarizeCondition', () => {
   it('summarizes signal, page and intent conditions', () => {
-    expect(summarizeCondition({ signal: 'rage_click', target: 'pricing*', atLeast: 2, within: '60s' })).toBe('rage_click on pricing* ≥ 2 within 60s');
+    expect(summarizeCondition({ signal: 'rage_click', target: 'pricing*', atLeast: 2, within: '60s' })).toBe(
+      'rage_click on pricing* ≥ 2 within 60s',
+    );
     expect(summarizeCondition({ signal: 'exit_intent' })).toBe('exit_intent ≥ 1');
     expect(summarizeCondition({ page: '/pricing*' })).toBe('page matches /pricing*');
     expect(summarizeCondition({ intent: 'comparing' })).toBe('intent comparing');

@@ -10,13 +10,20 @@ function summarizeFact(condition: FactCondition): string {
   const symbol = SYMBOLS[op];
   if (symbol) return `${condition.fact} ${symbol} ${show(operand)}`;
   switch (op) {
-    case 'in': return `${condition.fact} in [${(operand as unknown[]).map(show).join(', ')}]`;
-    case 'nin': return `${condition.fact} not in [${(operand as unknown[]).map(show).join(', ')}]`;
-    case 'between': return `${condition.fact} between ${show((operand as unknown[])[0])} and ${show((operand as unknown[])[1])}`;
-    case 'exists': return operand ? `${condition.fact} is known` : `${condition.fact} is unknown`;
-    case 'startsWith': return `${condition.fact} starts with ${show(operand)}`;
-    case 'regex': return `${condition.fact} matches /${String(operand)}/`;
-    default: return `${condition.fact} ${op} ${show(operand)}`;
+    case 'in':
+      return `${condition.fact} in [${(operand as unknown[]).map(show).join(', ')}]`;
+    case 'nin':
+      return `${condition.fact} not in [${(operand as unknown[]).map(show).join(', ')}]`;
+    case 'between':
+      return `${condition.fact} between ${show((operand as unknown[])[0])} and ${show((operand as unknown[])[1])}`;
+    case 'exists':
+      return operand ? `${condition.fact} is known` : `${condition.fact} is unknown`;
+    case 'startsWith':
+      return `${condition.fact} starts with ${show(operand)}`;
+    case 'regex':
+      return `${condition.fact} matches /${String(operand)}/`;
+    default:
+      return `${condition.fact} ${op} ${show(operand)}`;
   }
 }
 
@@ -35,7 +42,8 @@ export function summarizeCondition(condition: Condition): string {
     return `${condition.signal}${target} ≥ ${condition.atLeast ?? 1}${within}`;
   }
   if ('page' in condition) return `page matches ${condition.page}`;
-  if ('views' in condition) return `views of ${condition.views} ≥ ${condition.atLeast ?? 1}${condition.within === undefined ? '' : ` within ${condition.within}`}`;
+  if ('views' in condition)
+    return `views of ${condition.views} ≥ ${condition.atLeast ?? 1}${condition.within === undefined ? '' : ` within ${condition.within}`}`;
   if ('fact' in condition) return summarizeFact(condition);
   if ('intent' in condition) return `intent ${condition.intent}`;
   if ('was' in condition) {

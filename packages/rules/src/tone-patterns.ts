@@ -15,7 +15,8 @@
  */
 export type ToneCategory = 'false-scarcity' | 'countdown-urgency' | 'guilt-fear' | 'sensitive-data';
 
-const N = '(?:\\d+(?![:\\d])|one|two|three|four|five|a few|ein(?:e|en)?|zwei|drei|vier|fünf|un|une|deux|trois|quatre|cinq|uno|una|dos|tres|cuatro|cinco|[\\u0660-\\u0669]+)';
+const N =
+  '(?:\\d+(?![:\\d])|one|two|three|four|five|a few|ein(?:e|en)?|zwei|drei|vier|fünf|un|une|deux|trois|quatre|cinq|uno|una|dos|tres|cuatro|cinco|[\\u0660-\\u0669]+)';
 
 export const TONE_PATTERNS: Readonly<Record<ToneCategory, readonly string[]>> = {
   'false-scarcity': [
@@ -152,7 +153,7 @@ export const TONE_PATTERNS: Readonly<Record<ToneCategory, readonly string[]>> = 
     'everyone else (?:is|has|already)',
     'only (?:a )?(?:fool|loser)s?',
     'at your own risk',
-    'you(?:\'ll| will) be sorry',
+    "you(?:'ll| will) be sorry",
     // de
     'sie werden es bereuen',
     'du wirst es bereuen',
@@ -169,8 +170,8 @@ export const TONE_PATTERNS: Readonly<Record<ToneCategory, readonly string[]>> = 
     'tu vas le regretter',
     'ne (?:manquez|ratez) pas',
     'ne passez pas à côté',
-    'non merci,? je (?:préfère|ne veux|n\'aime|veux)',
-    'avant qu\'il ne soit trop tard',
+    "non merci,? je (?:préfère|ne veux|n'aime|veux)",
+    "avant qu'il ne soit trop tard",
     'vos concurrents (?:sont|ont|utilisent)',
     'vous (?:allez perdre|perdez|perdrez) (?:votre|vos|tout)',
     // es

@@ -10,7 +10,17 @@ import { readHandoffRoute, readHelpHandoff, ROUTE_KEYS } from './validate-handof
 export const ACTION_TYPES: readonly ActionType[] = ['help', 'ask', 'handoff', 'callback'];
 
 /** Hard limits on rule text; the content linter warns well before these. */
-export const TEXT_LIMITS = { title: 120, body: 1000, question: 200, label: 80, because: 300, why: 300, name: 64, describe: 200, description: 2000 } as const;
+export const TEXT_LIMITS = {
+  title: 120,
+  body: 1000,
+  question: 200,
+  label: 80,
+  because: 300,
+  why: 300,
+  name: 64,
+  describe: 200,
+  description: 2000,
+} as const;
 const INPUTS = ['single', 'multiple', 'text', 'email'];
 
 const NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
@@ -94,7 +104,13 @@ const VARIANT_FIELDS: Readonly<Record<VariantOwner, readonly (keyof ContentVaria
  *
  * @example readVariant({ describe: 'Sie haben verglichen.' }, 'intent', '$.intents.comparing.locales.de', report, undefined)
  */
-export function readVariant(object: unknown, type: VariantOwner, path: string, report: IssueReport, defaultValues: readonly string[] | undefined): ContentVariant | null {
+export function readVariant(
+  object: unknown,
+  type: VariantOwner,
+  path: string,
+  report: IssueReport,
+  defaultValues: readonly string[] | undefined,
+): ContentVariant | null {
   if (!isObject(object)) {
     report.error(path, 'variant_not_object');
     return null;
@@ -142,7 +158,10 @@ export function validateAction(value: unknown, path: string, report: IssueReport
   }
   const type = own(value, 'type');
   if (typeof type !== 'string' || !ACTION_TYPES.includes(type as ActionType)) {
-    report.error(childPath(path, 'type'), 'unknown_action', { types: ACTION_TYPES.join(', '), near: typeof type === 'string' ? report.near(type, ACTION_TYPES) : '' });
+    report.error(childPath(path, 'type'), 'unknown_action', {
+      types: ACTION_TYPES.join(', '),
+      near: typeof type === 'string' ? report.near(type, ACTION_TYPES) : '',
+    });
     return null;
   }
   const actionType = type as ActionType;
@@ -240,7 +259,13 @@ export function validateAction(value: unknown, path: string, report: IssueReport
  *
  * @example readLocales(intent, 'intent', '$.intents.comparing', report, undefined) // { de: { describe: '…' } }
  */
-export function readLocales(object: JsonObject, type: VariantOwner, path: string, report: IssueReport, defaultValues: readonly string[] | undefined): Record<string, ContentVariant> | null {
+export function readLocales(
+  object: JsonObject,
+  type: VariantOwner,
+  path: string,
+  report: IssueReport,
+  defaultValues: readonly string[] | undefined,
+): Record<string, ContentVariant> | null {
   const locales = own(object, 'locales');
   const at = childPath(path, 'locales');
   if (!isObject(locales)) {
@@ -252,7 +277,9 @@ export function readLocales(object: JsonObject, type: VariantOwner, path: string
   for (const tag of Object.keys(locales)) {
     if (tag === '$comment') continue;
     const tagPath = childPath(at, tag);
-    const variant = LOCALE_TAG.test(tag) ? readVariant(locales[tag], type, tagPath, report, defaultValues) : report.error(tagPath, 'bad_locale_tag', { tag: tag.slice(0, 40) });
+    const variant = LOCALE_TAG.test(tag)
+      ? readVariant(locales[tag], type, tagPath, report, defaultValues)
+      : report.error(tagPath, 'bad_locale_tag', { tag: tag.slice(0, 40) });
     if (variant) variants[tag] = variant;
     else ok = false;
   }

@@ -122,7 +122,11 @@ function validateHistory(object: Readonly<Record<string, unknown>>, path: string
   const was = own(object, 'was');
   if (typeof was !== 'string' || !HISTORY_OUTCOMES.includes(was as HistoryOutcome)) {
     const name = typeof was === 'string' ? was.slice(0, 64) : String(JSON.stringify(was)).slice(0, 40);
-    report.error(childPath(path, 'was'), 'unknown_history_outcome', { name, near: typeof was === 'string' ? report.near(was, HISTORY_OUTCOMES) : '', known: HISTORY_OUTCOMES.join(', ') });
+    report.error(childPath(path, 'was'), 'unknown_history_outcome', {
+      name,
+      near: typeof was === 'string' ? report.near(was, HISTORY_OUTCOMES) : '',
+      known: HISTORY_OUTCOMES.join(', '),
+    });
     ok = false;
   } else clean.was = was as HistoryOutcome;
   if (own(object, 'within') === 'session') clean.within = 'session';

@@ -34,7 +34,14 @@ export function validateCaps(value: unknown, path: string, report: IssueReport):
  * Reads an optional duration field within `[minMs, maxMs]`; reports and returns `null` when
  * invalid, `undefined` when absent.
  */
-export function readDuration(object: JsonObject, key: string, path: string, report: IssueReport, minMs: number, maxMs: number): string | null | undefined {
+export function readDuration(
+  object: JsonObject,
+  key: string,
+  path: string,
+  report: IssueReport,
+  minMs: number,
+  maxMs: number,
+): string | null | undefined {
   const value = own(object, key);
   if (value === undefined) return undefined;
   const ms = parseDuration(value);
@@ -43,7 +50,12 @@ export function readDuration(object: JsonObject, key: string, path: string, repo
     return null;
   }
   if (ms < minMs || ms > maxMs) {
-    report.error(childPath(path, key), 'impossible_duration', { key, value: String(value), min: `${minMs / 1000}s`, max: `${maxMs / 86_400_000}d` });
+    report.error(childPath(path, key), 'impossible_duration', {
+      key,
+      value: String(value),
+      min: `${minMs / 1000}s`,
+      max: `${maxMs / 86_400_000}d`,
+    });
     return null;
   }
   return value as string;
@@ -70,7 +82,11 @@ export function validateDefaults(value: unknown, path: string, report: IssueRepo
     if (c) clean.caps = c;
     else ok = false;
   }
-  for (const [key, min, max] of [['minGap', 0, 86_400_000], ['cooldown', 60_000, YEAR], ['snooze', 60_000, YEAR]] as const) {
+  for (const [key, min, max] of [
+    ['minGap', 0, 86_400_000],
+    ['cooldown', 60_000, YEAR],
+    ['snooze', 60_000, YEAR],
+  ] as const) {
     const d = readDuration(value, key, path, report, min, max);
     if (d === null) ok = false;
     else if (d !== undefined) clean[key] = d;

@@ -7,7 +7,22 @@ import { checkKeys, own, type JsonObject } from './read-fields';
 import type { FactCondition, FactOperator, FactValue } from './types';
 
 /** Every operator a fact condition may use. */
-export const FACT_OPERATORS: readonly FactOperator[] = ['eq', 'ne', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'between', 'exists', 'contains', 'startsWith', 'glob', 'regex'];
+export const FACT_OPERATORS: readonly FactOperator[] = [
+  'eq',
+  'ne',
+  'in',
+  'nin',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'between',
+  'exists',
+  'contains',
+  'startsWith',
+  'glob',
+  'regex',
+];
 
 const OPERATORS_BY_KIND: Readonly<Record<FactSpec['kind'], readonly FactOperator[]>> = {
   string: ['eq', 'ne', 'in', 'nin', 'exists', 'contains', 'startsWith', 'glob', 'regex'],
@@ -44,7 +59,12 @@ function readOperand(value: unknown, spec: FactSpec, fact: string, path: string,
     return null;
   }
   if (spec.values && !spec.values.includes(value)) {
-    report.error(path, 'fact_value_unknown', { fact, value: value.slice(0, 40), values: spec.values.join(', '), near: report.near(value, spec.values) });
+    report.error(path, 'fact_value_unknown', {
+      fact,
+      value: value.slice(0, 40),
+      values: spec.values.join(', '),
+      near: report.near(value, spec.values),
+    });
     return null;
   }
   return value;
@@ -61,7 +81,13 @@ const asNumber = (v: FactValue): number => (typeof v === 'number' ? v : (parseDu
  *
  * @example validateFactCondition({ fact: 'visitor.visits', gte: 3 }, '$.rules[0].when', report, regexes)
  */
-export function validateFactCondition(object: JsonObject, path: string, report: IssueReport, regexes: Map<string, BoundedRegex>, compileRegex?: RegexCompiler): FactCondition | null {
+export function validateFactCondition(
+  object: JsonObject,
+  path: string,
+  report: IssueReport,
+  regexes: Map<string, BoundedRegex>,
+  compileRegex?: RegexCompiler,
+): FactCondition | null {
   const keysOk = checkKeys(object, ['fact', ...FACT_OPERATORS], path, report, 'a fact condition');
   const fact = own(object, 'fact');
   const factPath = childPath(path, 'fact');
@@ -107,7 +133,8 @@ export function validateFactCondition(object: JsonObject, path: string, report: 
       const low = readOperand(operand[0], spec, fact, childPath(opPath, 0), report);
       const high = readOperand(operand[1], spec, fact, childPath(opPath, 1), report);
       if (low !== null && high !== null) {
-        if (asNumber(low) > asNumber(high)) report.error(opPath, 'impossible_range', { low: JSON.stringify(low), high: JSON.stringify(high) });
+        if (asNumber(low) > asNumber(high))
+          report.error(opPath, 'impossible_range', { low: JSON.stringify(low), high: JSON.stringify(high) });
         else clean = [low, high];
       }
     }

@@ -7,7 +7,16 @@ import type { ChatAdapterName, HandoffChannel, HandoffFallback, HandoffRoute } f
 /** The chat widgets a handoff can open. */
 export const CHAT_ADAPTERS: readonly ChatAdapterName[] = ['intercom', 'zendesk', 'hubspot', 'crisp', 'tawk', 'freshchat'];
 /** Every channel a handoff route may name. */
-export const HANDOFF_CHANNELS: readonly HandoffChannel[] = ['url', 'mailto', 'email', 'phone', 'link', 'chat', 'callback', ...CHAT_ADAPTERS];
+export const HANDOFF_CHANNELS: readonly HandoffChannel[] = [
+  'url',
+  'mailto',
+  'email',
+  'phone',
+  'link',
+  'chat',
+  'callback',
+  ...CHAT_ADAPTERS,
+];
 /** The keys a route adds to the object it is written in. */
 export const ROUTE_KEYS = ['channel', 'href', 'target', 'fallback', 'next'] as const;
 
@@ -93,7 +102,8 @@ export function readHandoffRoute(object: JsonObject, path: string, report: Issue
   const fallback = readFallback(object, path, report);
   if (fallback === null) ok = false;
   else if (fallback) route.fallback = fallback;
-  else if (known && needsFallback(channel as HandoffChannel)) report.warn(childPath(path, 'channel'), 'handoff_without_fallback', { channel: channel as string });
+  else if (known && needsFallback(channel as HandoffChannel))
+    report.warn(childPath(path, 'channel'), 'handoff_without_fallback', { channel: channel as string });
   const next = readText(object, 'next', path, report, { max: TEXT.next });
   if (next === null) ok = false;
   else if (next) route.next = next;

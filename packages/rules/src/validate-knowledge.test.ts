@@ -15,7 +15,10 @@ const without = (...keys: string[]) => Object.fromEntries(Object.entries(article
 
 describe('validateKnowledge', () => {
   it('keeps valid articles in file order', () => {
-    const result = validateKnowledge({ version: 1, articles: [article(), { ...without('pages', 'targets'), id: 'refunds', tags: ['refund'] }] });
+    const result = validateKnowledge({
+      version: 1,
+      articles: [article(), { ...without('pages', 'targets'), id: 'refunds', tags: ['refund'] }],
+    });
     expect([result.ok, result.errors, result.warnings]).toEqual([true, [], []]);
     expect(result.articles!.map((a) => a.id)).toEqual(['vat-format', 'refunds']);
     expect(result.articles![1]).not.toHaveProperty('pages');
@@ -45,13 +48,17 @@ describe('validateKnowledge', () => {
     ]);
     // The first vat-format was refused, so the later one is not a duplicate.
     expect(result.articles!.map((a) => a.id)).toEqual(['vat-format', 'ok']);
-    expect(validateKnowledge({ articles: [article(), article()] }).errors).toEqual([expect.objectContaining({ path: '$.articles[1].id', code: 'duplicate_article' })]);
+    expect(validateKnowledge({ articles: [article(), article()] }).errors).toEqual([
+      expect.objectContaining({ path: '$.articles[1].id', code: 'duplicate_article' }),
+    ]);
   });
 
   it('refuses a file without a usable articles list', () => {
     expect(validateKnowledge([])).toMatchObject({ ok: false, articles: null, errors: [{ path: '$', code: 'knowledge_not_object' }] });
     expect(validateKnowledge({ articles: [] })).toMatchObject({ ok: false, errors: [{ path: '$.articles', code: 'articles_not_list' }] });
-    expect(validateKnowledge({ articles: [article()], extra: 1 }).errors).toEqual([expect.objectContaining({ path: '$.extra', code: 'unknown_field' })]);
+    expect(validateKnowledge({ articles: [article()], extra: 1 }).errors).toEqual([
+      expect.objectContaining({ path: '$.extra', code: 'unknown_field' }),
+    ]);
   });
 
   it('warns about an article nothing can match', () => {

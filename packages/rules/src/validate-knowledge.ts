@@ -17,7 +17,11 @@ const LIMITS = { title: 120, answer: 500, globs: 20, glob: 200 };
 function readGlobs(object: JsonObject, key: string, path: string, report: IssueReport): string[] | null | undefined {
   const value = own(object, key);
   if (value === undefined) return undefined;
-  if (!Array.isArray(value) || value.length > LIMITS.globs || !value.every((g) => typeof g === 'string' && g.trim() !== '' && g.length <= LIMITS.glob)) {
+  if (
+    !Array.isArray(value) ||
+    value.length > LIMITS.globs ||
+    !value.every((g) => typeof g === 'string' && g.trim() !== '' && g.length <= LIMITS.glob)
+  ) {
     report.error(childPath(path, key), 'bad_globs', { key, max: LIMITS.globs });
     return null;
   }
@@ -32,7 +36,8 @@ function readArticle(value: unknown, path: string, report: IssueReport): Knowled
   const before = report.errors.length;
   checkKeys(value, ARTICLE_KEYS, path, report, 'an article');
   const id = own(value, 'id');
-  if (typeof id !== 'string' || !ID.test(id)) report.error(childPath(path, 'id'), id === undefined ? 'required' : 'bad_name', { key: id === undefined ? 'id' : 'knowledge article' });
+  if (typeof id !== 'string' || !ID.test(id))
+    report.error(childPath(path, 'id'), id === undefined ? 'required' : 'bad_name', { key: id === undefined ? 'id' : 'knowledge article' });
   const title = readText(value, 'title', path, report, { max: LIMITS.title, required: true });
   const answer = readText(value, 'answer', path, report, { max: LIMITS.answer, required: true });
   const url = own(value, 'url');
@@ -62,7 +67,8 @@ function checkKnowledge(input: unknown, report: IssueReport): KnowledgeArticle[]
   }
   checkKeys(input, FILE_KEYS, '$', report, 'the knowledge file');
   const version = own(input, 'version');
-  if (version !== undefined && version !== 1) report.error('$.version', 'bad_version', { value: String(JSON.stringify(version)).slice(0, 20) });
+  if (version !== undefined && version !== 1)
+    report.error('$.version', 'bad_version', { value: String(JSON.stringify(version)).slice(0, 20) });
   const list = own(input, 'articles');
   if (!Array.isArray(list) || list.length === 0 || list.length > MAX_ARTICLES) {
     report.error('$.articles', 'articles_not_list', { max: MAX_ARTICLES });

@@ -1,4 +1,3 @@
-import type { IssueReport } from './issue-report';
 import { childPath } from './json-path';
 import { checkKeys, isObject, own, readText } from './read-fields';
 import type { Rule, RuleStatus } from './types';
@@ -6,7 +5,20 @@ import { TEXT_LIMITS, validateAction } from './validate-action';
 import { validateCondition, type ConditionContext } from './validate-condition';
 import { readDuration, validateCaps } from './validate-defaults';
 
-const RULE_KEYS = ['id', 'status', 'priority', 'when', 'show', 'because', 'description', 'caps', 'cooldown', 'holdout', 'group', 'revision'];
+const RULE_KEYS = [
+  'id',
+  'status',
+  'priority',
+  'when',
+  'show',
+  'because',
+  'description',
+  'caps',
+  'cooldown',
+  'holdout',
+  'group',
+  'revision',
+];
 const STATUSES: readonly RuleStatus[] = ['live', 'shadow', 'off'];
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
@@ -39,7 +51,11 @@ export function validateRule(value: unknown, path: string, context: RuleContext)
   const status = own(value, 'status');
   if (status !== undefined) {
     if (typeof status !== 'string' || !STATUSES.includes(status as RuleStatus)) {
-      report.error(childPath(path, 'status'), 'not_one_of', { key: 'status', values: STATUSES.join(', '), near: typeof status === 'string' ? report.near(status, STATUSES) : '' });
+      report.error(childPath(path, 'status'), 'not_one_of', {
+        key: 'status',
+        values: STATUSES.join(', '),
+        near: typeof status === 'string' ? report.near(status, STATUSES) : '',
+      });
       ok = false;
     } else rule.status = status as RuleStatus;
   }
@@ -68,7 +84,11 @@ export function validateRule(value: unknown, path: string, context: RuleContext)
     else ok = false;
   }
 
-  for (const [key, max] of [['because', TEXT_LIMITS.because], ['description', 2000], ['revision', 64]] as const) {
+  for (const [key, max] of [
+    ['because', TEXT_LIMITS.because],
+    ['description', 2000],
+    ['revision', 64],
+  ] as const) {
     const text = readText(value, key, path, report, { max });
     if (text === null) ok = false;
     else if (text !== undefined) rule[key] = text;
@@ -93,7 +113,10 @@ export function validateRule(value: unknown, path: string, context: RuleContext)
   const group = own(value, 'group');
   if (group !== undefined) {
     if (typeof group !== 'string' || !context.groups.includes(group)) {
-      report.error(childPath(path, 'group'), 'unknown_group', { name: String(group).slice(0, 64), near: typeof group === 'string' ? report.near(group, context.groups) : '' });
+      report.error(childPath(path, 'group'), 'unknown_group', {
+        name: String(group).slice(0, 64),
+        near: typeof group === 'string' ? report.near(group, context.groups) : '',
+      });
       ok = false;
     } else rule.group = group;
   }

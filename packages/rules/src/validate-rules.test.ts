@@ -2,17 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { validateRules } from './validate-rules';
 
 const help = { type: 'help', title: 'Need a hand?', body: 'Here is how plans differ.' };
-const rule = (over: Record<string, unknown> = {}) => ({ id: 'pricing-help', when: { signal: 'rage_click', target: 'pricing*', atLeast: 1, within: '60s' }, show: help, ...over });
-const file = (rules: unknown[], over: Record<string, unknown> = {}) => ({ $schema: 'https://attune.dev/rules.schema.json', version: 1, rules, ...over });
+const rule = (over: Record<string, unknown> = {}) => ({
+  id: 'pricing-help',
+  when: { signal: 'rage_click', target: 'pricing*', atLeast: 1, within: '60s' },
+  show: help,
+  ...over,
+});
+const file = (rules: unknown[], over: Record<string, unknown> = {}) => ({
+  $schema: 'https://attune.dev/rules.schema.json',
+  version: 1,
+  rules,
+  ...over,
+});
 const paths = (input: unknown) => validateRules(input).errors.map((e) => e.path);
 
 describe('validateRules: structure', () => {
   it('accepts the e2e rules file and keeps its rule', () => {
-    const result = validateRules(file([{ ...rule(), because: 'You seem stuck on pricing.', show: { ...help, links: [{ label: 'FAQ', href: '/faq' }] } }]));
+    const result = validateRules(
+      file([{ ...rule(), because: 'You seem stuck on pricing.', show: { ...help, links: [{ label: 'FAQ', href: '/faq' }] } }]),
+    );
     expect(result.ok).toBe(true);
     expect(result.errors).toEqual([]);
     expect(result.rules?.enabled).toBe(true);
-    expect(result.rules?.rules[0]).toMatchObject({ id: 'pricing-help', because: 'You seem stuck on pricing.', show: { links: [{ label: 'FAQ', href: '/faq' }] } });
+    expect(result.rules?.rules[0]).toMatchObject({
+      id: 'pricing-help',
+      because: 'You seem stuck on pricing.',
+      show: { links: [{ label: 'FAQ', href: '/faq' }] },
+    });
   });
 
   it('fails structurally when the input is not an object or has no rules list', () => {
@@ -71,8 +87,19 @@ describe('validateRules: structure', () => {
   });
 
   it('never throws on hostile objects such as throwing getters and proxies', () => {
-    const getter = { get rules(): unknown { throw new Error('boom'); } };
-    const proxy = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } });
+    const getter = {
+      get rules(): unknown {
+        throw new Error('boom');
+      },
+    };
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(validateRules(getter)).toMatchObject({ ok: false, rules: null });
     expect(validateRules(proxy)).toMatchObject({ ok: false, rules: null });
   });
@@ -120,12 +147,27 @@ describe('validateRules: rules', () => {
   it('validates views conditions with clear messages: a path glob, a count a device can reach, a possible window', () => {
     const errors = (when: unknown) => validateRules(file([rule({ when })])).errors.map((e) => [e.path, e.message]);
     expect(errors({ views: '/pricing*', atLeast: 2, within: '30m' })).toEqual([]);
-    expect(errors({ views: 'pricing*' })[0]).toEqual(['$.rules[0].when.views', '`views` is matched against the path, which starts with `/`; did you mean `/pricing*`?']);
-    expect(errors({ views: '' })[0]).toEqual(['$.rules[0].when.views', '`views` must be a path glob such as `/pricing*`: the pages whose views are counted.']);
+    expect(errors({ views: 'pricing*' })[0]).toEqual([
+      '$.rules[0].when.views',
+      '`views` is matched against the path, which starts with `/`; did you mean `/pricing*`?',
+    ]);
+    expect(errors({ views: '' })[0]).toEqual([
+      '$.rules[0].when.views',
+      '`views` must be a path glob such as `/pricing*`: the pages whose views are counted.',
+    ]);
     // A device remembers at most 50 page views, so a higher count could never pass.
-    expect(errors({ views: '/pricing*', atLeast: 51 })[0]).toEqual(['$.rules[0].when.atLeast', '`atLeast` must be a whole number from 1 to 50.']);
-    expect(errors({ views: '/pricing*', atLeast: 1.5 })[0]).toEqual(['$.rules[0].when.atLeast', '`atLeast` must be a whole number from 1 to 50.']);
-    expect(errors({ views: '/pricing*', within: '31d' })[0]).toEqual(['$.rules[0].when.within', 'impossible `within` of 31d: use from 1s to 30d.']);
+    expect(errors({ views: '/pricing*', atLeast: 51 })[0]).toEqual([
+      '$.rules[0].when.atLeast',
+      '`atLeast` must be a whole number from 1 to 50.',
+    ]);
+    expect(errors({ views: '/pricing*', atLeast: 1.5 })[0]).toEqual([
+      '$.rules[0].when.atLeast',
+      '`atLeast` must be a whole number from 1 to 50.',
+    ]);
+    expect(errors({ views: '/pricing*', within: '31d' })[0]).toEqual([
+      '$.rules[0].when.within',
+      'impossible `within` of 31d: use from 1s to 30d.',
+    ]);
     expect(errors({ views: '/pricing*', within: '0s' })[0]?.[0]).toBe('$.rules[0].when.within');
     expect(errors({ all: [{ views: '/pricing*', target: 'plans', atleast: 2 }] }).slice(0, 2)).toEqual([
       ['$.rules[0].when.all[0].target', 'unknown field `target` in a views condition.'],
@@ -140,7 +182,9 @@ describe('validateRules: rules', () => {
   });
 
   it('reports every error in a rule, not only the first', () => {
-    const result = validateRules(file([{ id: 'x', when: { any: [{ signal: 'nope' }, { page: 'pricing' }] }, show: { type: 'help', title: '', body: 3 } }]));
+    const result = validateRules(
+      file([{ id: 'x', when: { any: [{ signal: 'nope' }, { page: 'pricing' }] }, show: { type: 'help', title: '', body: 3 } }]),
+    );
     expect(result.errors.map((e) => e.path)).toEqual([
       '$.rules[0].when.any[0].signal',
       '$.rules[0].when.any[1].page',
@@ -164,7 +208,9 @@ describe('validateRules: rules', () => {
   });
 
   it('orders compiled rules by priority, file order among equals, and remembers source positions', () => {
-    const result = validateRules(file([rule({ id: 'a' }), rule({ id: 'b', priority: 5 }), rule({ id: 'c' }), rule({ id: 'd', priority: 5 })]));
+    const result = validateRules(
+      file([rule({ id: 'a' }), rule({ id: 'b', priority: 5 }), rule({ id: 'c' }), rule({ id: 'd', priority: 5 })]),
+    );
     expect(result.rules?.rules.map((r) => r.id)).toEqual(['b', 'd', 'a', 'c']);
     expect(result.rules?.sourceIndex).toEqual([1, 3, 0, 2]);
   });
@@ -198,7 +244,14 @@ describe('validateRules: warnings', () => {
   it('warns that a cap of 0 means never shown', () => {
     const result = validateRules(file([rule({ caps: { perDay: 0 } })]));
     expect(result.ok).toBe(true);
-    expect(result.warnings).toEqual([{ path: '$.rules[0].caps.perDay', message: 'a cap of 0 means never shown; use `"status": "off"` to turn a rule off.', severity: 'warning', code: 'cap_zero' }]);
+    expect(result.warnings).toEqual([
+      {
+        path: '$.rules[0].caps.perDay',
+        message: 'a cap of 0 means never shown; use `"status": "off"` to turn a rule off.',
+        severity: 'warning',
+        code: 'cap_zero',
+      },
+    ]);
   });
 });
 
@@ -227,19 +280,26 @@ describe('validateRules: facts and operators', () => {
 });
 
 describe('validateRules: intent describe texts', () => {
-  const intentFile = (intent: Record<string, unknown>) => file([rule({ when: { intent: 'comparing' } })], { intents: { comparing: { when: { page: '/pricing*' }, ...intent } } });
+  const intentFile = (intent: Record<string, unknown>) =>
+    file([rule({ when: { intent: 'comparing' } })], { intents: { comparing: { when: { page: '/pricing*' }, ...intent } } });
 
   it('keeps a describe text and its locale variants for the explanation', () => {
-    const result = validateRules(intentFile({ describe: 'You compared our plans.', locales: { de: { describe: 'Sie haben unsere Tarife verglichen.' } } }));
+    const result = validateRules(
+      intentFile({ describe: 'You compared our plans.', locales: { de: { describe: 'Sie haben unsere Tarife verglichen.' } } }),
+    );
     expect(result.errors).toEqual([]);
-    expect(result.rules?.intentTexts).toEqual({ comparing: { describe: 'You compared our plans.', locales: { de: { describe: 'Sie haben unsere Tarife verglichen.' } } } });
+    expect(result.rules?.intentTexts).toEqual({
+      comparing: { describe: 'You compared our plans.', locales: { de: { describe: 'Sie haben unsere Tarife verglichen.' } } },
+    });
   });
 
   it('refuses a describe that is not text, empty or too long, a bad locale tag and unknown variant keys, naming each path', () => {
     expect(paths(intentFile({ describe: 42 }))).toEqual(['$.intents.comparing.describe', '$.rules[0].when.intent', '$.rules[0]']);
     expect(paths(intentFile({ describe: '  ' }))[0]).toBe('$.intents.comparing.describe');
     expect(paths(intentFile({ describe: 'x'.repeat(201) }))[0]).toBe('$.intents.comparing.describe');
-    expect(paths(intentFile({ describe: 'Ok.', locales: { 'not a tag': { describe: 'x' } } }))[0]).toBe('$.intents.comparing.locales["not a tag"]');
+    expect(paths(intentFile({ describe: 'Ok.', locales: { 'not a tag': { describe: 'x' } } }))[0]).toBe(
+      '$.intents.comparing.locales["not a tag"]',
+    );
     expect(paths(intentFile({ describe: 'Ok.', locales: { de: { because: 'x' } } }))[0]).toBe('$.intents.comparing.locales.de.because');
     expect(paths(intentFile({ describe: 'Ok.', locales: 'de' }))[0]).toBe('$.intents.comparing.locales');
     expect(paths(intentFile({ describ: 'Ok.' }))[0]).toBe('$.intents.comparing.describ');

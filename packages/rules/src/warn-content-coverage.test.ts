@@ -17,10 +17,26 @@ describe('validateRules: content a visitor would not see as written', () => {
   });
 
   it('warns when a locale variant leaves out a text the default has, once per text', () => {
-    const result = validateRules(rule({ type: 'help', title: 'Plans', body: 'Here.', links: [link(1)], locales: { de: { title: 'Tarife' }, fr: { title: 'Offres', body: 'Ici.', links: [link(1)] } } }));
+    const result = validateRules(
+      rule({
+        type: 'help',
+        title: 'Plans',
+        body: 'Here.',
+        links: [link(1)],
+        locales: { de: { title: 'Tarife' }, fr: { title: 'Offres', body: 'Ici.', links: [link(1)] } },
+      }),
+    );
     expect(result.warnings.map((w) => [w.path, w.code, w.message])).toEqual([
-      ['$.rules[0].show.locales.de', 'variant_missing_text', 'the `de` translation has no `body`, so visitors reading `de` see that text untranslated. Translate it too.'],
-      ['$.rules[0].show.locales.de', 'variant_missing_text', 'the `de` translation has no `links`, so visitors reading `de` see that text untranslated. Translate it too.'],
+      [
+        '$.rules[0].show.locales.de',
+        'variant_missing_text',
+        'the `de` translation has no `body`, so visitors reading `de` see that text untranslated. Translate it too.',
+      ],
+      [
+        '$.rules[0].show.locales.de',
+        'variant_missing_text',
+        'the `de` translation has no `links`, so visitors reading `de` see that text untranslated. Translate it too.',
+      ],
     ]);
   });
 
@@ -28,7 +44,12 @@ describe('validateRules: content a visitor would not see as written', () => {
     const result = validateRules({
       rules: [
         { id: 'a', when: { page: '/*' }, show: { type: 'help', title: 'A', body: 'A.' } },
-        { id: 'b', priority: 5, when: { page: '/*' }, show: { type: 'ask', field: 'role', question: 'Role?', locales: { es: { because: 'x' } } } },
+        {
+          id: 'b',
+          priority: 5,
+          when: { page: '/*' },
+          show: { type: 'ask', field: 'role', question: 'Role?', locales: { es: { because: 'x' } } },
+        },
       ],
     });
     expect(result.warnings.map((w) => w.path)).toEqual(['$.rules[1].show.locales.es']);

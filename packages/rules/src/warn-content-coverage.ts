@@ -24,7 +24,8 @@ export function warnContentCoverage(rules: CompiledRules): RuleIssue[] {
     const showPath = childPath(childPath('$.rules', rules.sourceIndex?.[position] ?? position), 'show');
     const show = rule.show as ContentVariant & { locales?: Record<string, ContentVariant> };
     const checkLinks = (path: string, links: readonly unknown[] | undefined) => {
-      if (links && links.length > SHOWN_LINKS) warn(childPath(path, 'links'), 'links_not_shown', { count: links.length, shown: SHOWN_LINKS });
+      if (links && links.length > SHOWN_LINKS)
+        warn(childPath(path, 'links'), 'links_not_shown', { count: links.length, shown: SHOWN_LINKS });
     };
     checkLinks(showPath, show.links);
     for (const [tag, variant] of Object.entries(show.locales ?? {})) {

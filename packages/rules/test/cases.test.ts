@@ -9,7 +9,17 @@ interface EvaluateCase {
   facts?: Partial<Facts>;
   history?: History;
   now?: number;
-  expect: { decision?: string | null; shadow?: string[]; blocked?: unknown[]; evidence?: unknown[]; reasons?: unknown[]; explain?: Record<string, string>; action?: unknown; because?: string; holdout?: string };
+  expect: {
+    decision?: string | null;
+    shadow?: string[];
+    blocked?: unknown[];
+    evidence?: unknown[];
+    reasons?: unknown[];
+    explain?: Record<string, string>;
+    action?: unknown;
+    because?: string;
+    holdout?: string;
+  };
 }
 interface ValidateCase {
   name: string;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, explain, explainSentences, validateRules, type Facts, type History, type SignalRecord, type SignalType } from '@attune/rules';
+import {
+  evaluate,
+  explain,
+  explainSentences,
+  validateRules,
+  type Facts,
+  type History,
+  type SignalRecord,
+  type SignalType,
+} from '@attune/rules';
 import { describePage, describeTarget } from '../src/describe-target';
 import { PHRASES, type PhraseBook } from '../src/explain-phrases';
 
@@ -31,9 +40,14 @@ const SESSION_START = NOW - 20 * 60_000;
 
 /** A help history with entries for rules `a` and `b`, some before this session. */
 function history(rand: () => number): History {
-  const entries = () => Array.from({ length: Math.floor(rand() * 3) }, () => ({ ruleId: pick(rand, ['a', 'b']), at: NOW - Math.floor(rand() * 40 * 60_000) }));
+  const entries = () =>
+    Array.from({ length: Math.floor(rand() * 3) }, () => ({ ruleId: pick(rand, ['a', 'b']), at: NOW - Math.floor(rand() * 40 * 60_000) }));
   return {
-    shown: entries().map((e) => ({ ...e, ...(rand() < 0.3 ? { shadow: true } : {}), ...(rand() < 0.6 ? { outcome: pick(rand, ['helpful_yes', 'helpful_no', 'engaged'] as const) } : {}) })),
+    shown: entries().map((e) => ({
+      ...e,
+      ...(rand() < 0.3 ? { shadow: true } : {}),
+      ...(rand() < 0.6 ? { outcome: pick(rand, ['helpful_yes', 'helpful_no', 'engaged'] as const) } : {}),
+    })),
     dismissed: entries().map((e) => ({ ...e, kind: pick(rand, ['dismiss', 'escape', 'snooze', 'never', 'skip'] as const) })),
     sessionStart: SESSION_START,
   };
@@ -73,7 +87,11 @@ function leaf(rand: () => number, inIntent: boolean): Leaf {
     () => ({ fact: 'page.path', eq: '/signup' }),
     () => ({ fact: 'page.path', glob: '/pricing*' }),
     () => ({ fact: 'page.path', startsWith: '/docs' }),
-    () => ({ rule: pick(rand, ['a', 'b']), was: pick(rand, OUTCOMES), ...(rand() < 0.5 ? { within: pick(rand, ['session', '10m']) } : {}) }),
+    () => ({
+      rule: pick(rand, ['a', 'b']),
+      was: pick(rand, OUTCOMES),
+      ...(rand() < 0.5 ? { within: pick(rand, ['session', '10m']) } : {}),
+    }),
     () => ({ intent: pick(rand, ['comparing', 'evaluating']) }),
   ];
   // An intent cannot refer to another intent.
@@ -120,7 +138,11 @@ function facts(rand: () => number): Facts {
 }
 
 const globMatches = (pattern: string, path: string) =>
-  pattern.endsWith('/**') ? path.startsWith(pattern.slice(0, -2)) : pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
+  pattern.endsWith('/**')
+    ? path.startsWith(pattern.slice(0, -2))
+    : pattern.endsWith('*')
+      ? path.startsWith(pattern.slice(0, -1))
+      : path === pattern;
 
 /** What a condition can truthfully say about these facts, worked out from the facts alone. */
 function claims(c: Leaf, f: Facts, h: History, book: PhraseBook, language: string): string[] {
@@ -143,35 +165,51 @@ function claims(c: Leaf, f: Facts, h: History, book: PhraseBook, language: strin
     const since = c.within === 'session' ? SESSION_START : c.within === '10m' ? NOW - 600_000 : NOW - 30 * DAY;
     const was = c.was as (typeof OUTCOMES)[number];
     const list: { ruleId: string; at: number }[] =
-      was === 'shown' ? h.shown.filter((e) => !e.shadow)
-      : was === 'snoozed' ? h.dismissed.filter((e) => e.kind === 'snooze')
-      : was === 'dismissed' ? h.dismissed.filter((e) => e.kind !== 'snooze')
-      : h.shown.filter((e) => e.outcome === (was === 'helpful' ? 'helpful_yes' : 'helpful_no'));
+      was === 'shown'
+        ? h.shown.filter((e) => !e.shadow)
+        : was === 'snoozed'
+          ? h.dismissed.filter((e) => e.kind === 'snooze')
+          : was === 'dismissed'
+            ? h.dismissed.filter((e) => e.kind !== 'snooze')
+            : h.shown.filter((e) => e.outcome === (was === 'helpful' ? 'helpful_yes' : 'helpful_no'));
     return list.some((e) => e.ruleId === c.rule && e.at >= since) ? [t.history[was]] : [];
   }
   const days = Math.floor((NOW - f.visitor.firstSeen) / DAY);
   const form = f.form?.state;
   switch (`${c.fact} ${Object.keys(c).find((k) => k !== 'fact')}`) {
-    case 'dwell gt': return (f.dwell ?? 0) > 10_000 ? [t.dwell] : [];
-    case 'idle gte': return (f.idle ?? 0) >= 5_000 ? [t.dwell] : [];
-    case 'visitor.visits gte': return f.visitor.visits >= 2 ? [t.visits(f.visitor.visits)] : [];
-    case 'visitor.returning eq': return f.visitor.returning && f.visitor.visits > 1 ? [t.visits(f.visitor.visits)] : [];
-    case 'visitor.daysSinceFirstVisit gte': return days >= (c.gte as number) && days >= 1 ? [t.firstVisit(days)] : [];
-    case 'profile.role eq': return f.profile?.role === c.eq ? [t.answer(describeTarget('role', language))] : [];
-    case 'profile.role exists': return c.exists === true && f.profile?.role !== undefined ? [t.answer(describeTarget('role', language))] : [];
+    case 'dwell gt':
+      return (f.dwell ?? 0) > 10_000 ? [t.dwell] : [];
+    case 'idle gte':
+      return (f.idle ?? 0) >= 5_000 ? [t.dwell] : [];
+    case 'visitor.visits gte':
+      return f.visitor.visits >= 2 ? [t.visits(f.visitor.visits)] : [];
+    case 'visitor.returning eq':
+      return f.visitor.returning && f.visitor.visits > 1 ? [t.visits(f.visitor.visits)] : [];
+    case 'visitor.daysSinceFirstVisit gte':
+      return days >= (c.gte as number) && days >= 1 ? [t.firstVisit(days)] : [];
+    case 'profile.role eq':
+      return f.profile?.role === c.eq ? [t.answer(describeTarget('role', language))] : [];
+    case 'profile.role exists':
+      return c.exists === true && f.profile?.role !== undefined ? [t.answer(describeTarget('role', language))] : [];
     case 'form.state eq':
-    case 'form.state in': return form && form !== 'untouched' && [c.eq, ...((c.in as string[]) ?? [])].includes(form) ? [t.form[form]] : [];
-    case 'form.errors gt': return (f.form?.errors ?? 0) > 0 ? [t.form.errors] : [];
+    case 'form.state in':
+      return form && form !== 'untouched' && [c.eq, ...((c.in as string[]) ?? [])].includes(form) ? [t.form[form]] : [];
+    case 'form.errors gt':
+      return (f.form?.errors ?? 0) > 0 ? [t.form.errors] : [];
     case 'page.referrer eq':
     case 'page.referrer in': {
       const r = f.page.referrer;
       return r && [c.eq, ...((c.in as string[]) ?? [])].includes(r) ? [t.source[r]] : [];
     }
     case 'device eq':
-    case 'device in': return f.device && [c.eq, ...((c.in as string[]) ?? [])].includes(f.device) ? [t.device[f.device]] : [];
-    case 'page.path eq': return f.page.path === c.eq ? [page(c.eq as string)] : [];
-    case 'page.path glob': return globMatches(c.glob as string, f.page.path) ? [page(c.glob as string)] : [];
-    case 'page.path startsWith': return f.page.path.startsWith(c.startsWith as string) ? [page(`${c.startsWith}*`)] : [];
+    case 'device in':
+      return f.device && [c.eq, ...((c.in as string[]) ?? [])].includes(f.device) ? [t.device[f.device]] : [];
+    case 'page.path eq':
+      return f.page.path === c.eq ? [page(c.eq as string)] : [];
+    case 'page.path glob':
+      return globMatches(c.glob as string, f.page.path) ? [page(c.glob as string)] : [];
+    case 'page.path startsWith':
+      return f.page.path.startsWith(c.startsWith as string) ? [page(`${c.startsWith}*`)] : [];
   }
   // Stage, locale, consent, UTM values, and conditions passing because something was absent or below a bound.
   return [];
@@ -180,7 +218,8 @@ function claims(c: Leaf, f: Facts, h: History, book: PhraseBook, language: strin
 /** The value at a JSON path such as `$.rules[0].when.all[1]` or `$.intents.evaluating.when`. */
 function at(root: unknown, path: string): unknown {
   let node = root as Record<string, unknown>;
-  for (const [, name, index] of path.slice(1).matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]/g)) node = node?.[name ?? Number(index)] as Record<string, unknown>;
+  for (const [, name, index] of path.slice(1).matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]/g))
+    node = node?.[name ?? Number(index)] as Record<string, unknown>;
   return node;
 }
 
@@ -196,7 +235,9 @@ describe('explain: every sentence tells a condition that passed, and is true of 
           comparing: { describe: DESCRIBED, when: condition(rand, 1, true) },
           evaluating: { when: condition(rand, 1, true) },
         },
-        rules: [{ id: 'r', when: condition(rand, 0), show: { type: 'help', title: 'Need a hand?', body: 'Here is how the plans differ.' } }],
+        rules: [
+          { id: 'r', when: condition(rand, 0), show: { type: 'help', title: 'Need a hand?', body: 'Here is how the plans differ.' } },
+        ],
       };
       const validation = validateRules(file);
       if (validation.errors.length) expect(validation.errors).toEqual([]);
@@ -220,11 +261,13 @@ describe('explain: every sentence tells a condition that passed, and is true of 
           if (path === undefined) fail('a sentence without the path of its condition');
           // The condition and each enclosing condition passed, and none of them is a `not` or `none`.
           if (passed.get(path!) !== true) fail('the condition did not pass');
-          for (const [p, ok] of passed) if (!ok && path!.startsWith(p) && /^[.[]/.test(path!.slice(p.length))) fail(`the enclosing ${p} did not pass`);
+          for (const [p, ok] of passed)
+            if (!ok && path!.startsWith(p) && /^[.[]/.test(path!.slice(p.length))) fail(`the enclosing ${p} did not pass`);
           if (/\.(not|none)\b/.test(path!)) fail('a condition under not or none');
           // An intent's own conditions are named only when the rule's intent condition passed.
           const intent = /^\$\.intents\.(\w+)\./.exec(path!)?.[1];
-          if (intent && !decision.trace.some((e) => e.passed && e.path.startsWith('$.rules') && e.condition.includes(intent))) fail('an intent that did not pass');
+          if (intent && !decision.trace.some((e) => e.passed && e.path.startsWith('$.rules') && e.condition.includes(intent)))
+            fail('an intent that did not pass');
           if (!claims(at(file, path!) as Leaf, f, h, book, language).includes(text)) fail('a sentence not true of the facts');
         }
       }
@@ -235,7 +278,21 @@ describe('explain: every sentence tells a condition that passed, and is true of 
   }, 60_000);
 
   it('never explains a rule on stage and device as something done on the page', () => {
-    const validation = validateRules({ version: 1, rules: [{ id: 'r', when: { all: [{ fact: 'stage', eq: 'trial' }, { fact: 'device', eq: 'desktop' }] }, show: { type: 'help', title: 'Hi', body: 'Help.' } }] });
+    const validation = validateRules({
+      version: 1,
+      rules: [
+        {
+          id: 'r',
+          when: {
+            all: [
+              { fact: 'stage', eq: 'trial' },
+              { fact: 'device', eq: 'desktop' },
+            ],
+          },
+          show: { type: 'help', title: 'Hi', body: 'Help.' },
+        },
+      ],
+    });
     const base = { page: { path: '/pricing' }, signals: [], visitor: { returning: false, visits: 1, firstSeen: NOW }, stage: 'trial' };
     const decision = evaluate(validation.rules!, { ...base, device: 'desktop' }, { shown: [], dismissed: [] }, NOW).decision!;
     expect(explain(decision)).toBe('You are using a computer.');

@@ -1,7 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileBoundedRegex, compileRules, evaluate, parseRules, SIGNAL_TYPES, validateRules, type CompiledRules, type Facts, type History } from '@attune/rules';
+import {
+  compileBoundedRegex,
+  compileRules,
+  evaluate,
+  parseRules,
+  SIGNAL_TYPES,
+  validateRules,
+  type CompiledRules,
+  type Facts,
+  type History,
+} from '@attune/rules';
 
 /** Seeded PRNG (mulberry32) so every run fuzzes the same inputs and a failure reproduces. */
 function prng(seed: number): () => number {
@@ -18,22 +28,114 @@ function prng(seed: number): () => number {
 const recipesDir = fileURLToPath(new URL('../recipes/', import.meta.url));
 const recipes = readdirSync(recipesDir).map((f) => readFileSync(recipesDir + f, 'utf8'));
 
-const KEYS = ['id', 'when', 'show', 'all', 'any', 'none', 'not', 'signal', 'target', 'atLeast', 'within', 'page', 'views', 'fact', 'eq', 'in', 'between', 'regex', 'intent',
-  'type', 'title', 'body', 'links', 'href', 'field', 'question', 'options', 'status', 'priority', 'caps', 'holdout', 'group', 'defaults', 'intents', 'rules',
-  'enabled', 'version', 'locales', '__proto__', 'constructor', 'prototype', '$comment', 'dismissible', 'cooldown', 'quietPages'];
-const STRINGS = [...SIGNAL_TYPES, 'rage_clik', 'help', 'ask', 'handoff', 'callback', 'live', 'shadow', 'off', '60s', '0s', '99d', 'soon', '/pricing*', 'pricing*',
-  'javascript:alert(1)', '//evil', 'https://x.example', '/faq', 'visitor.visits', 'page.path', 'dwell', 'stage', '(a+)+$', '^ok$', '', ' ', 'x'.repeat(300), '\u0000', '<b>hi</b>'];
+const KEYS = [
+  'id',
+  'when',
+  'show',
+  'all',
+  'any',
+  'none',
+  'not',
+  'signal',
+  'target',
+  'atLeast',
+  'within',
+  'page',
+  'views',
+  'fact',
+  'eq',
+  'in',
+  'between',
+  'regex',
+  'intent',
+  'type',
+  'title',
+  'body',
+  'links',
+  'href',
+  'field',
+  'question',
+  'options',
+  'status',
+  'priority',
+  'caps',
+  'holdout',
+  'group',
+  'defaults',
+  'intents',
+  'rules',
+  'enabled',
+  'version',
+  'locales',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '$comment',
+  'dismissible',
+  'cooldown',
+  'quietPages',
+];
+const STRINGS = [
+  ...SIGNAL_TYPES,
+  'rage_clik',
+  'help',
+  'ask',
+  'handoff',
+  'callback',
+  'live',
+  'shadow',
+  'off',
+  '60s',
+  '0s',
+  '99d',
+  'soon',
+  '/pricing*',
+  'pricing*',
+  'javascript:alert(1)',
+  '//evil',
+  'https://x.example',
+  '/faq',
+  'visitor.visits',
+  'page.path',
+  'dwell',
+  'stage',
+  '(a+)+$',
+  '^ok$',
+  '',
+  ' ',
+  'x'.repeat(300),
+  '\u0000',
+  '<b>hi</b>',
+];
 
 function randomValue(rand: () => number, depth: number): unknown {
   const pick = rand();
   if (depth > 6 || pick < 0.3) {
-    const choices: unknown[] = [null, true, false, 0, -1, 1.5, 1e300, 3, rand() * 100, STRINGS[Math.floor(rand() * STRINGS.length)], Math.floor(rand() * 10)];
+    const choices: unknown[] = [
+      null,
+      true,
+      false,
+      0,
+      -1,
+      1.5,
+      1e300,
+      3,
+      rand() * 100,
+      STRINGS[Math.floor(rand() * STRINGS.length)],
+      Math.floor(rand() * 10),
+    ];
     return choices[Math.floor(rand() * choices.length)];
   }
   if (pick < 0.55) return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1));
   const object: Record<string, unknown> = {};
   const n = Math.floor(rand() * 5);
-  for (let i = 0; i < n; i++) Object.defineProperty(object, KEYS[Math.floor(rand() * KEYS.length)] as string, { value: randomValue(rand, depth + 1), enumerable: true, configurable: true, writable: true });
+  for (let i = 0; i < n; i++)
+    Object.defineProperty(object, KEYS[Math.floor(rand() * KEYS.length)] as string, {
+      value: randomValue(rand, depth + 1),
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
   return object;
 }
 
@@ -58,7 +160,12 @@ function mutate(value: unknown, rand: () => number, depth = 0): unknown {
     } else if (keys.length > 0 && r < 0.8) {
       delete copy[keys[Math.floor(rand() * keys.length)] as string];
     } else {
-      Object.defineProperty(copy, KEYS[Math.floor(rand() * KEYS.length)] as string, { value: randomValue(rand, depth), enumerable: true, configurable: true, writable: true });
+      Object.defineProperty(copy, KEYS[Math.floor(rand() * KEYS.length)] as string, {
+        value: randomValue(rand, depth),
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
     }
     return copy;
   }
@@ -67,14 +174,25 @@ function mutate(value: unknown, rand: () => number, depth = 0): unknown {
 
 function randomFacts(rand: () => number, now: number): Facts {
   return {
-    page: { path: (['/pricing', '/checkout', '/docs/a', '/signup', '/'] as const)[Math.floor(rand() * 5)] as string, referrer: 'search', utm: { utm_campaign: 'spring-2026' } },
+    page: {
+      path: (['/pricing', '/checkout', '/docs/a', '/signup', '/'] as const)[Math.floor(rand() * 5)] as string,
+      referrer: 'search',
+      utm: { utm_campaign: 'spring-2026' },
+    },
     signals: Array.from({ length: Math.floor(rand() * 6) }, () => ({
       type: SIGNAL_TYPES[Math.floor(rand() * SIGNAL_TYPES.length)]!,
-      target: (['pricing', 'pricing/plan-pro', '#signup-email', 'nav/home', 'form#signup > button'] as const)[Math.floor(rand() * 5)] as string,
+      target: (['pricing', 'pricing/plan-pro', '#signup-email', 'nav/home', 'form#signup > button'] as const)[
+        Math.floor(rand() * 5)
+      ] as string,
       count: 1 + Math.floor(rand() * 5),
       at: now - Math.floor(rand() * 600_000),
     })),
-    visitor: { returning: rand() < 0.5, visits: Math.floor(rand() * 5), firstSeen: now - 9 * 86_400_000, id: `v-${Math.floor(rand() * 100)}` },
+    visitor: {
+      returning: rand() < 0.5,
+      visits: Math.floor(rand() * 5),
+      firstSeen: now - 9 * 86_400_000,
+      id: `v-${Math.floor(rand() * 100)}`,
+    },
     views: Array.from({ length: Math.floor(rand() * 6) }, () => ({
       path: (['/pricing', '/pricing/teams', '/docs/a', '/'] as const)[Math.floor(rand() * 4)] as string,
       at: now - Math.floor(rand() * 3_600_000),
@@ -91,7 +209,13 @@ function randomFacts(rand: () => number, now: number): Facts {
 /** Rebuilds a rules file from compiled rules; it must validate with no errors at all. */
 function revalidate(compiled: CompiledRules): ReturnType<typeof validateRules> {
   const intents = Object.fromEntries(Object.entries(compiled.intents ?? {}).map(([name, when]) => [name, { when }]));
-  return validateRules({ version: 1, enabled: compiled.enabled, ...(compiled.defaults ? { defaults: compiled.defaults } : {}), intents, rules: compiled.rules });
+  return validateRules({
+    version: 1,
+    enabled: compiled.enabled,
+    ...(compiled.defaults ? { defaults: compiled.defaults } : {}),
+    intents,
+    rules: compiled.rules,
+  });
 }
 
 // Thousands of files take seconds; the default 5 s timeout is too tight when the suite runs in parallel.
@@ -124,7 +248,9 @@ describe('fuzz', { timeout: 180_000 }, () => {
       // The short-circuiting fast path and the full trace must agree on every outcome.
       const traced = evaluate(result.rules, facts, history, now, { traceAll: true });
       expect([traced.decision, traced.shadow, traced.blocked]).toEqual([evaluation.decision, evaluation.shadow, evaluation.blocked]);
-      expect(traced.considered?.map((c) => [c.ruleId, c.matched, c.blocked])).toEqual(evaluation.considered?.map((c) => [c.ruleId, c.matched, c.blocked]));
+      expect(traced.considered?.map((c) => [c.ruleId, c.matched, c.blocked])).toEqual(
+        evaluation.considered?.map((c) => [c.ruleId, c.matched, c.blocked]),
+      );
       if (evaluation.decision) {
         decisions++;
         expect(result.rules.rules.some((rule) => rule.id === evaluation.decision?.ruleId)).toBe(true);

@@ -64,7 +64,12 @@ describe('hostile patterns', { timeout: 60_000 }, () => {
   it('skips, and names once per evaluation, a rule whose conditions need more than its budget; the others still decide', () => {
     const heavy = '([a-z]{1,4}[0-9]?){30}';
     const rules = compile([
-      { id: 'heavy', priority: 10, when: { any: Array.from({ length: 50 }, (_, i) => ({ fact: 'page.utm.utm_source', regex: `${heavy}${i}` })) }, show },
+      {
+        id: 'heavy',
+        priority: 10,
+        when: { any: Array.from({ length: 50 }, (_, i) => ({ fact: 'page.utm.utm_source', regex: `${heavy}${i}` })) },
+        show,
+      },
       { id: 'light', when: { page: '/pricing*' }, show },
     ]);
     const result = evaluate(rules, { page: { path: '/pricing', utm: { utm_source: 'z'.repeat(1000) } } }, history, NOW);
@@ -77,7 +82,11 @@ describe('hostile patterns', { timeout: 60_000 }, () => {
 
   it('stops all matching once the whole evaluation has spent its total, so no file can hold the page', () => {
     const rules = compile(
-      Array.from({ length: 200 }, (_, i) => ({ id: `r${i}`, when: { fact: 'page.utm.utm_source', regex: `([a-z]{1,4}[0-9]?){25}${i}` }, show })),
+      Array.from({ length: 200 }, (_, i) => ({
+        id: `r${i}`,
+        when: { fact: 'page.utm.utm_source', regex: `([a-z]{1,4}[0-9]?){25}${i}` },
+        show,
+      })),
     );
     const result = evaluate(rules, { page: { path: '/', utm: { utm_source: 'z'.repeat(1000) } } }, history, NOW);
     // Each rule fits its own budget, so without the total all 200 would run; with it, only a few can.
@@ -110,7 +119,13 @@ describe('link templates', () => {
   it('refuses a handoff template whose placeholder would stand in the scheme, with its JSON path', () => {
     const result = validateRules({
       version: 1,
-      rules: [{ id: 'javascript', when: { page: '/*' }, show: { type: 'handoff', title: 'Talk to us', body: 'A person will help.', channel: 'link', href: '{rule}:alert(1)' } }],
+      rules: [
+        {
+          id: 'javascript',
+          when: { page: '/*' },
+          show: { type: 'handoff', title: 'Talk to us', body: 'A person will help.', channel: 'link', href: '{rule}:alert(1)' },
+        },
+      ],
     });
     expect(result.rules?.rules).toEqual([]);
     expect(result.errors.map((e) => [e.path, e.code])).toContainEqual(['$.rules[0].show.href', 'unsafe_href']);

@@ -8,8 +8,26 @@ type Schema = boolean | Record<string, unknown>;
 
 const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'default', 'definitions', 'examples']);
 const KEYWORDS = new Set([
-  '$ref', 'type', 'enum', 'const', 'properties', 'patternProperties', 'additionalProperties', 'required',
-  'items', 'minItems', 'maxItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'oneOf', 'anyOf', 'allOf', 'not',
+  '$ref',
+  'type',
+  'enum',
+  'const',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'required',
+  'items',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  'not',
 ]);
 
 const typeOf = (value: unknown): string => {

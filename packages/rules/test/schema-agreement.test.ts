@@ -25,7 +25,28 @@ function prng(seed: number): () => number {
 
 const DURATION_KEYS = new Set(['within', 'cooldown', 'minGap', 'snooze', 'afterSkip']);
 // Well-formed ones lie inside every duration field's range (ranges are the validator's alone to check).
-const DURATIONS: unknown[] = ['5m', '10m', '0.5h', '120s', '0005m', ' 30m', '30m ', '\t5m', '30 m', '.5m', '5.m', '30M', '', 'm', `${'0'.repeat(19)}5m`, 30, '30', '1e3m', '+30m', '-30m'];
+const DURATIONS: unknown[] = [
+  '5m',
+  '10m',
+  '0.5h',
+  '120s',
+  '0005m',
+  ' 30m',
+  '30m ',
+  '\t5m',
+  '30 m',
+  '.5m',
+  '5.m',
+  '30M',
+  '',
+  'm',
+  `${'0'.repeat(19)}5m`,
+  30,
+  '30',
+  '1e3m',
+  '+30m',
+  '-30m',
+];
 const COMMENTS: unknown[] = ['a note', '', 42, null, { note: 'x' }, ['x'], true];
 
 /** Every object inside a JSON value, with a setter for its keys. */
@@ -62,7 +83,10 @@ describe('the validator and rules.schema.json', { timeout: 60_000 }, () => {
       const ours = validateRules(file).errors.length === 0;
       const theirs = schemaAccepts(file) === true;
       if (ours) accepted++;
-      if (ours !== theirs) disagreements.push(`${ours ? 'validator' : 'schema'} alone accepts: ${made.join('; ')} ${JSON.stringify(validateRules(file).errors.map((e) => e.path))} ${JSON.stringify(schemaAccepts.errors?.map((e) => e.instancePath))}`);
+      if (ours !== theirs)
+        disagreements.push(
+          `${ours ? 'validator' : 'schema'} alone accepts: ${made.join('; ')} ${JSON.stringify(validateRules(file).errors.map((e) => e.path))} ${JSON.stringify(schemaAccepts.errors?.map((e) => e.instancePath))}`,
+        );
     }
     expect(disagreements.slice(0, 5)).toEqual([]);
     // Both verdicts must be common, or agreement would prove little.

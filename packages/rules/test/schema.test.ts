@@ -22,7 +22,7 @@ const namesSchema = (path: string): boolean => {
 function rulesFiles(): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
-    let entries;
+    let entries: import('node:fs').Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
@@ -44,14 +44,16 @@ describe('rules.schema.json', () => {
   const files = rulesFiles();
 
   it('finds the recipe files', () => {
-    expect(files.map((f) => relative(repo, f))).toEqual(expect.arrayContaining([
-      'packages/rules/recipes/pricing-help.json',
-      'packages/rules/recipes/form-struggle.json',
-      'packages/rules/recipes/progressive-profiling.json',
-      'packages/rules/recipes/shadow-exit-intent.json',
-      'packages/rules/recipes/comparing-intent.json',
-      'packages/rules/recipes/guardrails.json',
-    ]));
+    expect(files.map((f) => relative(repo, f))).toEqual(
+      expect.arrayContaining([
+        'packages/rules/recipes/pricing-help.json',
+        'packages/rules/recipes/form-struggle.json',
+        'packages/rules/recipes/progressive-profiling.json',
+        'packages/rules/recipes/shadow-exit-intent.json',
+        'packages/rules/recipes/comparing-intent.json',
+        'packages/rules/recipes/guardrails.json',
+      ]),
+    );
   });
 
   it.each(files.map((f) => [relative(repo, f), f]))('%s passes both the JSON Schema and the validator', (_name, file) => {

@@ -25,7 +25,8 @@ function readCorpus(file: string): Sentence[] {
       const [labels, ...rest] = (question ? raw.slice(2) : raw).split(' | ');
       const text = rest.join(' | ');
       const names = labels === '-' ? [] : labels.split(',');
-      for (const name of names) if (!CATEGORIES.includes(name as ToneCategory)) throw new Error(`${file}:${line}: unknown category ${name}`);
+      for (const name of names)
+        if (!CATEGORIES.includes(name as ToneCategory)) throw new Error(`${file}:${line}: unknown category ${name}`);
       return { text, question, labels: names as ToneCategory[], line };
     });
 }
@@ -45,15 +46,17 @@ function measure(sentences: Sentence[]) {
       const want = s.labels.includes(c);
       const got = found.has(c);
       if (want && got) tally[c].tp++;
-      else if (got) (tally[c].fp++, misses.push(`line ${s.line}: false ${c}: ${s.text}`));
-      else if (want) (tally[c].fn++, misses.push(`line ${s.line}: missed ${c}: ${s.text}`));
+      else if (got) tally[c].fp++, misses.push(`line ${s.line}: false ${c}: ${s.text}`);
+      else if (want) tally[c].fn++, misses.push(`line ${s.line}: missed ${c}: ${s.text}`);
     }
   }
   return { tally, misses };
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
-const languages = readdirSync(folder).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4));
+const languages = readdirSync(folder)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => f.slice(0, -4));
 
 describe('tone guardrails on the labelled corpus', () => {
   it('has a corpus for each of the five widget languages', () => {
@@ -74,7 +77,12 @@ describe('tone guardrails on the labelled corpus', () => {
       // Printed so a reviewer sees the figures, not only a green tick.
       console.log(
         `tone corpus ${lang}: ${positive} positive, ${sentences.length - positive} negative\n` +
-          rows.map((r) => `  ${r.category.padEnd(18)} precision ${r.precision.toFixed(3)}  recall ${r.recall.toFixed(3)}  (tp ${r.tp}, fp ${r.fp}, fn ${r.fn})`).join('\n') +
+          rows
+            .map(
+              (r) =>
+                `  ${r.category.padEnd(18)} precision ${r.precision.toFixed(3)}  recall ${r.recall.toFixed(3)}  (tp ${r.tp}, fp ${r.fp}, fn ${r.fn})`,
+            )
+            .join('\n') +
           (misses.length ? `\n  ${misses.join('\n  ')}` : ''),
       );
       for (const r of rows) {

@@ -52,7 +52,10 @@ export const AskQuestion = ({ action, strings, dir, answer }: AskQuestionProps) 
     answer(value);
   };
 
-  const focusable = Math.max(0, options.findIndex((o) => o.value === choice));
+  const focusable = Math.max(
+    0,
+    options.findIndex((o) => o.value === choice),
+  );
   return (
     <form noValidate onSubmit={submit}>
       {action.why && (

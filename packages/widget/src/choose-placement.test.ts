@@ -86,7 +86,7 @@ describe('choosePlacement', () => {
     expect(choosePlacement({ card, viewport, anchor, avoid: field })).toEqual({ top: 300, left: 92 });
   });
 
-  describe('keeping the form\'s submit button clear', () => {
+  describe("keeping the form's submit button clear", () => {
     // A phone: the failing field spans the width, the submit button sits just below it.
     const phone = { width: 375, height: 667 };
     const small = { width: 343, height: 215 };
@@ -97,7 +97,10 @@ describe('choosePlacement', () => {
       // Below the field would cover the button; above it there is no room.
       expect(choosePlacement({ card: small, viewport: phone, anchor: field, avoid: field })).toEqual({ top: 269, left: 16 });
       // Just below the button, on the 16 px grid: 268 + 34 = 302 → 304.
-      expect(choosePlacement({ card: small, viewport: phone, anchor: field, avoid: field, keepClear: [submit] })).toEqual({ top: 304, left: 16 });
+      expect(choosePlacement({ card: small, viewport: phone, anchor: field, avoid: field, keepClear: [submit] })).toEqual({
+        top: 304,
+        left: 16,
+      });
     });
 
     it('stays beside the anchor when a place there keeps the button clear', () => {
@@ -124,13 +127,21 @@ describe('choosePlacement', () => {
       const anchor = plans[1]!;
       const placed = choosePlacement({ card, viewport, anchor });
       const box = { ...placed, ...card };
-      expect(box.left >= anchor.left + anchor.width || box.left + box.width <= anchor.left || box.top >= anchor.top + anchor.height || box.top + box.height <= anchor.top).toBe(true);
+      expect(
+        box.left >= anchor.left + anchor.width ||
+          box.left + box.width <= anchor.left ||
+          box.top >= anchor.top + anchor.height ||
+          box.top + box.height <= anchor.top,
+      ).toBe(true);
     });
 
     it("slides along the anchor's side to keep the next plan's button uncovered", () => {
       const placed = choosePlacement({ card, viewport, anchor: plans[0], keepClear: buttons });
       const box = { ...placed, ...card };
-      for (const b of buttons) expect(box.left < b.left + b.width && b.left < box.left + box.width && box.top < b.top + b.height && b.top < box.top + box.height).toBe(false);
+      for (const b of buttons)
+        expect(
+          box.left < b.left + b.width && b.left < box.left + box.width && box.top < b.top + b.height && b.top < box.top + box.height,
+        ).toBe(false);
       // Still facing the first plan: right of it and overlapping its height.
       expect(box.left).toBe(408);
       expect(box.top + box.height).toBeLessThanOrEqual(500);
@@ -176,7 +187,10 @@ describe('choosePlacement', () => {
       const button = { top: 600, left: 16, width: 120, height: 40 };
       expect(choosePlacement({ card: sheet, viewport: phone, sheet: true, keepClear: [button] })).toEqual({ top: 0, left: 0 });
       const field = { top: 60, left: 16, width: 343, height: 40 };
-      expect(choosePlacement({ card: sheet, viewport: phone, sheet: true, avoid: field, keepClear: [button] })).toEqual({ top: 487, left: 0 });
+      expect(choosePlacement({ card: sheet, viewport: phone, sheet: true, avoid: field, keepClear: [button] })).toEqual({
+        top: 487,
+        left: 0,
+      });
     });
 
     it('shrinks into the free band below the controls when neither edge is free, scrolling inside', () => {
@@ -185,7 +199,11 @@ describe('choosePlacement', () => {
         { top: 440, left: 16, width: 150, height: 56 },
       ];
       // Below the lowest control: 667 - (496 + 8) = 163 px, enough to read in.
-      expect(choosePlacement({ card: { width: 375, height: 300 }, viewport: phone, sheet: true, keepClear: tiles })).toEqual({ top: 504, left: 0, maxHeight: 163 });
+      expect(choosePlacement({ card: { width: 375, height: 300 }, viewport: phone, sheet: true, keepClear: tiles })).toEqual({
+        top: 504,
+        left: 0,
+        maxHeight: 163,
+      });
     });
 
     it('shrinks between the edges when the focused field leaves no edge free', () => {

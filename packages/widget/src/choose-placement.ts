@@ -126,7 +126,11 @@ export const choosePlacement = (input: PlacementInput): Placement => {
     const right = anchor.left + anchor.width + gap;
     const left = anchor.left - gap - w;
     // Slid at most until 16 px of card and anchor still face each other.
-    const tops = around(clamp(anchor.top, margin, maxTop), Math.max(margin, anchor.top - h + 16), Math.min(maxTop, anchor.top + anchor.height - 16));
+    const tops = around(
+      clamp(anchor.top, margin, maxTop),
+      Math.max(margin, anchor.top - h + 16),
+      Math.min(maxTop, anchor.top + anchor.height - 16),
+    );
     const along = clamp(rtl ? anchor.left + anchor.width - w : anchor.left, margin, maxLeft);
     const lefts = around(along, Math.max(margin, anchor.left - w + 16), Math.min(maxLeft, anchor.left + anchor.width - 16));
     sides.push(
@@ -137,7 +141,8 @@ export const choosePlacement = (input: PlacementInput): Placement => {
     );
   }
   // Level with the anchor on any side first, then slid along a side.
-  const beside = sides.map((side) => side[0]!).find((b) => fits(b, true)) ?? sides.map((side) => side.find((b) => fits(b, true))).find(Boolean);
+  const beside =
+    sides.map((side) => side[0]!).find((b) => fits(b, true)) ?? sides.map((side) => side.find((b) => fits(b, true))).find(Boolean);
   if (beside) return nextTo(beside);
 
   if (sheet) {
@@ -167,7 +172,9 @@ export const choosePlacement = (input: PlacementInput): Placement => {
         for (const left of around(margin, margin, maxLeft, 16).concat(maxLeft)) {
           const box = boxAt(top, left);
           // Ties go to the place best centred on the target.
-          const d = distance(box, target) + 0.001 * Math.hypot(box.left + w / 2 - target.left - target.width / 2, box.top + h / 2 - target.top - target.height / 2);
+          const d =
+            distance(box, target) +
+            0.001 * Math.hypot(box.left + w / 2 - target.left - target.width / 2, box.top + h / 2 - target.top - target.height / 2);
           if (d < bestDistance && fits(box, true)) (best = box), (bestDistance = d);
         }
       }

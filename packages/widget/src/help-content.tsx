@@ -59,11 +59,17 @@ export const HelpContent = ({ body, links, handoff, rate, strings, origin, fallb
         </ul>
       )}
       {handoff && useFallback && fallback && (
-        <p class="row">{safeLink(fallback.href, fallback.label || handoff, { ...linkOptions, onLink: (href) => engage('handoff', href) })}</p>
+        <p class="row">
+          {safeLink(fallback.href, fallback.label || handoff, { ...linkOptions, onLink: (href) => engage('handoff', href) })}
+        </p>
       )}
       {handoff && !useFallback && (
         <p class="row">
-          <button type="button" class="go" onClick={() => void Promise.resolve(engage('handoff')).then((ok) => ok === false && setFailed(true))}>
+          <button
+            type="button"
+            class="go"
+            onClick={() => void Promise.resolve(engage('handoff')).then((ok) => ok === false && setFailed(true))}
+          >
             {handoff}
           </button>
         </p>

@@ -32,7 +32,10 @@ describe('interfaceStrings', () => {
     expect([...LOCALES].sort()).toEqual(['ar', 'de', 'en', 'es', 'fr']);
     for (const tag of ['de', 'fr', 'es', 'ar']) {
       const table = INTERFACE_STRINGS[tag]! as unknown as Record<string, string>;
-      expect(keys.filter((key) => !(key in table)), `keys missing in ${tag}`).toEqual([]);
+      expect(
+        keys.filter((key) => !(key in table)),
+        `keys missing in ${tag}`,
+      ).toEqual([]);
       expect(Object.keys(table).sort()).toEqual(keys);
       for (const key of keys) {
         expect(table[key]!.trim(), `${tag}.${key}`).not.toBe('');

@@ -285,7 +285,14 @@ describe('mountWidget: the help card', () => {
   });
 
   it('renders a handoff action as a button with its label, leaving where to go to the runtime', async () => {
-    const handoff = { type: 'handoff', title: 'Stuck on SSO?', body: 'Our team can set it up with you.', channel: 'email', label: 'Email our team', href: 'mailto:help@example.com' } as const;
+    const handoff = {
+      type: 'handoff',
+      title: 'Stuck on SSO?',
+      body: 'Our team can set it up with you.',
+      channel: 'email',
+      label: 'Email our team',
+      href: 'mailto:help@example.com',
+    } as const;
     const { props } = await mount({ decision: decide(handoff) });
     expect($('h2')?.textContent).toBe('Stuck on SSO?');
     expect($('a')).toBeNull();
@@ -337,7 +344,14 @@ describe('mountWidget: the help card', () => {
     document.body.append(input);
     // happy-dom lays nothing out, so the card measures 0 × 0 at the corner point; the field covers that point.
     const box = { top: window.innerHeight - 50, left: window.innerWidth - 330, width: 325, height: 45 };
-    input.getBoundingClientRect = () => ({ ...box, right: box.left + box.width, bottom: box.top + box.height, x: box.left, y: box.top, toJSON() {} });
+    input.getBoundingClientRect = () => ({
+      ...box,
+      right: box.left + box.width,
+      bottom: box.top + box.height,
+      x: box.left,
+      y: box.top,
+      toJSON() {},
+    });
     input.focus();
     await mount();
     // bottom-start in ltr: the left edge, 16 px in.
@@ -353,7 +367,17 @@ describe('mountWidget: the help card', () => {
     const field = document.createElement('input');
     field.id = 'email';
     document.body.append(field);
-    field.getBoundingClientRect = () => ({ top: 100, left: 40, width: 200, height: 30, right: 240, bottom: 130, x: 40, y: 100, toJSON() {} });
+    field.getBoundingClientRect = () => ({
+      top: 100,
+      left: 40,
+      width: 200,
+      height: 30,
+      right: 240,
+      bottom: 130,
+      x: 40,
+      y: 100,
+      toJSON() {},
+    });
     await mount({ anchor: '#email' });
     expect($('[role=dialog]')?.classList.contains('free')).toBe(true);
     expect($('[role=dialog]')?.style.transform).toBe('translate(248px,100px)');
@@ -366,7 +390,17 @@ describe('mountWidget: the help card', () => {
 describe('mountWidget: reaching the card from the keyboard', () => {
   const altShiftH = (target: EventTarget = document) =>
     act(() => {
-      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'H', code: 'KeyH', altKey: true, shiftKey: true, bubbles: true, cancelable: true, composed: true }));
+      target.dispatchEvent(
+        new KeyboardEvent('keydown', {
+          key: 'H',
+          code: 'KeyH',
+          altKey: true,
+          shiftKey: true,
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+        }),
+      );
     });
 
   it('puts a skip link right after the element in use, and it moves focus into the card', async () => {
@@ -408,7 +442,17 @@ describe('mountWidget: reaching the card from the keyboard', () => {
     section.setAttribute('data-attune', 'pricing');
     const plan = document.createElement('article');
     plan.setAttribute('data-attune', 'plan-team');
-    plan.getBoundingClientRect = () => ({ top: 100, left: 40, width: 200, height: 30, right: 240, bottom: 130, x: 40, y: 100, toJSON() {} });
+    plan.getBoundingClientRect = () => ({
+      top: 100,
+      left: 40,
+      width: 200,
+      height: 30,
+      right: 240,
+      bottom: 130,
+      x: 40,
+      y: 100,
+      toJSON() {},
+    });
     section.append(plan);
     document.body.append(section);
     await mount({ anchor: 'pricing/plan-team' });
@@ -459,7 +503,11 @@ describe('mountWidget: never throws into the host page', () => {
 
   it('returns a working handle and leaves nothing behind when mounting fails', async () => {
     const onError = vi.fn();
-    const broken = { createElement: () => { throw new Error('no DOM'); } } as unknown as Document;
+    const broken = {
+      createElement: () => {
+        throw new Error('no DOM');
+      },
+    } as unknown as Document;
     let handle: ReturnType<typeof mountWidget> | undefined;
     expect(() => {
       handle = mountWidget({ decision: decide(), why: '', onDismiss: vi.fn(), onEngage: vi.fn(), onError }, broken);

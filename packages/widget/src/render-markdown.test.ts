@@ -82,12 +82,18 @@ describe('renderMarkdown', () => {
     expect(el.textContent).toBe('[click me](javascript:alert(1))');
   });
 
-  it.each(['https://example.com/a', 'http://example.com', '/pricing', 'faq#plans', '?plan=pro', '#top', 'mailto:a@example.com', 'tel:+123'])(
-    'links to the safe or relative href %s',
-    (href) => {
-      expect(html(`[x](${href})`).querySelector('a')?.getAttribute('href')).toBe(href);
-    },
-  );
+  it.each([
+    'https://example.com/a',
+    'http://example.com',
+    '/pricing',
+    'faq#plans',
+    '?plan=pro',
+    '#top',
+    'mailto:a@example.com',
+    'tel:+123',
+  ])('links to the safe or relative href %s', (href) => {
+    expect(html(`[x](${href})`).querySelector('a')?.getAttribute('href')).toBe(href);
+  });
 
   it('reports the href when the visitor follows a link', () => {
     const onLink = vi.fn();

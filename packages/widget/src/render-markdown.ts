@@ -12,11 +12,7 @@ const inline = (text: string, options: LinkOptions): ComponentChildren[] => {
     const at = match.index ?? 0;
     if (at > last) out.push(text.slice(last, at));
     const [whole, bold, label, href] = match;
-    out.push(
-      bold !== undefined
-        ? h('strong', null, inline(bold, options))
-        : safeLink(href ?? '', inline(label ?? '', options), options),
-    );
+    out.push(bold !== undefined ? h('strong', null, inline(bold, options)) : safeLink(href ?? '', inline(label ?? '', options), options));
     last = at + whole.length;
   }
   if (last < text.length) out.push(text.slice(last));

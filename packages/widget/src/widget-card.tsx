@@ -51,7 +51,13 @@ const rememberedLines = (facts: RememberedFacts, strings: InterfaceStrings, loca
   if (never) lines.push(fillIn(strings.rememberedNever, { count: never }));
   if (consent) {
     const state = (value: string) => strings[value as 'granted' | 'denied' | 'pending'] ?? value;
-    lines.push(fillIn(strings.rememberedConsent, { measurement: state(consent.measurement), help: state(consent.help), profiling: state(consent.profiling) }));
+    lines.push(
+      fillIn(strings.rememberedConsent, {
+        measurement: state(consent.measurement),
+        help: state(consent.help),
+        profiling: state(consent.profiling),
+      }),
+    );
   }
   return lines;
 };
@@ -156,7 +162,12 @@ export const WidgetCard = ({ widget, doc, strings, Ask, guard, remove }: WidgetC
     doc.addEventListener('focusin', schedule, passive);
     // A site dialog opening or closing, or the anchor coming and going.
     const changed = view.MutationObserver && new view.MutationObserver(schedule);
-    changed?.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['open', 'aria-modal', 'hidden'] });
+    changed?.observe(doc.documentElement, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['open', 'aria-modal', 'hidden'],
+    });
     return () => {
       view.cancelAnimationFrame(frame);
       resized?.disconnect();
@@ -192,22 +203,20 @@ export const WidgetCard = ({ widget, doc, strings, Ask, guard, remove }: WidgetC
         </button>
       </div>
       {action.type === 'ask' ? (
-        Ask && <Ask
-          action={action}
-          strings={strings}
-          dir={dir}
-          answer={(value) => close(() => widget.onAnswer?.({ field: action.field, value }))}
-        />
+        Ask && (
+          <Ask
+            action={action}
+            strings={strings}
+            dir={dir}
+            answer={(value) => close(() => widget.onAnswer?.({ field: action.field, value }))}
+          />
+        )
       ) : (
         <HelpContent
           body={action.body}
           links={action.type === 'help' ? action.links : undefined}
           handoff={
-            action.type === 'handoff'
-              ? action.label || strings.handoff
-              : action.type === 'help' && action.handoff
-                ? strings.handoff
-                : null
+            action.type === 'handoff' ? action.label || strings.handoff : action.type === 'help' && action.handoff ? strings.handoff : null
           }
           rate={action.type === 'help'}
           strings={strings}

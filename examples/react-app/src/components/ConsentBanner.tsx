@@ -22,12 +22,16 @@ export const ConsentBanner = () => {
   return (
     <section className="consent" aria-label="Privacy choices">
       <p>
-        May we measure where our pages are hard to use, and offer a tip when you seem stuck? We never record what you type,
-        and no data leaves for third parties.
+        May we measure where our pages are hard to use, and offer a tip when you seem stuck? We never record what you type, and no data
+        leaves for third parties.
       </p>
       <div className="consent__buttons">
-        <button type="button" className="button" onClick={() => choose('all')}>Allow</button>
-        <button type="button" className="button ghost" onClick={() => choose('essential')}>Essential only</button>
+        <button type="button" className="button" onClick={() => choose('all')}>
+          Allow
+        </button>
+        <button type="button" className="button ghost" onClick={() => choose('essential')}>
+          Essential only
+        </button>
       </div>
     </section>
   );

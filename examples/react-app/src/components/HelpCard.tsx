@@ -64,12 +64,32 @@ export const HelpCard = ({ help, actions }: { help: ActiveHelp; actions: SlotAct
           Why am I seeing this?
         </button>
         {rated ? (
-          <span className="muted" role="status">Thanks for telling us.</span>
+          <span className="muted" role="status">
+            Thanks for telling us.
+          </span>
         ) : (
           <span className="help-card__rate">
             Helpful?
-            <button type="button" className="link-button" onClick={() => { actions.engage('helpful_yes'); setRated(true); }}>Yes</button>
-            <button type="button" className="link-button" onClick={() => { actions.engage('helpful_no'); setRated(true); }}>No</button>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                actions.engage('helpful_yes');
+                setRated(true);
+              }}
+            >
+              Yes
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                actions.engage('helpful_no');
+                setRated(true);
+              }}
+            >
+              No
+            </button>
           </span>
         )}
       </div>

@@ -44,20 +44,33 @@ export const Pricing = () => {
   return (
     <>
       <section className="pricing" data-attune="pricing" aria-labelledby="pricing-title">
-        <h1 id="pricing-title" tabIndex={-1}>Pay for the people you schedule</h1>
+        <h1 id="pricing-title" tabIndex={-1}>
+          Pay for the people you schedule
+        </h1>
         <p className="muted">Prices exclude VAT. Managers and owners are always free. Cancel or change plans at any time.</p>
         <div className="plans">
           {PLANS.map((plan) => (
-            <article key={plan.id} className={plan.featured ? 'plan featured' : 'plan'} data-attune={plan.id} aria-labelledby={`${plan.id}-name`}>
+            <article
+              key={plan.id}
+              className={plan.featured ? 'plan featured' : 'plan'}
+              data-attune={plan.id}
+              aria-labelledby={`${plan.id}-name`}
+            >
               {plan.featured && <p className="badge">Most popular</p>}
               <h2 id={`${plan.id}-name`}>{plan.name}</h2>
-              <p className="price"><span className="amount">{plan.price}</span> {plan.note}</p>
+              <p className="price">
+                <span className="amount">{plan.price}</span> {plan.note}
+              </p>
               <ul>
                 {plan.terms.map((term) => (
-                  <li key={term}><span className="term">{term}</span></li>
+                  <li key={term}>
+                    <span className="term">{term}</span>
+                  </li>
                 ))}
               </ul>
-              <Link className={plan.featured ? 'button' : 'button ghost'} to="signup">{plan.cta}</Link>
+              <Link className={plan.featured ? 'button' : 'button ghost'} to="signup">
+                {plan.cta}
+              </Link>
             </article>
           ))}
         </div>
@@ -67,13 +80,20 @@ export const Pricing = () => {
         <h2 id="compare-title">Compare every feature</h2>
         <table>
           <thead>
-            <tr><th scope="col">Feature</th><th scope="col">Starter</th><th scope="col">Team</th><th scope="col">Multi-site</th></tr>
+            <tr>
+              <th scope="col">Feature</th>
+              <th scope="col">Starter</th>
+              <th scope="col">Team</th>
+              <th scope="col">Multi-site</th>
+            </tr>
           </thead>
           <tbody>
             {COMPARE.map(([feature, ...cells]) => (
               <tr key={feature}>
                 <th scope="row">{feature}</th>
-                {cells.map((cell, i) => <td key={i}>{cell}</td>)}
+                {cells.map((cell, i) => (
+                  <td key={i}>{cell}</td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -5,12 +5,32 @@ import { EMPTY_SIGNUP, validateSignup, type SignupErrors, type SignupValues } fr
 
 type Field = keyof SignupValues;
 
-const FieldRow = ({ id, label, hint, error, children }: { id: Field; label: string; hint?: string; error?: string; children: ReactNode }) => (
+const FieldRow = ({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: Field;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) => (
   <div className={error ? 'field invalid' : 'field'} data-attune={id}>
     <label htmlFor={id}>{label}</label>
-    {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+    {hint && (
+      <p className="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+    )}
     {children}
-    {error && <p className="error" id={`${id}-error`}>{error}</p>}
+    {error && (
+      <p className="error" id={`${id}-error`}>
+        {error}
+      </p>
+    )}
   </div>
 );
 
@@ -65,12 +85,18 @@ export const Signup = () => {
   if (state === 'done') {
     return (
       <section className="done" aria-labelledby="done-title">
-        <h1 id="done-title" tabIndex={-1} ref={(el) => el?.focus()}>Your workspace is ready</h1>
+        <h1 id="done-title" tabIndex={-1} ref={(el) => el?.focus()}>
+          Your workspace is ready
+        </h1>
         <p>
-          We sent a link to <strong>{values.email}</strong>. Open it on your phone to add your first shift, then invite your team
-          from <em>People</em>.
+          We sent a link to <strong>{values.email}</strong>. Open it on your phone to add your first shift, then invite your team from{' '}
+          <em>People</em>.
         </p>
-        <p><Link className="button ghost" to="pricing">Review plans</Link></p>
+        <p>
+          <Link className="button ghost" to="pricing">
+            Review plans
+          </Link>
+        </p>
       </section>
     );
   }
@@ -78,7 +104,9 @@ export const Signup = () => {
   const count = Object.values(errors).filter(Boolean).length;
   return (
     <section className="signup" aria-labelledby="signup-title">
-      <h1 id="signup-title" tabIndex={-1}>Start your 14-day free trial</h1>
+      <h1 id="signup-title" tabIndex={-1}>
+        Start your 14-day free trial
+      </h1>
       <p className="muted">No card needed. You can invite your team once your workspace exists.</p>
       <form ref={form} noValidate onSubmit={submit} data-attune="signup" aria-describedby="signup-summary">
         <p id="signup-summary" className={count ? 'summary error' : 'visually-hidden'} role="status">
@@ -90,7 +118,12 @@ export const Signup = () => {
         <FieldRow id="email" label="Work email" error={touched.email ? errors.email : undefined}>
           <input {...a11y('email')} type="email" autoComplete="email" inputMode="email" value={values.email} />
         </FieldRow>
-        <FieldRow id="workspace" label="Workspace address" hint="Your team signs in at this address." error={touched.workspace ? errors.workspace : undefined}>
+        <FieldRow
+          id="workspace"
+          label="Workspace address"
+          hint="Your team signs in at this address."
+          error={touched.workspace ? errors.workspace : undefined}
+        >
           <div className="affix">
             <input {...a11y('workspace', true)} type="text" autoCapitalize="none" spellCheck={false} value={values.workspace} />
             <span aria-hidden="true">.rotaboard.example</span>
@@ -114,7 +147,11 @@ export const Signup = () => {
             I agree to the <a href="https://rotaboard.example/terms">terms</a> and the{' '}
             <a href="https://rotaboard.example/privacy">privacy notice</a>.
           </label>
-          {errors.terms && <p className="error" id="terms-error">{errors.terms}</p>}
+          {errors.terms && (
+            <p className="error" id="terms-error">
+              {errors.terms}
+            </p>
+          )}
         </div>
         <button type="submit" className="button" disabled={state === 'sending'}>
           {state === 'sending' ? 'Creating your workspace…' : 'Create workspace'}

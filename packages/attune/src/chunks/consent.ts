@@ -8,7 +8,13 @@ export type ConsentMode = 'google' | 'tcf';
 
 /** The chunk's entry, as the runtime sees it. */
 export interface ConsentModule {
-  startConsentMode(mode: ConsentMode, gate: Pick<ConsentGate, 'set'>, win: Window & typeof globalThis, log: Logger, vendorId?: number): () => void;
+  startConsentMode(
+    mode: ConsentMode,
+    gate: Pick<ConsentGate, 'set'>,
+    win: Window & typeof globalThis,
+    log: Logger,
+    vendorId?: number,
+  ): () => void;
 }
 
 /**

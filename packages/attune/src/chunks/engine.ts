@@ -5,4 +5,3 @@ import { outlineTarget } from '@attune/core';
 import { createEngine } from '../engine/create-engine';
 
 export { createEngine, outlineTarget };
-

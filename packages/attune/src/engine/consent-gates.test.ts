@@ -7,12 +7,25 @@ import { createEngine } from './create-engine';
 
 const T0 = Date.UTC(2026, 10, 2, 9);
 const help = { type: 'help', title: 'Stuck?', body: 'Here is how.' } as const;
-const ask = { type: 'ask', question: 'What brings you here?', field: 'role', options: [{ value: 'dev', label: 'Developer' }, { value: 'pm', label: 'Product' }] } as const;
+const ask = {
+  type: 'ask',
+  question: 'What brings you here?',
+  field: 'role',
+  options: [
+    { value: 'dev', label: 'Developer' },
+    { value: 'pm', label: 'Product' },
+  ],
+} as const;
 const rules = (...list: object[]) => ({ version: 1, rules: list }) as unknown as RulesFile;
 const always = { fact: 'dwell', gte: 0 };
 
 /** A headless engine whose consent, refusals, profile and clock the test sets; returns what it sends and stores. */
-const open = async (file: RulesFile, consent: Partial<Record<Purpose, ConsentState>>, config: Partial<AttuneConfig> = {}, stored = new Map<string, unknown>()) => {
+const open = async (
+  file: RulesFile,
+  consent: Partial<Record<Purpose, ConsentState>>,
+  config: Partial<AttuneConfig> = {},
+  stored = new Map<string, unknown>(),
+) => {
   let now = T0;
   const sent: PipeInput[] = [];
   const refusals = { never: [] as string[], all: false };
@@ -29,7 +42,13 @@ const open = async (file: RulesFile, consent: Partial<Record<Purpose, ConsentSta
     } as unknown as EngineHost['storage'],
     $help,
     now: () => now,
-    facts: () => ({ page: { path: '/pricing' }, signals: [], visitor: { returning: false, visits: 1, firstSeen: T0 }, dwell: 1000, locale: 'en' }),
+    facts: () => ({
+      page: { path: '/pricing' },
+      signals: [],
+      visitor: { returning: false, visits: 1, firstSeen: T0 },
+      dwell: 1000,
+      locale: 'en',
+    }),
     visitor: () => null,
     consent: () => ({ measurement: 'granted', help: 'granted', profiling: 'granted', ...consent }),
     send: (event) => void sent.push(event as PipeInput),
@@ -108,7 +127,10 @@ describe('engine: the visitor refusals and how a card was closed', () => {
   });
 
   it('refusals from the consent record hold on a page with no stored history', async () => {
-    const { engine, sent, refusals } = await open(rules({ id: 'a', when: always, show: help }, { id: 'b', priority: -1, when: always, show: help }), {});
+    const { engine, sent, refusals } = await open(
+      rules({ id: 'a', when: always, show: help }, { id: 'b', priority: -1, when: always, show: help }),
+      {},
+    );
     refusals.never.push('a');
     await engine.decide();
     expect(shown(sent)).toEqual(['b']);

@@ -71,7 +71,11 @@ describe('engine: shadow decisions on the wire', () => {
     advance(10_000);
     await engine.decide();
     // A rule shows once per session by default; two virtual interventions reach the default global cap of 2.
-    expect(decisions(sent).slice(2).map((e) => [e.rule, e.blocked])).toEqual([
+    expect(
+      decisions(sent)
+        .slice(2)
+        .map((e) => [e.rule, e.blocked]),
+    ).toEqual([
       ['exit-offer', 'already_shown'],
       ['second-offer', 'session_cap'],
     ]);
@@ -81,7 +85,11 @@ describe('engine: shadow decisions on the wire', () => {
     roomy.engine.newPage();
     roomy.advance(10_000);
     await roomy.engine.decide();
-    expect(decisions(roomy.sent).slice(2).map((e) => [e.rule, e.blocked])).toEqual([
+    expect(
+      decisions(roomy.sent)
+        .slice(2)
+        .map((e) => [e.rule, e.blocked]),
+    ).toEqual([
       ['exit-offer', 'already_shown'],
       ['second-offer', 'min_gap'],
     ]);
@@ -95,7 +103,10 @@ describe('engine: shadow decisions on the wire', () => {
 
   it('still records a live rule held out for the visitor as a holdout decision, with no blocked field', async () => {
     const heldOut = Array.from({ length: 50 }, (_, i) => `v${i}`).find((id) => holdoutBucket(id, 'live-offer') < 0.5)!;
-    const { engine, sent } = await start({ version: 1, rules: [{ id: 'live-offer', when: { page: '/pricing*' }, show: help, holdout: 0.5 }] } as RulesFile, heldOut);
+    const { engine, sent } = await start(
+      { version: 1, rules: [{ id: 'live-offer', when: { page: '/pricing*' }, show: help, holdout: 0.5 }] } as RulesFile,
+      heldOut,
+    );
     await engine.decide();
     expect(decisions(sent)).toEqual([{ type: 'decision', rule: 'live-offer', shadow: false, holdout: true }]);
   });
@@ -145,18 +156,28 @@ describe('engine: page views for views conditions', () => {
     first.page.path = '/features';
     first.clock.now = T0 + 60_000;
     first.engine.newPage();
-    expect(stored.get('views')).toEqual([{ path: '/pricing', at: T0 }, { path: '/features', at: T0 + 60_000 }]);
+    expect(stored.get('views')).toEqual([
+      { path: '/pricing', at: T0 },
+      { path: '/features', at: T0 + 60_000 },
+    ]);
 
     // The next page load reads what the last one kept and adds itself: the second pricing view.
     const second = await open(comparing, stored, T0 + 120_000);
-    expect(stored.get('views')).toEqual([{ path: '/pricing', at: T0 }, { path: '/features', at: T0 + 60_000 }, { path: '/pricing', at: T0 + 120_000 }]);
+    expect(stored.get('views')).toEqual([
+      { path: '/pricing', at: T0 },
+      { path: '/features', at: T0 + 60_000 },
+      { path: '/pricing', at: T0 + 120_000 },
+    ]);
     await second.engine.decide();
     expect(shown(second.sent)).toEqual(['comparing']);
   });
 
   it('keeps at most the newest 50 views and drops views older than 30 days', async () => {
     const stored = new Map<string, unknown>();
-    const old = [{ path: '/pricing', at: T0 - 30 * DAY - 1 }, { path: '/pricing', at: T0 - 30 * DAY + 1 }];
+    const old = [
+      { path: '/pricing', at: T0 - 30 * DAY - 1 },
+      { path: '/pricing', at: T0 - 30 * DAY + 1 },
+    ];
     const recent = Array.from({ length: 60 }, (_, i) => ({ path: `/docs/${i}`, at: T0 - 60_000 + i }));
     stored.set('views', [...old, ...recent]);
     await open(comparing, stored, T0);
@@ -167,14 +188,21 @@ describe('engine: page views for views conditions', () => {
 
     stored.set('views', old);
     await open(comparing, stored, T0);
-    expect(stored.get('views')).toEqual([{ path: '/pricing', at: T0 - 30 * DAY + 1 }, { path: '/pricing', at: T0 }]);
+    expect(stored.get('views')).toEqual([
+      { path: '/pricing', at: T0 - 30 * DAY + 1 },
+      { path: '/pricing', at: T0 },
+    ]);
   });
 
   it('remembers nothing when no rule or intent counts views, and remembers views an intent counts', async () => {
     const stored = new Map<string, unknown>();
     await open({ version: 1, rules: [{ id: 'pricing', when: { page: '/pricing*' }, show: help }] } as RulesFile, stored, T0);
     expect(stored.has('views')).toBe(false);
-    const viaIntent = { version: 1, intents: { comparing: { when: { views: '/pricing*', atLeast: 2 } } }, rules: [{ id: 'r', when: { intent: 'comparing' }, show: help }] } as RulesFile;
+    const viaIntent = {
+      version: 1,
+      intents: { comparing: { when: { views: '/pricing*', atLeast: 2 } } },
+      rules: [{ id: 'r', when: { intent: 'comparing' }, show: help }],
+    } as RulesFile;
     await open(viaIntent, stored, T0);
     expect(stored.get('views')).toEqual([{ path: '/pricing', at: T0 }]);
   });

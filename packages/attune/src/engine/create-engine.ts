@@ -1,4 +1,14 @@
-import { compileRules, evaluate, type CompiledRules, type Decision, type Facts, type KnowledgeArticle, type RegexCompiler, type RulesFile, type ValidationResult } from '@attune/rules';
+import {
+  compileRules,
+  evaluate,
+  type CompiledRules,
+  type Decision,
+  type Facts,
+  type KnowledgeArticle,
+  type RegexCompiler,
+  type RulesFile,
+  type ValidationResult,
+} from '@attune/rules';
 import type { Logger } from '@attune/core';
 import type { Engine, EngineHost } from '../api';
 import { loadLedger } from './ledger';
@@ -43,7 +53,12 @@ const regexCompiler = async (input: unknown): Promise<RegexCompiler | undefined>
  * failed structurally. Invalid rules never run. When the rules count page views
  * (`countsViews`), this page view is remembered now and each route change on `newPage()`.
  */
-export const createEngine = async (source: string | RulesFile, where: string, host: EngineHost, countsViews = false): Promise<Engine | null> => {
+export const createEngine = async (
+  source: string | RulesFile,
+  where: string,
+  host: EngineHost,
+  countsViews = false,
+): Promise<Engine | null> => {
   const input = parse(source, where, host.log);
   // A file that is JSON `null` goes to the validator like any other value, which names `$` and says why.
   const rules = input === undefined ? null : compile(compileRules(input, await regexCompiler(input)), where, host.log);
@@ -80,18 +95,26 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
       const { help } = host.consent();
       const refused = host.refusals();
       // The visitor's refusals hold even where nothing else was stored.
-      const history = { ...ledger.history, dismissed: [...ledger.history.dismissed, ...refused.never.map((ruleId) => ({ ruleId, at: 0, kind: 'never' as const }))] };
+      const history = {
+        ...ledger.history,
+        dismissed: [...ledger.history.dismissed, ...refused.never.map((ruleId) => ({ ruleId, at: 0, kind: 'never' as const }))],
+      };
       const result = evaluate(profiling() ? rules : unasked, facts(), history, at);
       for (const id of result.overBudget ?? []) {
         if (recorded.has(`o:${id}`)) continue;
         recorded.add(`o:${id}`);
-        log.warn(`rules ${where}: ${id} skipped: its conditions need more matching than one evaluation allows; shorten its patterns or the text they test`);
+        log.warn(
+          `rules ${where}: ${id} skipped: its conditions need more matching than one evaluation allows; shorten its patterns or the text they test`,
+        );
       }
       for (const shadow of result.shadow) {
         if (recorded.has(`s:${shadow.ruleId}`)) continue;
         recorded.add(`s:${shadow.ruleId}`);
         // Shadow rules count against virtual caps, so their forecast is honest.
-        ledger.history = { ...ledger.history, shown: [...ledger.history.shown, { ruleId: shadow.ruleId, at, shadow: true, type: shadow.action.type }] };
+        ledger.history = {
+          ...ledger.history,
+          shown: [...ledger.history.shown, { ruleId: shadow.ruleId, at, shadow: true, type: shadow.action.type }],
+        };
         send({ type: 'decision', rule: shadow.ruleId, shadow: true, evidence: wire(shadow) });
       }
       for (const { ruleId, reason, shadow } of result.blocked) {
@@ -100,7 +123,11 @@ export const createEngine = async (source: string | RulesFile, where: string, ho
         const key = `${shadow ? 'b' : 'h'}:${ruleId}`;
         if (recorded.has(key) || (shadow ? reason === 'kill_switch' : reason !== 'holdout')) continue;
         recorded.add(key);
-        send(shadow ? { type: 'decision', rule: ruleId, shadow, blocked: reason } : { type: 'decision', rule: ruleId, shadow: false, holdout: true });
+        send(
+          shadow
+            ? { type: 'decision', rule: ruleId, shadow, blocked: reason }
+            : { type: 'decision', rule: ruleId, shadow: false, holdout: true },
+        );
       }
       const decision = result.decision;
       // Help needs the help purpose (or the site declaring help a service the visitor asked for,

@@ -8,7 +8,12 @@ import type { Logger } from '@attune/core';
  *
  * @example await loadKnowledge('help-articles.json', 'https://shop.example/attune-rules.json', window, log)
  */
-export const loadKnowledge = async (ref: string | undefined, where: string, win: Window & typeof globalThis, log: Logger): Promise<KnowledgeArticle[]> => {
+export const loadKnowledge = async (
+  ref: string | undefined,
+  where: string,
+  win: Window & typeof globalThis,
+  log: Logger,
+): Promise<KnowledgeArticle[]> => {
   if (!ref) return [];
   try {
     const url = new URL(ref, new URL(where, win.location.href)).href;
@@ -36,5 +41,8 @@ export const withArticle = (decision: Decision, articles: readonly KnowledgeArti
   const best = pickArticle(articles, { page, evidence: decision.evidence, tags: action.tags });
   if (!best) return decision;
   const { article } = best;
-  return { ...decision, action: { ...action, body: article.answer, links: [{ label: article.title, href: article.url }, ...(action.links ?? [])].slice(0, 5) } };
+  return {
+    ...decision,
+    action: { ...action, body: article.answer, links: [{ label: article.title, href: article.url }, ...(action.links ?? [])].slice(0, 5) },
+  };
 };

@@ -34,12 +34,18 @@ describe('engine: hostile rules files', () => {
   it('says why a rules file that is JSON null is not used, with the validator path, instead of switching off silently', async () => {
     const { value, warnings } = host({ page: { path: '/' } });
     expect(await createEngine('null', 'from /rules.json', value)).toBeNull();
-    expect(warnings).toEqual(['rules from /rules.json: $: file_not_object', 'rules from /rules.json are not usable; Attune stays inert on this page']);
+    expect(warnings).toEqual([
+      'rules from /rules.json: $: file_not_object',
+      'rules from /rules.json are not usable; Attune stays inert on this page',
+    ]);
   });
 
   it('loads the regex matcher for a file with regex conditions, so the rule is kept (without it: regex_unavailable)', async () => {
     const { value, warnings } = host({ page: { path: '/blog/linear-time' } });
-    const rules = { version: 1, rules: [{ id: 'blog', when: { fact: 'page.path', regex: '^/blog/[a-z-]+$' }, show: help }] } as unknown as RulesFile;
+    const rules = {
+      version: 1,
+      rules: [{ id: 'blog', when: { fact: 'page.path', regex: '^/blog/[a-z-]+$' }, show: help }],
+    } as unknown as RulesFile;
     const engine = await createEngine(rules, 'inline', value);
     expect(engine).not.toBeNull();
     expect(warnings).toEqual([]);

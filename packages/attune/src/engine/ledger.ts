@@ -31,7 +31,12 @@ export interface Ledger {
 }
 
 /** Loads the ledger from `storage`; `countsViews` says whether page views are kept at all. */
-export const loadLedger = async (storage: KeyValueStore, now: () => number, sessionStart: number | undefined, countsViews: boolean): Promise<Ledger> => {
+export const loadLedger = async (
+  storage: KeyValueStore,
+  now: () => number,
+  sessionStart: number | undefined,
+  countsViews: boolean,
+): Promise<Ledger> => {
   const saved = await storage.get<History>(HISTORY_KEY);
   const savedViews = countsViews && (await storage.get<PageView[]>(VIEWS_KEY));
   const ledger: Ledger = {
@@ -41,7 +46,11 @@ export const loadLedger = async (storage: KeyValueStore, now: () => number, sess
     saveHistory() {
       const cutoff = now() - RETENTION_MS;
       const { shown, dismissed } = ledger.history;
-      ledger.history = { ...ledger.history, shown: shown.filter((e) => e.at > cutoff), dismissed: dismissed.filter((e) => e.at > cutoff || e.kind === 'never') };
+      ledger.history = {
+        ...ledger.history,
+        shown: shown.filter((e) => e.at > cutoff),
+        dismissed: dismissed.filter((e) => e.at > cutoff || e.kind === 'never'),
+      };
       void storage.set(HISTORY_KEY, { shown: ledger.history.shown, dismissed: ledger.history.dismissed });
     },
     answer(field, value) {

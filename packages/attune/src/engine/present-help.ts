@@ -48,14 +48,19 @@ export const createPresenter = (host: EngineHost, ledger: Ledger, locale: () => 
     if (kind !== 'skip') send({ type: 'dismissed', rule: ruleId, kind });
   };
 
-  const handoffDeps: HandoffDeps = { win, callbacks: host.handoffCallbacks, loadChat: () => import('../chunks/handoff').then((m) => m.openChat) };
+  const handoffDeps: HandoffDeps = {
+    win,
+    callbacks: host.handoffCallbacks,
+    loadChat: () => import('../chunks/handoff').then((m) => m.openChat),
+  };
   // What the visitor did with earlier help, by rule, as the ledger remembers it.
   const outcomes = () => {
     const seen: Record<string, HelpOutcome> = {};
     for (const entry of ledger.history.shown) if (entry.outcome) seen[entry.ruleId] = entry.outcome;
     return seen;
   };
-  const recordFor = (decision: Decision) => handoffRecord(decision, path(), ledger.history, ledger.profile, failingFields(doc, decision.evidence), outcomes());
+  const recordFor = (decision: Decision) =>
+    handoffRecord(decision, path(), ledger.history, ledger.profile, failingFields(doc, decision.evidence), outcomes());
 
   // Only a handoff a channel took is recorded as `handoff`; a click that did not reach one is an
   // `engaged` with the failure, and the card shows the fallback.
@@ -75,7 +80,17 @@ export const createPresenter = (host: EngineHost, ledger: Ledger, locale: () => 
     if (recordable(decision)) {
       send({ type: 'engaged', rule: decision.ruleId, action: 'handoff', channel: route.channel, ...(failure ? { failure } : {}) });
       if (!failure) {
-        const { rule, intent, reason, channel, evidence, failingFields: fields, helpShown: help, questionsAnswered: answered, nextAction: next } = record;
+        const {
+          rule,
+          intent,
+          reason,
+          channel,
+          evidence,
+          failingFields: fields,
+          helpShown: help,
+          questionsAnswered: answered,
+          nextAction: next,
+        } = record;
         send({ type: 'handoff', rule, intent, reason, channel, evidence, fields, help, answered, next });
       }
     }
@@ -130,7 +145,6 @@ export const createPresenter = (host: EngineHost, ledger: Ledger, locale: () => 
   // Beside the struggled-with element (clicks, hesitation, form errors): the widget finds it by its target name; otherwise a corner.
   const anchorFor = (evidence: Evidence[]): string | undefined => evidence.find((e) => /click|hesitation|^form_/.test(e.signal))?.target;
 
-
   // Whether the card's handoff can reach its channel now, and where to send the visitor instead.
   const offer = (decision: Decision) => {
     const route = routeOf(decision.action);
@@ -144,7 +158,11 @@ export const createPresenter = (host: EngineHost, ledger: Ledger, locale: () => 
     const why = explain(decision, locale());
     $help.set({ decision, why });
     if (recordable(decision)) {
-      ledger.history = { ...ledger.history, visible: decision.ruleId, shown: [...ledger.history.shown, { ruleId: decision.ruleId, at: now(), type: decision.action.type }] };
+      ledger.history = {
+        ...ledger.history,
+        visible: decision.ruleId,
+        shown: [...ledger.history.shown, { ruleId: decision.ruleId, at: now(), type: decision.action.type }],
+      };
       ledger.saveHistory();
     }
     if (decision.action.type === 'callback') {

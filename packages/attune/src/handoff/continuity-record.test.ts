@@ -49,6 +49,16 @@ describe('continuityRecord', () => {
   });
 
   it('takes the rule’s own next action over the table', () => {
-    expect(continuityRecord({ decision, page: '/', history: { shown: [], dismissed: [] }, profile: {}, channel: 'crisp', next: 'Call back within the hour', fields: [] }).nextAction).toBe('Call back within the hour');
+    expect(
+      continuityRecord({
+        decision,
+        page: '/',
+        history: { shown: [], dismissed: [] },
+        profile: {},
+        channel: 'crisp',
+        next: 'Call back within the hour',
+        fields: [],
+      }).nextAction,
+    ).toBe('Call back within the hour');
   });
 });

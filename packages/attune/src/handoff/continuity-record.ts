@@ -67,7 +67,16 @@ export interface ContinuityInput {
  *
  * @example continuityRecord({ decision, page: '/checkout', history, profile, channel: 'intercom', fields: ['vat_number'] }).nextAction
  */
-export const continuityRecord = ({ decision, page, history, profile, channel, next, fields, outcomes = {} }: ContinuityInput): HandoffRecord => {
+export const continuityRecord = ({
+  decision,
+  page,
+  history,
+  profile,
+  channel,
+  next,
+  fields,
+  outcomes = {},
+}: ContinuityInput): HandoffRecord => {
   const evidence = decision.evidence.slice(0, 10).map(({ signal, target, count }) => ({ signal, target, count }));
   const first = evidence[0];
   const intent = (first && INTENT[first.signal]) || 'asking_for_help';

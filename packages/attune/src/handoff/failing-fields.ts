@@ -28,7 +28,8 @@ export const failingFields = (doc: Document, evidence: readonly Pick<Evidence, '
   }
   for (const el of marked) add(el.getAttribute('name') || el.id);
   if (names.size === 0) {
-    for (const e of evidence) if (/^form_|^disabled_click$/.test(e.signal) && e.signal !== 'form_abandon') add(e.target.split('/').pop()?.replace(/^#/, ''));
+    for (const e of evidence)
+      if (/^form_|^disabled_click$/.test(e.signal) && e.signal !== 'form_abandon') add(e.target.split('/').pop()?.replace(/^#/, ''));
   }
   return [...names];
 };

@@ -4,7 +4,13 @@ import { continuityRecord, type HandoffRecord } from './continuity-record';
 import { channelReady, openHandoff, type HandoffDeps } from './open-handoff';
 import { openChat } from './open-chat';
 
-const decision: Decision = { ruleId: 'vat-help', shadow: false, action: { type: 'help', title: 'VAT?', body: 'Country code first.' }, evidence: [{ signal: 'form_error', target: 'checkout', count: 3 }], trace: [] };
+const decision: Decision = {
+  ruleId: 'vat-help',
+  shadow: false,
+  action: { type: 'help', title: 'VAT?', body: 'Country code first.' },
+  evidence: [{ signal: 'form_error', target: 'checkout', count: 3 }],
+  trace: [],
+};
 const record = (channel: HandoffRoute['channel'], href?: string): HandoffRecord => ({
   ...continuityRecord({ decision, page: '/checkout', history: { shown: [], dismissed: [] }, profile: {}, channel, fields: ['vat_number'] }),
   ...(href ? { href } : {}),
@@ -22,14 +28,24 @@ const standIn = (globals: string[]) => {
   if (globals.includes('freshchat')) win.fcWidget = { open: (options: unknown) => calls.push(['fcWidget.open', options]) };
   return { win: win as unknown as Window, calls };
 };
-const deps = (win: Window, callbacks: ((r: HandoffRecord) => void)[] = []): HandoffDeps => ({ win, callbacks: () => callbacks, loadChat: async () => openChat });
+const deps = (win: Window, callbacks: ((r: HandoffRecord) => void)[] = []): HandoffDeps => ({
+  win,
+  callbacks: () => callbacks,
+  loadChat: async () => openChat,
+});
 
 describe('openHandoff through the chat adapters', () => {
   it.each([
     ['intercom', [['Intercom', 'showNewMessage', expect.stringContaining('Failing fields: vat_number')]]],
     ['zendesk', [['zE', 'messenger', 'open']]],
     ['hubspot', [['HubSpotConversations.widget.open']]],
-    ['crisp', [['$crisp.push', ['set', 'message:text', [expect.stringContaining('Recommended next action: ')]]], ['$crisp.push', ['do', 'chat:open']]]],
+    [
+      'crisp',
+      [
+        ['$crisp.push', ['set', 'message:text', [expect.stringContaining('Recommended next action: ')]]],
+        ['$crisp.push', ['do', 'chat:open']],
+      ],
+    ],
     ['tawk', [['Tawk_API.maximize']]],
     ['freshchat', [['fcWidget.open', { replyText: expect.stringContaining('Page: /checkout') }]]],
   ] as const)('%s: calls the documented global with the summary where it takes one', async (channel, expected) => {
@@ -43,7 +59,11 @@ describe('openHandoff through the chat adapters', () => {
     const { win } = standIn(['zendesk']);
     expect(channelReady({ channel: 'intercom' }, deps(win))).toBe(false);
     expect(await openHandoff({ channel: 'intercom' }, record('intercom'), deps(win))).toBe('channel_missing');
-    const throwing = { Intercom: () => { throw new Error('not booted'); } } as unknown as Window;
+    const throwing = {
+      Intercom: () => {
+        throw new Error('not booted');
+      },
+    } as unknown as Window;
     expect(await openHandoff({ channel: 'intercom' }, record('intercom'), deps(throwing))).toBe('channel_error');
   });
 });
@@ -52,11 +72,32 @@ describe('openHandoff through callbacks and links', () => {
   it('gives the record to every callback, and reports no_callback or channel_error', async () => {
     const seen: HandoffRecord[] = [];
     const win = {} as Window;
-    expect(await openHandoff({ channel: 'callback' }, record('callback'), deps(win, [(r) => seen.push(r), () => { throw new Error('x'); }]))).toBeNull();
+    expect(
+      await openHandoff(
+        { channel: 'callback' },
+        record('callback'),
+        deps(win, [
+          (r) => seen.push(r),
+          () => {
+            throw new Error('x');
+          },
+        ]),
+      ),
+    ).toBeNull();
     expect(seen.map((r) => r.failingFields)).toEqual([['vat_number']]);
     expect(await openHandoff({ channel: 'callback' }, record('callback'), deps(win))).toBe('no_callback');
     expect(channelReady({ channel: 'callback' }, deps(win))).toBe(false);
-    expect(await openHandoff({ channel: 'callback' }, record('callback'), deps(win, [() => { throw new Error('x'); }]))).toBe('channel_error');
+    expect(
+      await openHandoff(
+        { channel: 'callback' },
+        record('callback'),
+        deps(win, [
+          () => {
+            throw new Error('x');
+          },
+        ]),
+      ),
+    ).toBe('channel_error');
   });
 
   it('opens a url in a new tab cut from its opener by default, or in place with target self, and reports a blocked tab or a link refused after filling', async () => {
@@ -64,13 +105,20 @@ describe('openHandoff through callbacks and links', () => {
     const tab = { opener: {} as unknown };
     const opened: string[] = [];
     let allowTab = true;
-    const win = { location: { assign: (href: string) => assigned.push(href) }, open: (href: string) => (opened.push(href), allowTab ? tab : null) } as unknown as Window;
-    expect(await openHandoff({ channel: 'url', href: '/contact', target: 'self' }, record('url', '/contact?page=%2Fcheckout'), deps(win))).toBeNull();
+    const win = {
+      location: { assign: (href: string) => assigned.push(href) },
+      open: (href: string) => (opened.push(href), allowTab ? tab : null),
+    } as unknown as Window;
+    expect(
+      await openHandoff({ channel: 'url', href: '/contact', target: 'self' }, record('url', '/contact?page=%2Fcheckout'), deps(win)),
+    ).toBeNull();
     expect(assigned).toEqual(['/contact?page=%2Fcheckout']);
     expect(await openHandoff({ channel: 'url', href: '/c' }, record('url', 'https://help.example/new'), deps(win))).toBeNull();
     expect([opened, tab.opener]).toEqual([['https://help.example/new'], null]);
     allowTab = false;
-    expect(await openHandoff({ channel: 'url', href: '/c', target: 'new_tab' }, record('url', 'https://help.example/new'), deps(win))).toBe('popup_blocked');
+    expect(await openHandoff({ channel: 'url', href: '/c', target: 'new_tab' }, record('url', 'https://help.example/new'), deps(win))).toBe(
+      'popup_blocked',
+    );
     expect(await openHandoff({ channel: 'url', href: '{rule}:x' }, record('url'), deps(win))).toBe('unsafe_link');
   });
 });

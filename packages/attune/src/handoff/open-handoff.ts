@@ -25,7 +25,11 @@ const CHATS: readonly HandoffChannel[] = ['intercom', 'zendesk', 'hubspot', 'cri
  * @example channelReady({ channel: 'intercom' }, deps) // false on a page without Intercom
  */
 export const channelReady = (route: HandoffRoute, deps: Pick<HandoffDeps, 'win' | 'callbacks'>): boolean =>
-  CHATS.includes(route.channel) ? chatAvailable(deps.win, route.channel as ChatAdapterName) : route.channel === 'callback' || route.channel === 'chat' ? deps.callbacks().length > 0 : true;
+  CHATS.includes(route.channel)
+    ? chatAvailable(deps.win, route.channel as ChatAdapterName)
+    : route.channel === 'callback' || route.channel === 'chat'
+      ? deps.callbacks().length > 0
+      : true;
 
 /**
  * Hands off through the route's channel: opens the filled link (a `url` or `link` in a new tab

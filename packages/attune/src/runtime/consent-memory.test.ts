@@ -12,7 +12,7 @@ const setup = (initial: 'pending' | 'granted' = 'pending') => {
   const kv = createMemoryStore();
   const consent = createConsent({ initial });
   const memory = createConsentMemory(consent, kv, () => now, log);
-  return { kv, consent, memory, advance: (ms: number) => void (now += ms), };
+  return { kv, consent, memory, advance: (ms: number) => void (now += ms) };
 };
 
 describe('createConsentMemory', () => {

@@ -60,7 +60,8 @@ export const createConsentMemory = (consent: ConsentGate, kv: KeyValueStore, now
         if (!saved) return;
         if (!(now() - Number(saved.at) < CONSENT_MS)) return kv.del(CONSENT_KEY);
         const choice: ConsentChoice = {};
-        for (const purpose of PURPOSES) if (typeof saved.choice?.[purpose] === 'boolean') choice[purpose] = saved.choice[purpose] as boolean;
+        for (const purpose of PURPOSES)
+          if (typeof saved.choice?.[purpose] === 'boolean') choice[purpose] = saved.choice[purpose] as boolean;
         chosen = { ...choice, ...chosen };
         const { never, all } = memory._refusals;
         memory._refusals = {
@@ -71,7 +72,11 @@ export const createConsentMemory = (consent: ConsentGate, kv: KeyValueStore, now
       })),
     _choose(choice) {
       const entries = Object.entries(Object(choice));
-      if (!choice || typeof choice !== 'object' || entries.some(([key, value]) => !PURPOSES.includes(key as never) || typeof value !== 'boolean'))
+      if (
+        !choice ||
+        typeof choice !== 'object' ||
+        entries.some(([key, value]) => !PURPOSES.includes(key as never) || typeof value !== 'boolean')
+      )
         return log.warn(`setConsent ignored: it takes { ${PURPOSES} } as true or false`);
       chosen = { ...chosen, ...(choice as ConsentChoice) };
       consent.set(chosen);

@@ -53,7 +53,13 @@ describe('createDecideLoop', () => {
 
   it('a failed engine load is reported once and leaves the loop inert', async () => {
     const { win } = fakeWindow();
-    const loop = createDecideLoop(win, log, () => () => {}, () => Promise.reject(new Error('offline')), {} as EngineHost);
+    const loop = createDecideLoop(
+      win,
+      log,
+      () => () => {},
+      () => Promise.reject(new Error('offline')),
+      {} as EngineHost,
+    );
     loop._rules = { source: '{}', where: 'test' };
     expect(await loop._get()).toBeNull();
     expect(await loop._get()).toBeNull();

@@ -21,7 +21,13 @@ export interface FactsSource {
 }
 
 /** Creates the facts source over the window, the consent gate and the recent signals. */
-export const createFacts = (win: Window, config: AttuneConfig, consent: ConsentGate, recent: RecentSignals, now: () => number): FactsSource => {
+export const createFacts = (
+  win: Window,
+  config: AttuneConfig,
+  consent: ConsentGate,
+  recent: RecentSignals,
+  now: () => number,
+): FactsSource => {
   const doc = win.document;
   let pageStart = now();
   let lastInput = pageStart;

@@ -1,6 +1,13 @@
-import { listen, onRouteChange, startSignals, type DetectorContext, type Logger, type RunningSignals, type SignalsConfig } from '@attune/core';
+import {
+  listen,
+  onRouteChange,
+  startSignals,
+  type DetectorContext,
+  type Logger,
+  type RunningSignals,
+  type SignalsConfig,
+} from '@attune/core';
 import type { FormsChunk } from '../api';
-import { onIdle } from '../settled';
 
 // Where the form detectors are needed.
 const FIELDS = 'form,input,select,textarea';

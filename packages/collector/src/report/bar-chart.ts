@@ -27,7 +27,10 @@ export const clip = (label: string, max: number): string => (label.length > max 
  * barChart([{ label: '/pricing', total: 85, caption: '85', segments: [{ value: 60, color: '#D55E00', name: 'Rage clicks' }] }], { title: 'Friction by page' });
  * ```
  */
-export function barChart(rows: readonly BarRow[], { title, width = 560, labelWidth = 180 }: { title: string; width?: number; labelWidth?: number }): SafeHtml {
+export function barChart(
+  rows: readonly BarRow[],
+  { title, width = 560, labelWidth = 180 }: { title: string; width?: number; labelWidth?: number },
+): SafeHtml {
   const captionWidth = 130;
   const span = width - labelWidth - captionWidth - 8;
   const max = Math.max(1, ...rows.map((r) => r.total));

@@ -22,7 +22,9 @@ describe('charts', () => {
   });
 
   it('breaks a line at suppressed days instead of drawing them as zero', () => {
-    const svg = lineChart(['d1', 'd2', 'd3', 'd4', 'd5'], [{ name: 's', color: '#000', values: [1, 2, null, 4, 5] }], { title: 't' }).__safeHtml;
+    const svg = lineChart(['d1', 'd2', 'd3', 'd4', 'd5'], [{ name: 's', color: '#000', values: [1, 2, null, 4, 5] }], {
+      title: 't',
+    }).__safeHtml;
     expect(svg.match(/<path /g)).toHaveLength(2);
     const lone = lineChart(['d1', 'd2', 'd3'], [{ name: 's', color: '#000', values: [null, 3, null] }], { title: 't' }).__safeHtml;
     expect(lone).not.toContain('<path ');
@@ -36,14 +38,23 @@ describe('charts', () => {
   });
 
   it('draws a suppressed funnel stage as an outline reading "fewer than N"', () => {
-    const svg = funnelChart([{ label: 'Eligible', value: 100 }, { label: 'Engaged', value: null }], { title: 't', minCount: 20 }).__safeHtml;
+    const svg = funnelChart(
+      [
+        { label: 'Eligible', value: 100 },
+        { label: 'Engaged', value: null },
+      ],
+      { title: 't', minCount: 20 },
+    ).__safeHtml;
     expect(svg).toContain('class="outline"');
     expect(svg).toContain('fewer than 20');
     expect(svg).toContain('100');
   });
 
   it('puts a dashed zero line on a difference axis, inside the range', () => {
-    const svg = intervalChart([{ label: 'Lift', value: 0.05, interval: [-0.02, 0.12], color: '#000' }], { title: 't', difference: true }).__safeHtml;
+    const svg = intervalChart([{ label: 'Lift', value: 0.05, interval: [-0.02, 0.12], color: '#000' }], {
+      title: 't',
+      difference: true,
+    }).__safeHtml;
     const zero = /<line x1="([\d.]+)"[^>]*class="zero"/.exec(svg);
     expect(zero).not.toBeNull();
     const lo = Number(/<line x1="([\d.]+)" x2="([\d.]+)" y1="16"/.exec(svg)![1]);

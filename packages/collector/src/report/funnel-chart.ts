@@ -13,7 +13,10 @@ export interface FunnelStage {
  * and its share of the first stage. A suppressed stage is drawn as an empty
  * outline reading "fewer than N".
  */
-export function funnelChart(stages: readonly FunnelStage[], { title, minCount, width = 520 }: { title: string; minCount: number; width?: number }): SafeHtml {
+export function funnelChart(
+  stages: readonly FunnelStage[],
+  { title, minCount, width = 520 }: { title: string; minCount: number; width?: number },
+): SafeHtml {
   const labelWidth = 130;
   const captionWidth = 150;
   const span = width - labelWidth - captionWidth;
@@ -29,7 +32,10 @@ export function funnelChart(stages: readonly FunnelStage[], { title, minCount, w
     const w = (stage.value / max) * span;
     const held = stage.held ? (stage.held / max) * span : 0;
     const share = base && i > 0 ? ` · ${formatPercent(stage.value / base, 0)}` : '';
-    const heldBar = held > 0 ? html`<rect x="${(labelWidth + w - held).toFixed(1)}" y="${y}" width="${held.toFixed(1)}" height="20" class="held"><title>held out: ${stage.held}</title></rect>` : null;
+    const heldBar =
+      held > 0
+        ? html`<rect x="${(labelWidth + w - held).toFixed(1)}" y="${y}" width="${held.toFixed(1)}" height="20" class="held"><title>held out: ${stage.held}</title></rect>`
+        : null;
     return html`<g class="stage">${label}<rect x="${labelWidth}" y="${y}" width="${Math.max(w, 1).toFixed(1)}" height="20" class="funnel-bar"/>${heldBar}<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 14}" class="value">${formatCount(stage.value)}${share}</text></g>`;
   });
   const height = stages.length * rowH + 4;

@@ -16,7 +16,10 @@ export interface IntervalRow {
  * `difference`, the axis is in percentage points and a dashed line marks
  * zero, so "does the interval cross zero" can be seen at a glance.
  */
-export function intervalChart(rows: readonly IntervalRow[], { title, difference = false, width = 440 }: { title: string; difference?: boolean; width?: number }): SafeHtml {
+export function intervalChart(
+  rows: readonly IntervalRow[],
+  { title, difference = false, width = 440 }: { title: string; difference?: boolean; width?: number },
+): SafeHtml {
   const labelWidth = 110;
   const right = 24;
   const rowH = 30;
@@ -34,7 +37,8 @@ export function intervalChart(rows: readonly IntervalRow[], { title, difference 
   const tickValues: number[] = [];
   for (let v = lo; v <= hi + step / 2; v += step) tickValues.push(Math.round(v / step) * step);
   // Points carry their unit on the last tick only, to keep the axis quiet.
-  const tickText = (v: number, last: boolean) => (difference ? (last ? formatPoints(v, 0) : formatPoints(v, 0).replace(' pts', '')) : formatPercent(v, 0));
+  const tickText = (v: number, last: boolean) =>
+    difference ? (last ? formatPoints(v, 0) : formatPoints(v, 0).replace(' pts', '')) : formatPercent(v, 0);
   const ticks = tickValues.map(
     (v, i) =>
       html`<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${axisY}" y2="${axisY + 4}" class="axis"/><text x="${x(v).toFixed(1)}" y="${axisY + 16}" text-anchor="middle" class="tick">${tickText(v, i === tickValues.length - 1)}</text>`,

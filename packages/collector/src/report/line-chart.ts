@@ -21,7 +21,11 @@ export const niceStep = (range: number, target = 4): number => {
  * values break the line rather than pretend to be zero; an isolated point is
  * drawn as a dot.
  */
-export function lineChart(days: readonly string[], series: readonly LineSeries[], { title, width = 1060, height = 240 }: { title: string; width?: number; height?: number }): SafeHtml {
+export function lineChart(
+  days: readonly string[],
+  series: readonly LineSeries[],
+  { title, width = 1060, height = 240 }: { title: string; width?: number; height?: number },
+): SafeHtml {
   const left = 48;
   const right = 16;
   const top = 12;
@@ -36,7 +40,9 @@ export function lineChart(days: readonly string[], series: readonly LineSeries[]
 
   const grid = [];
   for (let v = 0; v <= yMax; v += step) {
-    grid.push(html`<line x1="${left}" x2="${width - right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" class="grid"/><text x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" class="tick">${v}</text>`);
+    grid.push(
+      html`<line x1="${left}" x2="${width - right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" class="grid"/><text x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" class="tick">${v}</text>`,
+    );
   }
   const labelEvery = Math.max(1, Math.ceil(days.length / 8));
   const xLabels = days.map((day, i) =>

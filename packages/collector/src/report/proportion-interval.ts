@@ -37,7 +37,13 @@ export function wilsonInterval(x: number, n: number, z: number = Z_95): Interval
  * newcombeInterval(56, 70, 48, 80); // difference 0.2, interval ≈ [0.0524, 0.3339]
  * ```
  */
-export function newcombeInterval(x1: number, n1: number, x2: number, n2: number, z: number = Z_95): { difference: number; interval: Interval } {
+export function newcombeInterval(
+  x1: number,
+  n1: number,
+  x2: number,
+  n2: number,
+  z: number = Z_95,
+): { difference: number; interval: Interval } {
   const p1 = x1 / n1;
   const p2 = x2 / n2;
   const [l1, u1] = wilsonInterval(x1, n1, z);

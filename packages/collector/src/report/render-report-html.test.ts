@@ -48,7 +48,9 @@ describe('renderReportHtml', () => {
   });
 
   it('shows the lift in points with its 95% interval and names the method', () => {
-    const page = renderReportHtml(summarizeEvents([...arm('pricing-help', 't', 70, 56, false), ...arm('pricing-help', 'h', 80, 48, true)], { goal: 'signup' }));
+    const page = renderReportHtml(
+      summarizeEvents([...arm('pricing-help', 't', 70, 56, false), ...arm('pricing-help', 'h', 80, 48, true)], { goal: 'signup' }),
+    );
     expect(page).toContain('Lift +20.0 pts');
     expect(page).toContain('(95% CI +5.2 to +33.4 pts)');
     expect(page).toContain('80.0%');
@@ -59,7 +61,9 @@ describe('renderReportHtml', () => {
   });
 
   it('says "not enough data yet" below the minimum per arm and hides small counts', () => {
-    const page = renderReportHtml(summarizeEvents([...arm('nudge', 't', 40, 5, false), ...arm('nudge', 'h', 8, 1, true)], { minCount: 20, minSamplePerArm: 30 }));
+    const page = renderReportHtml(
+      summarizeEvents([...arm('nudge', 't', 40, 5, false), ...arm('nudge', 'h', 8, 1, true)], { minCount: 20, minSamplePerArm: 30 }),
+    );
     expect(page).toContain('Not enough data yet');
     expect(page).toContain('needs 30 visitors in each group; so far 40 with help and fewer than 20 in the holdout');
     expect(page).toContain('&lt;20</span>');
@@ -69,15 +73,22 @@ describe('renderReportHtml', () => {
   it('shows per shadow rule how often it would have shown and how often caps would have blocked it, with the guardrails and pages', () => {
     const events = [
       ...Array.from({ length: 30 }, (_, i) => ev('decision', `w${i}`, { rule: 'exit-offer', shadow: true })),
-      ...Array.from({ length: 22 }, (_, i) => ev('decision', `b${i}`, { rule: 'exit-offer', shadow: true, blocked: 'session_cap', path: '/docs' })),
+      ...Array.from({ length: 22 }, (_, i) =>
+        ev('decision', `b${i}`, { rule: 'exit-offer', shadow: true, blocked: 'session_cap', path: '/docs' }),
+      ),
     ];
     const page = renderReportHtml(summarizeEvents(events, { minCount: 20 }));
-    const row = page.slice(page.indexOf('<tr data-shadow-rule="exit-offer">'), page.indexOf('</tr>', page.indexOf('data-shadow-rule="exit-offer"')));
+    const row = page.slice(
+      page.indexOf('<tr data-shadow-rule="exit-offer">'),
+      page.indexOf('</tr>', page.indexOf('data-shadow-rule="exit-offer"')),
+    );
     expect(row).toContain('<td class="num" data-figure="would-fire">30</td>');
     expect(row).toContain('<td class="num" data-figure="blocked">22</td>');
     expect(row).toContain('session cap <span class="meta">22</span>');
     expect(row).toContain('/pricing <span class="meta">30</span><div class="blocked">blocked: /docs <span class="meta">22</span></div>');
-    expect(page).toContain('<th class="num" title="conditions passed, but a cap or another guardrail would have stopped it">Blocked by caps</th>');
+    expect(page).toContain(
+      '<th class="num" title="conditions passed, but a cap or another guardrail would have stopped it">Blocked by caps</th>',
+    );
   });
 
   it('renders an empty store as a page that says so', () => {

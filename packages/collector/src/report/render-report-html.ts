@@ -4,10 +4,22 @@ import { funnelChart } from './funnel-chart';
 import { html, type SafeHtml } from './html-template';
 import { intervalChart } from './interval-chart';
 import { lineChart } from './line-chart';
-import type { BreakdownRow, BreakdownTable, Comparison, Count, MaybeCell, ReportSummary, RuleReport, ShadowBlock, ShadowReport, SignalName } from './report-summary';
+import type {
+  BreakdownRow,
+  BreakdownTable,
+  Comparison,
+  Count,
+  MaybeCell,
+  ReportSummary,
+  RuleReport,
+  ShadowBlock,
+  ShadowReport,
+  SignalName,
+} from './report-summary';
 
 /** The Content-Security-Policy the report page works under: no script, no external asset, inline style only. */
-export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 // A template without interpolations: `html` keeps it verbatim.
 const STYLE = html`
@@ -88,7 +100,8 @@ const GUARD_LABEL: Record<ShadowBlock, string> = {
 
 const visitorsText = (n: number) => `${formatCount(n)} visitor${n === 1 ? '' : 's'}`;
 
-const suppressed = (minCount: number) => html`<span class="suppressed" title="${`fewer than ${minCount} visitors: not shown`}">&lt;${minCount}</span>`;
+const suppressed = (minCount: number) =>
+  html`<span class="suppressed" title="${`fewer than ${minCount} visitors: not shown`}">&lt;${minCount}</span>`;
 
 const cellText = (cell: MaybeCell | undefined, minCount: number): SafeHtml =>
   cell === undefined ? html`<span class="suppressed">–</span>` : cell === null ? suppressed(minCount) : html`${formatCount(cell.events)}`;
@@ -106,12 +119,21 @@ const foldedNote = (table: BreakdownTable, minCount: number, what: string): Safe
 const legend = (signals: readonly SignalName[]) =>
   html`<ul class="legend">${signals.map((s) => html`<li style="${`--swatch:${SIGNAL_STYLE[s].color}`}">${SIGNAL_STYLE[s].label}</li>`)}</ul>`;
 
-const rowsOf = (table: BreakdownTable, label: (key: string) => string = (k) => k): (BreakdownRow & { muted?: boolean; label: string })[] => [
+const rowsOf = (
+  table: BreakdownTable,
+  label: (key: string) => string = (k) => k,
+): (BreakdownRow & { muted?: boolean; label: string })[] => [
   ...table.rows.map((r) => ({ ...r, label: label(r.key) })),
   ...(table.other ? [{ ...table.other, label: 'Other', muted: true }] : []),
 ];
 
-const frictionBars = (table: BreakdownTable, signals: readonly SignalName[], title: string, label?: (key: string) => string, narrow = false): SafeHtml => {
+const frictionBars = (
+  table: BreakdownTable,
+  signals: readonly SignalName[],
+  title: string,
+  label?: (key: string) => string,
+  narrow = false,
+): SafeHtml => {
   const rows = rowsOf(table, label);
   if (!rows.length) return html`<p class="empty">Not enough data yet.</p>`;
   const bars: BarRow[] = rows.map((r) => ({
@@ -124,7 +146,13 @@ const frictionBars = (table: BreakdownTable, signals: readonly SignalName[], tit
   return barChart(bars, narrow ? { title, width: 340, labelWidth: 80 } : { title });
 };
 
-const breakdownTable = (table: BreakdownTable, columns: readonly SignalName[], keyHeader: string, minCount: number, label: (key: string) => string = (k) => k): SafeHtml => {
+const breakdownTable = (
+  table: BreakdownTable,
+  columns: readonly SignalName[],
+  keyHeader: string,
+  minCount: number,
+  label: (key: string) => string = (k) => k,
+): SafeHtml => {
   const rows = rowsOf(table, label);
   if (!rows.length) return html`<p class="empty">Not enough data yet.</p>`;
   return html`<table><thead><tr><th>${keyHeader}</th>${columns.map((c) => html`<th class="num">${SIGNAL_STYLE[c].label}</th>`)}<th class="num">Visitors</th></tr></thead><tbody>${rows.map(
@@ -136,7 +164,8 @@ const breakdownTable = (table: BreakdownTable, columns: readonly SignalName[], k
 const overview = (s: ReportSummary) => {
   const friction = s.overview.friction;
   const share = friction && s.overview.visitors ? ` (${formatPercent(friction.visitors / s.overview.visitors, 0)} of visitors)` : '';
-  const card = (figure: SafeHtml | string, what: string) => html`<div class="card"><div class="figure">${figure}</div><div class="what">${what}</div></div>`;
+  const card = (figure: SafeHtml | string, what: string) =>
+    html`<div class="card"><div class="figure">${figure}</div><div class="what">${what}</div></div>`;
   return html`<section class="cards" aria-label="Overview">
 ${card(formatCount(s.overview.visitors), 'visitors')}
 ${card(friction ? formatCount(friction.events) : suppressed(s.minCount), friction ? `friction signals from ${visitorsText(friction.visitors)}${share}` : 'friction signals')}
@@ -152,7 +181,10 @@ const trend = (s: ReportSummary) => {
   const sum = (values: readonly (number | null)[]) => values.reduce<number>((a, v) => a + (v ?? 0), 0);
   // A series shown on fewer than half the days would be more gap than line.
   const shown = (values: readonly (number | null)[]) => values.filter((v) => v !== null && v > 0).length >= t.days.length / 2;
-  const top = t.series.filter((x) => shown(x.values)).sort((a, b) => sum(b.values) - sum(a.values)).slice(0, 5);
+  const top = t.series
+    .filter((x) => shown(x.values))
+    .sort((a, b) => sum(b.values) - sum(a.values))
+    .slice(0, 5);
   const series = [
     { name: 'All friction', color: '#1d232b', values: t.total, strong: true },
     ...top.map((x) => ({ name: SIGNAL_STYLE[x.signal].label, color: SIGNAL_STYLE[x.signal].color, values: x.values })),
@@ -230,7 +262,10 @@ const ruleCard = (r: RuleReport, s: ReportSummary): SafeHtml => {
 const shadowRow = (r: ShadowReport, s: ReportSummary): SafeHtml => {
   const list = (table: BreakdownTable, label: (k: string) => string = (k) => k) => {
     const rows = rowsOf(table, label);
-    if (!rows.length) return table.folded ? html`<span class="suppressed">fewer than ${s.minCount} visitors per group</span>` : html`<span class="meta">none</span>`;
+    if (!rows.length)
+      return table.folded
+        ? html`<span class="suppressed">fewer than ${s.minCount} visitors per group</span>`
+        : html`<span class="meta">none</span>`;
     const rest = table.folded && !table.other ? html`<span class="meta">, smaller groups hidden</span>` : null;
     return html`${rows.map((row, i) => html`${i ? ', ' : ''}${row.label} <span class="meta">${formatCount(row.total.events)}</span>`)}${rest}`;
   };
@@ -243,9 +278,11 @@ const shadowRow = (r: ShadowReport, s: ReportSummary): SafeHtml => {
 
 const vitals = (s: ReportSummary) => {
   if (!s.vitals.rows.length) return html`<p class="empty">No page has web vitals from ${s.minCount} or more visitors yet.</p>`;
-  const v = (value: number | null, name: 'LCP' | 'INP' | 'CLS') => (value === null ? suppressed(s.minCount) : html`${formatVital(name, value)}`);
+  const v = (value: number | null, name: 'LCP' | 'INP' | 'CLS') =>
+    value === null ? suppressed(s.minCount) : html`${formatVital(name, value)}`;
   return html`<table><thead><tr><th>Page</th><th class="num">LCP p75</th><th class="num">INP p75</th><th class="num">CLS p75</th><th class="num">Friction signals</th></tr></thead><tbody>${s.vitals.rows.map(
-    (r) => html`<tr><td class="key">${r.path}</td><td class="num">${v(r.p75.LCP, 'LCP')}</td><td class="num">${v(r.p75.INP, 'INP')}</td><td class="num">${v(r.p75.CLS, 'CLS')}</td><td class="num">${cellText(r.friction, s.minCount)}</td></tr>`,
+    (r) =>
+      html`<tr><td class="key">${r.path}</td><td class="num">${v(r.p75.LCP, 'LCP')}</td><td class="num">${v(r.p75.INP, 'INP')}</td><td class="num">${v(r.p75.CLS, 'CLS')}</td><td class="num">${cellText(r.friction, s.minCount)}</td></tr>`,
   )}</tbody></table>${s.vitals.folded ? html`<p class="foot">${s.vitals.folded} more page${s.vitals.folded === 1 ? '' : 's'} with too few visitors or past the first rows: not shown.</p>` : null}`;
 };
 

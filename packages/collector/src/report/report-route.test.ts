@@ -47,12 +47,24 @@ describe('GET /report and /report.json', () => {
     // Six visitors on one page for shop; two events for another site.
     const many = signals(6).map((e, i) => ({ ...e, vid: `visitor${'abcdef'[i]}` }));
     expect((await post(url, batchOf(many, 'shop'))).status).toBe(200);
-    expect((await post(url, batchOf(signals(2).map((e) => ({ ...e, path: '/elsewhere' })), 'blog'))).status).toBe(200);
+    expect(
+      (
+        await post(
+          url,
+          batchOf(
+            signals(2).map((e) => ({ ...e, path: '/elsewhere' })),
+            'blog',
+          ),
+        )
+      ).status,
+    ).toBe(200);
     const all = (await send(`${url}/report.json`)).body;
     expect(all).toMatchObject({ version: 1, site: null, minCount: 2, goal: 'signup', overview: { events: 8 } });
     const shop = (await send(`${url}/report.json?site=shop`)).body;
     expect(shop).toMatchObject({ site: 'shop', overview: { events: 6, visitors: 6 } });
-    expect(shop.friction.byPage.rows).toEqual([{ key: '/pricing', total: { events: 6, visitors: 6 }, signals: { dead_click: { events: 6, visitors: 6 } } }]);
+    expect(shop.friction.byPage.rows).toEqual([
+      { key: '/pricing', total: { events: 6, visitors: 6 }, signals: { dead_click: { events: 6, visitors: 6 } } },
+    ]);
     const page = await send(`${url}/report?site=shop&goal=trial`);
     expect(page.body).toContain('site <strong>shop</strong>');
     expect(page.body).toContain('conversion rate on “trial”');

@@ -29,10 +29,18 @@ export interface ReportOptions {
  */
 export function createReportRoute(store: EventStore, options: ReportOptions, now: () => number) {
   return async (url: URL, res: ServerResponse): Promise<void> => {
-    const query = parseReportQuery(url.searchParams, { minCount: options.minCount, minSamplePerArm: options.minSamplePerArm, goal: options.goal }, now());
+    const query = parseReportQuery(
+      url.searchParams,
+      { minCount: options.minCount, minSamplePerArm: options.minSamplePerArm, goal: options.goal },
+      now(),
+    );
     if ('error' in query) {
       const body = JSON.stringify(query);
-      res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store' });
+      res.writeHead(400, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': String(Buffer.byteLength(body)),
+        'Cache-Control': 'no-store',
+      });
       res.end(body);
       return;
     }

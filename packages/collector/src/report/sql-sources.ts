@@ -17,7 +17,22 @@ export const filterSql = (filter: EventFilter, lit: (v: string) => string): stri
  * `'unknown'` when missing), `sig`, `target`, `rule`, `shadow`, `holdout`, `blocked`, `goal`,
  * `vname` (text, `''` when missing), `vvalue` and `dcount` (numbers, NULL when missing).
  */
-export const REPORT_COLUMNS = ['unit', 'vid', 'device', 'referrer', 'sig', 'target', 'rule', 'shadow', 'holdout', 'blocked', 'goal', 'vname', 'vvalue', 'dcount'] as const;
+export const REPORT_COLUMNS = [
+  'unit',
+  'vid',
+  'device',
+  'referrer',
+  'sig',
+  'target',
+  'rule',
+  'shadow',
+  'holdout',
+  'blocked',
+  'goal',
+  'vname',
+  'vvalue',
+  'dcount',
+] as const;
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -102,7 +117,9 @@ export function sqliteReportSource(table: string, run: (sql: string) => Promise<
     distinct: (expr) => `count(DISTINCT ${expr})`,
     firstBy: (value) => value,
     leftJoin: 'LEFT JOIN',
-    vitals: (relation) => `SELECT path, vname, count(DISTINCT unit) AS visitors, max(CASE WHEN rn = (3 * cnt + 3) / 4 THEN vvalue END) AS p75
+    vitals: (
+      relation,
+    ) => `SELECT path, vname, count(DISTINCT unit) AS visitors, max(CASE WHEN rn = (3 * cnt + 3) / 4 THEN vvalue END) AS p75
       FROM (SELECT path, vname, unit, vvalue, ROW_NUMBER() OVER (PARTITION BY path, vname ORDER BY vvalue) AS rn,
         COUNT(*) OVER (PARTITION BY path, vname) AS cnt FROM ${relation}) AS w GROUP BY path, vname`,
     unpivot: (rows, columns, dims) =>

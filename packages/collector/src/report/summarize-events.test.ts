@@ -21,7 +21,8 @@ const ev = (type: string, vid: string | null, fields: Record<string, unknown> = 
   site: 'shop',
   ...fields,
 });
-const signal = (vid: string, name: string, fields: Record<string, unknown> = {}, ts?: number) => ev('signal', vid, { signal: name, count: 1, ...fields }, ts);
+const signal = (vid: string, name: string, fields: Record<string, unknown> = {}, ts?: number) =>
+  ev('signal', vid, { signal: name, count: 1, ...fields }, ts);
 
 describe('summarizeEvents: friction', () => {
   it('counts friction by page, target and form field in events and distinct visitors', () => {
@@ -38,10 +39,22 @@ describe('summarizeEvents: friction', () => {
       { minCount: 2, now: T0 },
     );
     const page = Object.fromEntries(s.friction.byPage.rows.map((r) => [r.key, r]));
-    expect(page['/p']).toEqual({ key: '/p', total: { events: 4, visitors: 3 }, signals: { rage_click: { events: 3, visitors: 2 }, dead_click: null } });
-    expect(page['/f']).toEqual({ key: '/f', total: { events: 3, visitors: 2 }, signals: { form_error: { events: 2, visitors: 2 }, form_abandon: null } });
+    expect(page['/p']).toEqual({
+      key: '/p',
+      total: { events: 4, visitors: 3 },
+      signals: { rage_click: { events: 3, visitors: 2 }, dead_click: null },
+    });
+    expect(page['/f']).toEqual({
+      key: '/f',
+      total: { events: 3, visitors: 2 },
+      signals: { form_error: { events: 2, visitors: 2 }, form_abandon: null },
+    });
     // Form signals go to fields, the rest to targets; '.x' has one visitor and is folded away.
-    expect(s.friction.byTarget).toEqual({ rows: [{ key: '#buy', total: { events: 3, visitors: 2 }, signals: { rage_click: { events: 3, visitors: 2 } } }], other: null, folded: 1 });
+    expect(s.friction.byTarget).toEqual({
+      rows: [{ key: '#buy', total: { events: 3, visitors: 2 }, signals: { rage_click: { events: 3, visitors: 2 } } }],
+      other: null,
+      folded: 1,
+    });
     expect(s.friction.byField.rows.map((r) => [r.key, r.total])).toEqual([['#email', { events: 3, visitors: 2 }]]);
     expect(s.friction.signals).toEqual(['rage_click', 'dead_click', 'form_error', 'form_abandon']);
     expect(s.overview).toEqual({ events: 7, visitors: 5, friction: { events: 7, visitors: 5 }, droppedOnDevice: 0 });
@@ -63,14 +76,18 @@ describe('summarizeEvents: friction', () => {
   });
 
   it('folds rows past maxRows into "other" even when they are large enough', () => {
-    const events = ['/a', '/b', '/c'].flatMap((path, i) => Array.from({ length: 3 - i + 2 }, (_, v) => signal(`${path}${v}`, 'dead_click', { path })));
+    const events = ['/a', '/b', '/c'].flatMap((path, i) =>
+      Array.from({ length: 3 - i + 2 }, (_, v) => signal(`${path}${v}`, 'dead_click', { path })),
+    );
     const table = summarizeEvents(events, { minCount: 2, maxRows: 2 }).friction.byPage;
     expect(table.rows.map((r) => r.key)).toEqual(['/a', '/b']);
     expect(table.other?.total).toEqual({ events: 3, visitors: 3 });
   });
 
   it('counts an event without a visitor id as a visitor of its own', () => {
-    const s = summarizeEvents([ev('signal', null, { signal: 'dead_click' }), ev('signal', null, { signal: 'dead_click' })], { minCount: 2 });
+    const s = summarizeEvents([ev('signal', null, { signal: 'dead_click' }), ev('signal', null, { signal: 'dead_click' })], {
+      minCount: 2,
+    });
     expect(s.friction.byPage.rows[0]?.total).toEqual({ events: 2, visitors: 2 });
   });
 
@@ -84,7 +101,8 @@ describe('summarizeEvents: friction', () => {
       ],
       { minCount: 1 },
     );
-    const keyed = (t: { rows: { key: string; total: { events: number } }[] }) => Object.fromEntries(t.rows.map((r) => [r.key, r.total.events]));
+    const keyed = (t: { rows: { key: string; total: { events: number } }[] }) =>
+      Object.fromEntries(t.rows.map((r) => [r.key, r.total.events]));
     expect(keyed(s.friction.bySegment.device)).toEqual({ mobile: 2, desktop: 1, unknown: 1 });
     expect(keyed(s.friction.bySegment.referrer)).toEqual({ direct: 2, social: 1, search: 1 });
     expect(keyed(s.friction.bySegment.visitor)).toEqual({ new: 2, returning: 1, unknown: 1 });
@@ -111,7 +129,10 @@ describe('summarizeEvents: friction', () => {
   });
 
   it('keeps only the most recent maxDays in the trend', () => {
-    const s = summarizeEvents([signal('a', 'dead_click', {}, T0), signal('a', 'dead_click', {}, T0 + 9 * DAY)], { minCount: 1, maxDays: 3 });
+    const s = summarizeEvents([signal('a', 'dead_click', {}, T0), signal('a', 'dead_click', {}, T0 + 9 * DAY)], {
+      minCount: 1,
+      maxDays: 3,
+    });
     expect(s.friction.trend.days).toEqual(['2026-11-09', '2026-11-10', '2026-11-11']);
     expect(s.friction.trend.total).toEqual([0, 0, 1]);
   });
@@ -160,7 +181,12 @@ describe('summarizeEvents: rules', () => {
     ];
     const rule = summarizeEvents(events, { minCount: 1, goal: 'signup' }).rules[0]!;
     expect(rule.funnel.converted).toBe(1);
-    expect(rule.comparison).toMatchObject({ status: 'estimate', treatment: { n: 30, converted: 1 }, holdout: { n: 30, converted: 1 }, verdict: 'unclear' });
+    expect(rule.comparison).toMatchObject({
+      status: 'estimate',
+      treatment: { n: 30, converted: 1 },
+      holdout: { n: 30, converted: 1 },
+      verdict: 'unclear',
+    });
     // Without a declared goal every conversion after the decision counts.
     const anyGoal = summarizeEvents(events, { minCount: 1 }).rules[0]!;
     expect(anyGoal.comparison).toMatchObject({ treatment: { converted: 2 } });
@@ -177,19 +203,32 @@ describe('summarizeEvents: rules', () => {
   });
 
   it('says "not enough data" below the minimum per arm, with small arm sizes suppressed', () => {
-    const rule = summarizeEvents([...arm('r', 't', 40, 10, false), ...arm('r', 'h', 12, 3, true)], { minCount: 20, minSamplePerArm: 30 }).rules[0]!;
+    const rule = summarizeEvents([...arm('r', 't', 40, 10, false), ...arm('r', 'h', 12, 3, true)], { minCount: 20, minSamplePerArm: 30 })
+      .rules[0]!;
     expect(rule.comparison).toEqual({ status: 'not_enough_data', need: 30, treatment: 40, holdout: null });
     expect(rule.funnel).toMatchObject({ eligible: 52, holdout: null, treatment: 40, converted: null });
   });
 
   it('never lets minSamplePerArm fall below minCount', () => {
-    const rule = summarizeEvents([...arm('r', 't', 25, 10, false), ...arm('r', 'h', 25, 3, true)], { minCount: 30, minSamplePerArm: 5 }).rules[0]!;
+    const rule = summarizeEvents([...arm('r', 't', 25, 10, false), ...arm('r', 'h', 25, 3, true)], { minCount: 30, minSamplePerArm: 5 })
+      .rules[0]!;
     expect(rule.comparison).toMatchObject({ status: 'not_enough_data', need: 30 });
   });
 
   it('reports a rule without holdout decisions as having no holdout', () => {
-    const s = summarizeEvents([...arm('only', 't', 3, 1, false), ev('engaged', 't0', { rule: 'only', action: 'link' }), ev('dismissed', 't1', { rule: 'only', kind: 'dismiss' })], { minCount: 1 });
-    expect(s.rules[0]).toMatchObject({ rule: 'only', funnel: { eligible: 3, shown: 3, engaged: 1, dismissed: 1, converted: 1 }, comparison: { status: 'no_holdout' } });
+    const s = summarizeEvents(
+      [
+        ...arm('only', 't', 3, 1, false),
+        ev('engaged', 't0', { rule: 'only', action: 'link' }),
+        ev('dismissed', 't1', { rule: 'only', kind: 'dismiss' }),
+      ],
+      { minCount: 1 },
+    );
+    expect(s.rules[0]).toMatchObject({
+      rule: 'only',
+      funnel: { eligible: 3, shown: 3, engaged: 1, dismissed: 1, converted: 1 },
+      comparison: { status: 'no_holdout' },
+    });
   });
 
   it('orders rules by eligible visitors', () => {
@@ -218,7 +257,9 @@ describe('summarizeEvents: shadow rules, vitals and privacy', () => {
   it('counts how often caps would have blocked each shadow rule, by guardrail, page and segment, apart from would-fire', () => {
     const events = [
       ...['a', 'b'].map((v) => ev('decision', v, { rule: 'exit', shadow: true, path: '/pricing' })),
-      ...['c', 'd', 'e'].map((v) => ev('decision', v, { rule: 'exit', shadow: true, blocked: 'session_cap', path: '/pricing', device: 'mobile' })),
+      ...['c', 'd', 'e'].map((v) =>
+        ev('decision', v, { rule: 'exit', shadow: true, blocked: 'session_cap', path: '/pricing', device: 'mobile' }),
+      ),
       ev('decision', 'c', { rule: 'exit', shadow: true, blocked: 'session_cap', path: '/pricing', device: 'mobile' }),
       ...['f', 'g'].map((v) => ev('decision', v, { rule: 'exit', shadow: true, blocked: 'min_gap', path: '/docs' })),
       ev('decision', 'h', { rule: 'exit', shadow: true, blocked: 'quiet_page', path: '/checkout' }),
@@ -231,8 +272,14 @@ describe('summarizeEvents: shadow rules, vitals and privacy', () => {
       ['min_gap', { events: 2, visitors: 2 }],
     ]);
     expect(shadow.blockedBy.folded).toBe(1);
-    expect(shadow.blockedByPage.rows.map((r) => [r.key, r.total.events])).toEqual([['/pricing', 4], ['/docs', 2]]);
-    expect(shadow.blockedByDevice.rows.map((r) => [r.key, r.total.events])).toEqual([['mobile', 4], ['desktop', 3]]);
+    expect(shadow.blockedByPage.rows.map((r) => [r.key, r.total.events])).toEqual([
+      ['/pricing', 4],
+      ['/docs', 2],
+    ]);
+    expect(shadow.blockedByDevice.rows.map((r) => [r.key, r.total.events])).toEqual([
+      ['mobile', 4],
+      ['desktop', 3],
+    ]);
     expect(shadow.byPage.rows.map((r) => [r.key, r.total.events])).toEqual([['/pricing', 2]]);
   });
 
@@ -250,9 +297,16 @@ describe('summarizeEvents: shadow rules, vitals and privacy', () => {
   });
 
   it('reads the same closed list of guardrails as the collector schema accepts, which takes blocked only on shadow decisions', () => {
-    const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schema/events.schema.json', import.meta.url)), 'utf8')) as JsonSchema & { definitions: Record<string, any> };
+    const schema = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../schema/events.schema.json', import.meta.url)), 'utf8'),
+    ) as JsonSchema & { definitions: Record<string, any> };
     expect(schema.definitions.decisionEvent.properties.blocked.enum).toEqual([...SHADOW_BLOCKS]);
-    const decision = (fields: Record<string, unknown>) => checkJsonSchema(schema.definitions.decisionEvent, { id: '01a19aa0-ec80-7b05-b000-0000b10c0005', type: 'decision', purpose: 'help', ts: T0, path: '/p', rule: 'exit', ...fields }, schema);
+    const decision = (fields: Record<string, unknown>) =>
+      checkJsonSchema(
+        schema.definitions.decisionEvent,
+        { id: '01a19aa0-ec80-7b05-b000-0000b10c0005', type: 'decision', purpose: 'help', ts: T0, path: '/p', rule: 'exit', ...fields },
+        schema,
+      );
     expect(decision({ shadow: true, blocked: 'session_cap' })).toBeNull();
     expect(decision({ shadow: true, blocked: 'free text' })).not.toBeNull();
     expect(decision({ shadow: false, blocked: 'session_cap' })).not.toBeNull();
@@ -260,7 +314,10 @@ describe('summarizeEvents: shadow rules, vitals and privacy', () => {
   });
 
   it('never counts a blocked decision in a live rule funnel', () => {
-    const s = summarizeEvents([ev('decision', 'a', { rule: 'r', shadow: false, blocked: 'session_cap' }), ev('decision', 'b', { rule: 'r', shadow: false })], { minCount: 1 });
+    const s = summarizeEvents(
+      [ev('decision', 'a', { rule: 'r', shadow: false, blocked: 'session_cap' }), ev('decision', 'b', { rule: 'r', shadow: false })],
+      { minCount: 1 },
+    );
     expect(s.rules[0]!.funnel.eligible).toBe(1);
   });
 
@@ -271,7 +328,10 @@ describe('summarizeEvents: shadow rules, vitals and privacy', () => {
     ]);
     events.push(ev('vital', 'x', { name: 'CLS', value: 0.3, path: '/a' }), ev('vital', 'x', { name: 'INP', value: 900, path: '/b' }));
     const s = summarizeEvents(events, { minCount: 4 });
-    expect(s.vitals).toEqual({ rows: [{ path: '/a', p75: { LCP: 3000, INP: 300, CLS: null }, friction: { events: 0, visitors: 0 } }], folded: 1 });
+    expect(s.vitals).toEqual({
+      rows: [{ path: '/a', p75: { LCP: 3000, INP: 300, CLS: null }, friction: { events: 0, visitors: 0 } }],
+      folded: 1,
+    });
   });
 
   it('sums what devices reported dropping', () => {
@@ -288,7 +348,14 @@ describe('summarizeEvents: shadow rules, vitals and privacy', () => {
 
   it('skips malformed events and filters by site', () => {
     const s = summarizeEvents(
-      [null, 7, { type: 'signal' }, { type: 'signal', path: '/p', ts: 'yesterday' }, signal('a', 'dead_click'), { ...signal('b', 'dead_click'), site: 'other' }],
+      [
+        null,
+        7,
+        { type: 'signal' },
+        { type: 'signal', path: '/p', ts: 'yesterday' },
+        signal('a', 'dead_click'),
+        { ...signal('b', 'dead_click'), site: 'other' },
+      ],
       { minCount: 1, site: 'shop' },
     );
     expect(s.overview.events).toBe(1);

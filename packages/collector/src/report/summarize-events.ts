@@ -1,6 +1,17 @@
 import { createBreakdown, thresholdCell, type Breakdown } from './breakdown';
 import { LIFT_METHOD, reportRule, type RuleTally } from './rule-funnel';
-import type { BreakdownRow, BreakdownTable, Cell, ReportSummary, ShadowBlock, ShadowReport, SignalName, Trend, VitalName, VitalsRow } from './report-summary';
+import type {
+  BreakdownRow,
+  BreakdownTable,
+  Cell,
+  ReportSummary,
+  ShadowBlock,
+  ShadowReport,
+  SignalName,
+  Trend,
+  VitalName,
+  VitalsRow,
+} from './report-summary';
 
 /** Options for {@link summarizeEvents}. */
 export interface SummarizeOptions {
@@ -136,7 +147,13 @@ interface ShadowSide {
   referrer: Breakdown;
 }
 
-const shadowSide = (): ShadowSide => ({ events: 0, visitors: new Set(), page: createBreakdown(), device: createBreakdown(), referrer: createBreakdown() });
+const shadowSide = (): ShadowSide => ({
+  events: 0,
+  visitors: new Set(),
+  page: createBreakdown(),
+  device: createBreakdown(),
+  referrer: createBreakdown(),
+});
 
 const percentile75 = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -315,7 +332,10 @@ export function summarizeEvents(events: Iterable<unknown>, options: SummarizeOpt
       .map(([rule, tally]) => reportRule(rule, tally, lastConversion, minCount, minSamplePerArm))
       .sort((a, b) => (b.funnel.eligible ?? 0) - (a.funnel.eligible ?? 0) || (a.rule < b.rule ? -1 : 1)),
     shadow: [...shadows]
-      .sort(([ra, a], [rb, b]) => b.fire.visitors.size - a.fire.visitors.size || b.blocked.visitors.size - a.blocked.visitors.size || (ra < rb ? -1 : 1))
+      .sort(
+        ([ra, a], [rb, b]) =>
+          b.fire.visitors.size - a.fire.visitors.size || b.blocked.visitors.size - a.blocked.visitors.size || (ra < rb ? -1 : 1),
+      )
       .map(
         ([rule, { fire, blocked, by }]): ShadowReport => ({
           rule,
@@ -347,11 +367,11 @@ export function summarizeEvents(events: Iterable<unknown>, options: SummarizeOpt
 
 /** The report's notes on method. */
 export const reportNotes = (minCount: number, minSamplePerArm: number, goal: string | null): string[] => [
-      `Figures that would stand for fewer than ${minCount} visitors are hidden, or folded into “other”. No visitor-level data is shown.`,
-      'Visitors are counted by their pseudonymous id, which rotates; an event without one counts as one visitor.',
-      `Lift is the conversion rate${goal ? ` on “${goal}”` : ''} of visitors the rule fired for and who were not held out, minus that of the holdout group (intention to treat: every assigned visitor counts, conversions at or after the rule’s first decision). Its interval is the ${LIFT_METHOD}. Conversion rates are shown only for groups of at least ${minSamplePerArm} visitors; below that the report says “not enough data yet”.`,
-      'A returning visitor is one whose id was already seen on an earlier day in this data. Days are UTC days.',
-      'A shadow rule “would have shown” when its conditions passed and its virtual caps allowed it; “blocked by caps” counts the times its conditions passed but a guardrail (its own or the global caps, the minimum gap, a quiet page…) would have stopped it. Devices record each at most once per rule and page view.',
+  `Figures that would stand for fewer than ${minCount} visitors are hidden, or folded into “other”. No visitor-level data is shown.`,
+  'Visitors are counted by their pseudonymous id, which rotates; an event without one counts as one visitor.',
+  `Lift is the conversion rate${goal ? ` on “${goal}”` : ''} of visitors the rule fired for and who were not held out, minus that of the holdout group (intention to treat: every assigned visitor counts, conversions at or after the rule’s first decision). Its interval is the ${LIFT_METHOD}. Conversion rates are shown only for groups of at least ${minSamplePerArm} visitors; below that the report says “not enough data yet”.`,
+  'A returning visitor is one whose id was already seen on an earlier day in this data. Days are UTC days.',
+  'A shadow rule “would have shown” when its conditions passed and its virtual caps allowed it; “blocked by caps” counts the times its conditions passed but a guardrail (its own or the global caps, the minimum gap, a quiet page…) would have stopped it. Devices record each at most once per rule and page view.',
 ];
 
 /** The friction trend from unthresholded rows keyed by day name (any order). */
@@ -365,7 +385,7 @@ export const trendOf = (all: readonly BreakdownRow[], signals: readonly SignalNa
   for (let t = first; t <= last; t += DAY) days.push(dayName(t));
   // Re-threshold here: the table above ran with no minimum.
   const value = (cell: { events: number; visitors: number } | null | undefined) =>
-    cell ? thresholdCell(cell.events, cell.visitors, minCount)?.events ?? null : 0;
+    cell ? (thresholdCell(cell.events, cell.visitors, minCount)?.events ?? null) : 0;
   return {
     days,
     series: signals.map((signal) => ({ signal, values: days.map((d) => value(rows.get(d)?.signals[signal])) })),

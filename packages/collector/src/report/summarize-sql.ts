@@ -1,7 +1,17 @@
 import { thresholdCell } from './breakdown';
 import { reportRuleCounts, type RuleCounts } from './rule-funnel';
 import type { BreakdownRow, BreakdownTable, Cell, ReportSummary, ShadowReport, SignalName, VitalName } from './report-summary';
-import { FIELD_SIGNAL_NAMES, SHADOW_BLOCKS, SIGNALS, VITALS, dayName, reportNotes, trendOf, vitalsOf, type SummarizeOptions } from './summarize-events';
+import {
+  FIELD_SIGNAL_NAMES,
+  SHADOW_BLOCKS,
+  SIGNALS,
+  VITALS,
+  dayName,
+  reportNotes,
+  trendOf,
+  vitalsOf,
+  type SummarizeOptions,
+} from './summarize-events';
 
 const DAY = 86_400_000;
 
@@ -148,7 +158,8 @@ async function breakdowns(source: SqlReportSource, spec: BreakdownSpec, minCount
     }
     for (const r of totals) {
       const result = results.get(idOf(r));
-      if (result && n(r.visitors) >= minCount) result.table.other = toRow('other', { events: n(r.events), visitors: n(r.visitors) }, otherCells.get(idOf(r)) ?? {}, minCount);
+      if (result && n(r.visitors) >= minCount)
+        result.table.other = toRow('other', { events: n(r.events), visitors: n(r.visitors) }, otherCells.get(idOf(r)) ?? {}, minCount);
     }
   }
   return results;
@@ -223,7 +234,9 @@ export async function summarizeSql(source: SqlReportSource, options: SummarizeOp
 
   const vitalGroups = (
     await source.run(
-      source.vitals(`(SELECT path, vname, unit, vvalue FROM ${base} WHERE type = 'vital' AND vname IN (${list(source, VITALS)}) AND vvalue IS NOT NULL) AS v`),
+      source.vitals(
+        `(SELECT path, vname, unit, vvalue FROM ${base} WHERE type = 'vital' AND vname IN (${list(source, VITALS)}) AND vvalue IS NOT NULL) AS v`,
+      ),
     )
   ).map((r) => ({ path: String(r.path), name: r.vname as VitalName, visitors: n(r.visitors), p75: n(r.p75) }));
   const pageFriction = new Map((tables.get('page') ?? EMPTY).all.map((row) => [row.key, row.total]));
@@ -269,12 +282,27 @@ async function ruleReports(source: SqlReportSource, base: string, goal: string |
   const counts = new Map<string, RuleCounts>();
   const of = (rule: string) => {
     let c = counts.get(rule);
-    if (!c) counts.set(rule, (c = { holdout: 0, holdoutConverted: 0, treatment: 0, treatmentConverted: 0, shown: 0, shownConverted: 0, engaged: 0, dismissed: 0 }));
+    if (!c)
+      counts.set(
+        rule,
+        (c = {
+          holdout: 0,
+          holdoutConverted: 0,
+          treatment: 0,
+          treatmentConverted: 0,
+          shown: 0,
+          shownConverted: 0,
+          engaged: 0,
+          dismissed: 0,
+        }),
+      );
     return c;
   };
   const converted = `sum(CASE WHEN last >= at THEN 1 ELSE 0 END)`;
   const [arms, shows, reactions] = await Promise.all([
-    source.run(`SELECT rule, arm, count(*) AS n, ${converted} AS x FROM ${decided} ${source.leftJoin} ${conversions} USING (unit) GROUP BY rule, arm`),
+    source.run(
+      `SELECT rule, arm, count(*) AS n, ${converted} AS x FROM ${decided} ${source.leftJoin} ${conversions} USING (unit) GROUP BY rule, arm`,
+    ),
     source.run(`SELECT rule, count(*) AS n, ${converted} AS x FROM ${shown} ${source.leftJoin} ${conversions} USING (unit) GROUP BY rule`),
     source.run(`SELECT rule, type, ${d} AS n FROM ${base} WHERE type IN ('engaged', 'dismissed') AND rule <> '' GROUP BY rule, type`),
   ]);

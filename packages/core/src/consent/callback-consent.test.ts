@@ -59,7 +59,15 @@ describe('startCallbackConsent', () => {
       })(),
     ).not.toThrow();
     let update: ((c: ConsentChoice) => void) | null = null;
-    startCallbackConsent({ set: () => { throw new Error('gate broke'); } }, win, { log, subscribe: (u) => void (update = u) });
+    startCallbackConsent(
+      {
+        set: () => {
+          throw new Error('gate broke');
+        },
+      },
+      win,
+      { log, subscribe: (u) => void (update = u) },
+    );
     expect(() => update!({ measurement: true })).not.toThrow();
     expect(warn).toHaveBeenCalledTimes(2);
   });

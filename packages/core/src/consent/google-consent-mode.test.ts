@@ -124,7 +124,15 @@ describe('startGoogleConsentMode', () => {
   it('never throws into the page when the gate throws', () => {
     const win = fakeWindow([]);
     const warn = vi.fn();
-    startGoogleConsentMode({ set: () => { throw new Error('boom'); } }, win, { log: createLogger(false, { warn, info: () => {} }) });
+    startGoogleConsentMode(
+      {
+        set: () => {
+          throw new Error('boom');
+        },
+      },
+      win,
+      { log: createLogger(false, { warn, info: () => {} }) },
+    );
     expect(() => win.gtag('consent', 'update', { analytics_storage: 'granted' })).not.toThrow();
     expect(win.dataLayer).toHaveLength(1);
     expect(warn).toHaveBeenCalledOnce();

@@ -31,7 +31,11 @@ const fakeCmp = () => {
 };
 
 const windowWith = (api?: unknown) =>
-  ({ __tcfapi: api, setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (id: number) => clearTimeout(id) }) as unknown as Window & typeof globalThis;
+  ({
+    __tcfapi: api,
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    clearTimeout: (id: number) => clearTimeout(id),
+  }) as unknown as Window & typeof globalThis;
 
 afterEach(() => {
   vi.useRealTimers();

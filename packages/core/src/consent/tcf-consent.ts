@@ -12,12 +12,7 @@ export interface TcfData {
 }
 
 /** The CMP's `__tcfapi` function. */
-export type TcfApi = (
-  command: string,
-  version: number,
-  callback: (data: TcfData, success: boolean) => void,
-  parameter?: unknown,
-) => void;
+export type TcfApi = (command: string, version: number, callback: (data: TcfData, success: boolean) => void, parameter?: unknown) => void;
 
 /** IAB TCF v2.2 adapter options. */
 export interface TcfConsentOptions {

@@ -5,7 +5,8 @@ export const DEFAULT_QUERY_ALLOWLIST: readonly string[] = ['utm_source', 'utm_me
 
 // Path segments that identify a record (order numbers, UUIDs, long hex tokens) become `:id`:
 // they say nothing about friction and may identify a person.
-const ID_SEGMENT = /^(?:\d{5,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,}|[\w-]*\d{6,}[\w-]*|[^/]*@[^/]*)$/i;
+const ID_SEGMENT =
+  /^(?:\d{5,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,}|[\w-]*\d{6,}[\w-]*|[^/]*@[^/]*)$/i;
 
 // Mailing tools put the subscriber's address or phone number in utm values: such a value is
 // dropped on the device (the collector would refuse the whole batch for it).
@@ -27,11 +28,7 @@ const decodeURIComponentSafe = (s: string) => {
 };
 
 /** The page as Attune may know it: the templated path and the allowlisted query values only. */
-export const pageFacts = (
-  url: string,
-  referrer: string,
-  allow: readonly string[] = DEFAULT_QUERY_ALLOWLIST,
-): Facts['page'] => {
+export const pageFacts = (url: string, referrer: string, allow: readonly string[] = DEFAULT_QUERY_ALLOWLIST): Facts['page'] => {
   const here = new URL(url);
   const utm: Record<string, string> = {};
   for (const key of allow) {
@@ -46,7 +43,8 @@ export const pageFacts = (
 };
 
 const SEARCH = /(^|\.)(google|bing|duckduckgo|yahoo|baidu|yandex|ecosia|startpage|qwant|kagi)\./;
-const SOCIAL = /(^|\.)(facebook|fb|instagram|linkedin|lnkd|twitter|x|t|reddit|youtube|tiktok|pinterest|mastodon|threads|bsky)\.(com|co|social|net|in|app)$/;
+const SOCIAL =
+  /(^|\.)(facebook|fb|instagram|linkedin|lnkd|twitter|x|t|reddit|youtube|tiktok|pinterest|mastodon|threads|bsky)\.(com|co|social|net|in|app)$/;
 
 /** Classifies a referrer coarsely; the referrer URL itself is never kept. */
 export const referrerClass = (referrer: string, host: string, utm: Readonly<Record<string, string>> = {}): ReferrerClass => {

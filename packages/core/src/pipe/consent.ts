@@ -29,9 +29,7 @@ export interface ConsentOptions {
  */
 export const createConsent = (options: ConsentOptions = {}): ConsentGate => {
   const initial = options.initial ?? 'pending';
-  const blocked = new Set<Purpose>(
-    options.gpc ? (options.gpcAllowsMeasurement ? ['profiling'] : ['profiling', 'measurement']) : [],
-  );
+  const blocked = new Set<Purpose>(options.gpc ? (options.gpcAllowsMeasurement ? ['profiling'] : ['profiling', 'measurement']) : []);
   const start = (purpose: Purpose): ConsentState => (blocked.has(purpose) ? 'denied' : initial);
   const $consent = atom(Object.fromEntries(PURPOSES.map((purpose) => [purpose, start(purpose)])) as ConsentMap);
   return {

@@ -49,19 +49,37 @@ export const createIdbQueue = (log: Logger, idb: IDBFactory | undefined): EventQ
   const db = openIdbOrMemory('attune-queue', 'events', log, idb);
   const memory = createMemoryQueue();
   return {
-    add: (list) => db.run((s) => setMany(list.map((e) => [e.id, e]), s), () => memory.add(list), true),
+    add: (list) =>
+      db.run(
+        (s) =>
+          setMany(
+            list.map((e) => [e.id, e]),
+            s,
+          ),
+        () => memory.add(list),
+        true,
+      ),
     async all() {
       const kept = await memory.all();
       // `getAll` (in every browser Attune supports) rather than idb-keyval's `entries`, whose cursor fallback attune.js would carry.
-      return db.run(async (s) => [...(await s('readonly', (store) => promisifyRequest<WireEvent[]>(store.getAll()))), ...kept].sort(byId), () => kept);
+      return db.run(
+        async (s) => [...(await s('readonly', (store) => promisifyRequest<WireEvent[]>(store.getAll()))), ...kept].sort(byId),
+        () => kept,
+      );
     },
     async remove(ids) {
       await memory.remove(ids);
-      await db.run((s) => delMany([...ids], s), () => {});
+      await db.run(
+        (s) => delMany([...ids], s),
+        () => {},
+      );
     },
     async clear() {
       await memory.clear();
-      await db.run((s) => clear(s), () => {});
+      await db.run(
+        (s) => clear(s),
+        () => {},
+      );
     },
     inMemory: db.inMemory,
   };

@@ -81,7 +81,13 @@ export const createPipe = (options: PipeOptions): Pipe => {
       if (!spec || state(spec.purpose) === 'denied') return null;
       const now = options.now();
       const ts = input.ts ?? now;
-      const event = minimise({ ...options.common?.(), ...input, id: uuidv7(now, now === lastMs ? ++seq : ((lastMs = now), (seq = 0))), ts, purpose: spec.purpose } as WireEvent);
+      const event = minimise({
+        ...options.common?.(),
+        ...input,
+        id: uuidv7(now, now === lastMs ? ++seq : ((lastMs = now), (seq = 0))),
+        ts,
+        purpose: spec.purpose,
+      } as WireEvent);
       if (!event) return null;
       if (state(spec.purpose) === 'pending') {
         waiting.push(event);
@@ -117,7 +123,11 @@ export const createPipe = (options: PipeOptions): Pipe => {
       }
     },
     resume() {
-      if (sender) void sender.then((s) => s.resume(), () => {});
+      if (sender)
+        void sender.then(
+          (s) => s.resume(),
+          () => {},
+        );
       else void pipe.flush();
     },
     size: () => mine.size + waiting.length,

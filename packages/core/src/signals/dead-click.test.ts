@@ -93,7 +93,7 @@ describe('startDeadClick', () => {
     expect(signals).toHaveLength(0);
   });
 
-  it('does not count Attune\'s own DOM changes as a response', async () => {
+  it("does not count Attune's own DOM changes as a response", async () => {
     click($('dead'));
     $('ui').append(document.createElement('div'));
     const own = document.createElement('div');
@@ -138,15 +138,21 @@ describe('startDeadClick', () => {
     expect(signals.map((s) => s.target)).toEqual(['#nav']);
   });
 
-  it('does not count a press on a control already current or selected (the shown slide\'s indicator, the open tab)', async () => {
-    document.body.insertAdjacentHTML('beforeend', '<button id="cur" aria-current="true">1</button><button id="sel" role="tab" aria-selected="true">A</button><button id="unsel" role="tab" aria-selected="false">B</button>');
+  it("does not count a press on a control already current or selected (the shown slide's indicator, the open tab)", async () => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<button id="cur" aria-current="true">1</button><button id="sel" role="tab" aria-selected="true">A</button><button id="unsel" role="tab" aria-selected="false">B</button>',
+    );
     for (const id of ['cur', 'sel', 'unsel']) click($(id));
     await settle(3000);
     expect(signals.map((s) => s.target)).toEqual(['#unsel']);
   });
 
   it('credits a bare "#" footer link on a scrolled page (the browser takes it to the top), not on a page at its top, when prevented, or elsewhere', async () => {
-    document.body.insertAdjacentHTML('beforeend', '<a id="options" href="#">View options</a><footer><a id="top" href="#">Back to top</a><a id="held" href="#">Held</a></footer>');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<a id="options" href="#">View options</a><footer><a id="top" href="#">Back to top</a><a id="held" href="#">Held</a></footer>',
+    );
     $('held').addEventListener('click', (e) => e.preventDefault());
     Object.defineProperty(window, 'scrollY', { value: 900, configurable: true });
     try {

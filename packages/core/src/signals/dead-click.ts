@@ -68,7 +68,10 @@ export const startDeadClick: Detector<DeadClickConfig> = (ctx, config) => {
     const own = el.matches(PLACEHOLDER) ? href.replace(/#.*$/, '') : href;
     // A bare `#` link the page lets through takes a scrolled page back to its top: the browser's own answer when that is the
     // link's place (a "Back to top" link in the footer, or fixed on screen); a `#` link elsewhere (a shop's "View options") is a placeholder.
-    const toTop = el.matches('a[href="#"]') && win.scrollY > 0 && !!(el.closest('footer,[role=contentinfo]') || win.getComputedStyle(el).position === 'fixed');
+    const toTop =
+      el.matches('a[href="#"]') &&
+      win.scrollY > 0 &&
+      !!(el.closest('footer,[role=contentinfo]') || win.getComputedStyle(el).position === 'fixed');
     const end = () => {
       pending.delete(el);
       cancel();
@@ -77,7 +80,12 @@ export const startDeadClick: Detector<DeadClickConfig> = (ctx, config) => {
     const c = { n: 1, end };
     const cancel = ctx.schedule(() => {
       // An unprevented link click navigates (however slowly); a changed URL is a route change.
-      if (!end() && (!el.closest(`a[href]:not(${PLACEHOLDER})`) || event.defaultPrevented) && !(toTop && !event.defaultPrevented) && (url() === href || url() === own))
+      if (
+        !end() &&
+        (!el.closest(`a[href]:not(${PLACEHOLDER})`) || event.defaultPrevented) &&
+        !(toTop && !event.defaultPrevented) &&
+        (url() === href || url() === own)
+      )
         emitSignal(ctx, 'dead_click', el, c.n);
     }, config.waitMs ?? 2500);
     const unpend = ctx.watch!.pend(el, event, end);

@@ -42,7 +42,7 @@ describe('startErrorClick', () => {
     expect(signals).toHaveLength(0);
   });
 
-  it('ignores errors without a click, failed resource loads and clicks in Attune\'s UI', () => {
+  it("ignores errors without a click, failed resource loads and clicks in Attune's UI", () => {
     error();
     click($('pay'));
     $('pay').dispatchEvent(new Event('error'));

@@ -8,7 +8,8 @@ describe('startExitIntent', () => {
   let stop: () => void;
   const move = (y: number) => trusted(document.body, new PointerEvent('pointermove', { bubbles: true, clientY: y }));
   const engage = () => trusted(document.body, new PointerEvent('pointerdown', { bubbles: true }));
-  const leave = (y: number) => trusted(document.documentElement, new MouseEvent('mouseout', { bubbles: true, clientY: y, relatedTarget: null }));
+  const leave = (y: number) =>
+    trusted(document.documentElement, new MouseEvent('mouseout', { bubbles: true, clientY: y, relatedTarget: null }));
 
   beforeEach(() => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });

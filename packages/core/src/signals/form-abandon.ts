@@ -43,7 +43,13 @@ export const startFormAbandon: Detector<FormAbandonConfig> = (ctx, config) => {
   const onChange = (event: Event) => {
     const el = event.target;
     const form = event.isTrusted && el instanceof Element && el.closest('form');
-    if (form && !isIgnored(el, 'form') && !form.closest('search,[role=search]') && !form.querySelector('[type=search]') && form.querySelectorAll(FIELDS)[1]) {
+    if (
+      form &&
+      !isIgnored(el, 'form') &&
+      !form.closest('search,[role=search]') &&
+      !form.querySelector('[type=search]') &&
+      form.querySelectorAll(FIELDS)[1]
+    ) {
       last = el;
       touched.add(el);
     }

@@ -70,7 +70,12 @@ describe('startFormFriction', () => {
   });
 
   it('does not count one or two backspaces while typing as a correction', () => {
-    for (const [kind, v] of [['insertText', 'ab'], ['deleteContentBackward', 'a'], ['deleteContentBackward', 'a'], ['insertText', 'ac']] as const)
+    for (const [kind, v] of [
+      ['insertText', 'ab'],
+      ['deleteContentBackward', 'a'],
+      ['deleteContentBackward', 'a'],
+      ['insertText', 'ac'],
+    ] as const)
       type($('name'), kind, v);
     expect(signals).toHaveLength(0);
     for (const kind of ['deleteContentBackward', 'deleteContentBackward', 'deleteWordBackward', 'insertText']) type($('name'), kind, 'x');
@@ -103,7 +108,8 @@ describe('startFormFriction', () => {
   it('ignores untrusted events and fields in a data-attune-ignore="form" subtree', () => {
     $('email').dispatchEvent(new Event('invalid'));
     trusted($('quiet'), new Event('invalid'));
-    for (const kind of ['insertText', 'deleteContentBackward', 'deleteContentBackward', 'deleteContentBackward', 'insertText']) type($('quiet'), kind, '');
+    for (const kind of ['insertText', 'deleteContentBackward', 'deleteContentBackward', 'deleteContentBackward', 'insertText'])
+      type($('quiet'), kind, '');
     expect(signals).toHaveLength(0);
   });
 

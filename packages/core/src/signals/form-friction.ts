@@ -145,7 +145,8 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
       }
       if (ok && type === 'change') field(el).f = true;
       // A press on a submit button starts an attempt; the submit it causes (if the page lets it) is the same attempt.
-      const form = ok && (type === 'submit' ? el : type === 'click' && (el.closest('[type=submit],button:not([type])') as HTMLButtonElement)?.form);
+      const form =
+        ok && (type === 'submit' ? el : type === 'click' && (el.closest('[type=submit],button:not([type])') as HTMLButtonElement)?.form);
       if (form) {
         const same = type === 'submit' && submits.find((s) => s[1] === form && s[0].type === 'click');
         // The page's own handlers run after this capture listener: whether they cancelled it is judged later.
@@ -177,7 +178,8 @@ export const startFormFriction: Detector<FormFrictionConfig> = (ctx, config) => 
         if (!length(el)) f.e = true;
       } else if (kind.startsWith('insert')) {
         // The whole previous value selected and typed over: what is left is exactly what was typed.
-        if (f.d >= need || f.e || (kind === 'insertText' && f.n && length(el) === event.data?.length)) emitSignal(ctx, 'form_correction', el, ++f.c);
+        if (f.d >= need || f.e || (kind === 'insertText' && f.n && length(el) === event.data?.length))
+          emitSignal(ctx, 'form_correction', el, ++f.c);
         f.d = 0;
         f.e = false;
       }

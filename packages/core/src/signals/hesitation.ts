@@ -46,7 +46,9 @@ export const startHesitation: Detector<HesitationConfig> = (ctx, config) => {
     };
   };
   // A pointer resting on a text field is where the visitor is about to type or just typed: not hesitation.
-  const resting = wait(config.pointerMs ?? 2000, () => (isTextEditable(rest) ? null : (actionableOf(rest) ?? rest.closest('[data-attune]'))));
+  const resting = wait(config.pointerMs ?? 2000, () =>
+    isTextEditable(rest) ? null : (actionableOf(rest) ?? rest.closest('[data-attune]')),
+  );
   const focused = wait(config.fieldMs ?? 5000, () => field);
   const idle = wait(config.sectionMs ?? 10_000, () => sectionInView(doc));
   const active = () => {

@@ -74,7 +74,7 @@ describe('startRageClick', () => {
     expect(emitted).toHaveLength(0);
   });
 
-  it('ignores text fields, number inputs, carousel arrows, ignored subtrees and Attune\'s own UI', () => {
+  it("ignores text fields, number inputs, carousel arrows, ignored subtrees and Attune's own UI", () => {
     for (const id of ['name', 'qty', 'next', 'quiet', 'own']) burst(id, 5);
     expect(emitted).toHaveLength(0);
   });

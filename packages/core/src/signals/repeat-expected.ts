@@ -17,7 +17,8 @@ export const expectsRepeatedClicks = (el: Element): boolean => {
   const named = el.closest('button,[role=button],a');
   return (
     // In a carousel or slider, its controls; text on a slide is not repeated-click territory.
-    (!!el.closest(REPEAT_SELECTOR) && (!!actionableOf(el) || !el.closest('[class*="carousel" i],[class*="slide" i],[class*="swiper" i]'))) ||
+    (!!el.closest(REPEAT_SELECTOR) &&
+      (!!actionableOf(el) || !el.closest('[class*="carousel" i],[class*="slide" i],[class*="swiper" i]'))) ||
     (!!named &&
       (REPEAT_NAME.test(['aria-label', 'title', 'rel', 'name'].map((a) => named.getAttribute(a)).join(' ')) ||
         // A one-character + or - button is a stepper; this reads one short text node, never sends it.

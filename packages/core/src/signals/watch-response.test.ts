@@ -40,7 +40,7 @@ describe('watchResponse', () => {
     expect(watch.requests()).toBe(2);
   });
 
-  it('ignores requests to the listed polling URLs and to Attune\'s endpoint', () => {
+  it("ignores requests to the listed polling URLs and to Attune's endpoint", () => {
     const answered = vi.fn();
     watch.pend(button, press, answered);
     void window.fetch(new Request('http://localhost/api/poll?since=3'));
@@ -56,7 +56,11 @@ describe('watchResponse', () => {
     expect(window.fetch.call(host, '/x', init)).toBe(answer);
     expect(sent).toEqual([{ self: host, args: ['/x', init] }]);
     // An argument whose URL cannot be read still reaches the page's fetch untouched.
-    const hostile = { get url(): string { throw new Error('no'); } };
+    const hostile = {
+      get url(): string {
+        throw new Error('no');
+      },
+    };
     watch.pend(button, press, () => {
       throw new Error('a detector failed');
     });
@@ -147,7 +151,7 @@ describe('watchResponse', () => {
       expect(answered).toHaveBeenCalledTimes(1);
     });
 
-    it('ignores the page\'s own later churn far from the click, but credits an aria-expanded change anywhere', async () => {
+    it("ignores the page's own later churn far from the click, but credits an aria-expanded change anywhere", async () => {
       const answered = vi.fn();
       watch.pend($('minus'), press, answered);
       await vi.advanceTimersByTimeAsync(200);

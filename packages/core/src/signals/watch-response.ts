@@ -20,8 +20,7 @@ const AT_ONCE_MS = 150;
 /** How far from the click point a later change still counts as near it, CSS px. */
 const NEAR_PX = 150;
 
-const isOwn = (node: Node): boolean =>
-  !!(node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('[data-attune-ui]');
+const isOwn = (node: Node): boolean => !!(node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('[data-attune-ui]');
 
 interface Wait {
   /** What was clicked. */
@@ -124,7 +123,10 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
       // The page scrolling answers only at once (a "back to top" button or link), not the visitor scrolling on later.
       // A bare `#` link's own jump to the top is the browser following a placeholder, not the page answering (startDeadClick
       // credits it only where a back-to-top link sits).
-      if (type === 'scroll') return target === doc ? respond(waiting.filter((w) => w.s && !(w.e.matches('a[href="#"]') && !w.v.defaultPrevented))) : changed(target as Element);
+      if (type === 'scroll')
+        return target === doc
+          ? respond(waiting.filter((w) => w.s && !(w.e.matches('a[href="#"]') && !w.v.defaultPrevented)))
+          : changed(target as Element);
       if (pressing && /^(focus|blur)/.test(type)) return;
       if (!(target instanceof win.Node) || !isOwn(target)) respond(waiting);
     });
@@ -134,6 +136,7 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
     };
   };
 
+  // biome-ignore lint/suspicious/noExplicitAny: fetch's and XHR open's arguments, read defensively inside a try
   const wrap = <T extends object>(host: T | undefined, key: keyof T, urlOf: (args: any[]) => unknown) => {
     const original = host?.[key] as ((...args: unknown[]) => unknown) | undefined;
     if (typeof original !== 'function') return () => {};
@@ -165,7 +168,10 @@ export const watchResponse = (ctx: DetectorContext, ignoreUrls: readonly string[
   return {
     pend(el, event, f) {
       const w: Wait = { e: el, x: event.clientX, y: event.clientY, s: true, v: event, f };
-      const fields = [...(el.closest('form') ?? el.parentElement?.parentElement ?? el).querySelectorAll('input,select,textarea')].slice(0, 50) as HTMLInputElement[];
+      const fields = [...(el.closest('form') ?? el.parentElement?.parentElement ?? el).querySelectorAll('input,select,textarea')].slice(
+        0,
+        50,
+      ) as HTMLInputElement[];
       const values = () => fields.map((f) => f.value + f.checked).join();
       const before = values();
       waiting.push(w);

@@ -6,7 +6,6 @@ export interface ConsentStore extends KeyValueStore {
   allow(allowed: boolean): Promise<void>;
 }
 
-
 /**
  * Wraps a persistent store so that nothing is written to it before consent.
  * Reads see the waiting writes first, then the persistent store (reading stores nothing).

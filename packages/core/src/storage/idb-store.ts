@@ -15,10 +15,27 @@ export const createIdbStore = (
 ): KeyValueStore => {
   const memory = new Map<string, unknown>();
   return {
-    get: <T>(key: string) => db.run((s) => get<T>(key, s), () => memory.get(key) as T | undefined),
+    get: <T>(key: string) =>
+      db.run(
+        (s) => get<T>(key, s),
+        () => memory.get(key) as T | undefined,
+      ),
     // The same two idb-keyval calls as the event queue, so the bundle carries one of each.
-    set: (key, value) => db.run((s) => setMany([[key, value]], s), () => void memory.set(key, value), true),
-    del: (key) => db.run((s) => delMany([key], s), () => void memory.delete(key)),
-    clear: () => db.run((s) => clear(s), () => memory.clear()),
+    set: (key, value) =>
+      db.run(
+        (s) => setMany([[key, value]], s),
+        () => void memory.set(key, value),
+        true,
+      ),
+    del: (key) =>
+      db.run(
+        (s) => delMany([key], s),
+        () => void memory.delete(key),
+      ),
+    clear: () =>
+      db.run(
+        (s) => clear(s),
+        () => memory.clear(),
+      ),
   };
 };
