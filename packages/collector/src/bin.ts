@@ -90,15 +90,17 @@ async function main() {
         : command.store.kind === 'clickhouse'
           ? 'ClickHouse'
           : 'memory';
-  process.stdout.write(`attune-collector listening on ${collector.url} (store: ${where})\n`);
+  // One write, so whoever waits for "listening" has every start-up line in the same chunk.
+  const lines = [`attune-collector listening on ${collector.url} (store: ${where})`];
   if (command.webhook)
-    process.stdout.write(`attune-collector: forwarding handoffs to ${new URL(command.webhook.url).origin} (${command.webhook.format})\n`);
+    lines.push(`attune-collector: forwarding handoffs to ${new URL(command.webhook.url).origin} (${command.webhook.format})`);
   if (command.report) {
     const who = process.env.ATTUNE_REPORT_TOKEN
       ? 'sign in at /report/login with ATTUNE_REPORT_TOKEN'
       : 'this machine only; set ATTUNE_REPORT_TOKEN to open it to others';
-    process.stdout.write(`attune-collector: friction report at ${collector.url}/report (${who})\n`);
+    lines.push(`attune-collector: friction report at ${collector.url}/report (${who})`);
   }
+  process.stdout.write(`${lines.join('\n')}\n`);
   const stop = (signal: string) => {
     process.stdout.write(`attune-collector: ${signal}, finishing requests in flight\n`);
     collector.close().then(
