@@ -31,6 +31,8 @@ const TOOLCHAIN = {
   // The collector's optional PostgreSQL store (its README shows it).
   pg: '^8.11.0',
   '@types/pg': '^8.11.0',
+  // And its optional ClickHouse store.
+  '@clickhouse/client': '^1.23.1',
 };
 
 const timings = [];
@@ -114,7 +116,8 @@ export const buildAll = async (dir) => {
     [
       'npx @attune/cli --version / validate',
       async () => {
-        const version = (await sh(dir, 'npx', ['--no-install', '@attune/cli', '--version'])).trim();
+        // The last line: npx may print its own warnings first (under pnpm, about npm_config_* variables).
+        const version = (await sh(dir, 'npx', ['--no-install', '@attune/cli', '--version'])).trim().split('\n').pop() ?? '';
         if (!/^\d+\.\d+\.\d+/.test(version)) throw new Error(`npx @attune/cli --version printed ${version}`);
         await sh(dir, 'npx', ['--no-install', '@attune/cli', 'validate', 'node/attune-rules.json']);
       },

@@ -1,5 +1,5 @@
 import { test, expect } from '../fixtures';
-import { cardOverControls, openFixture, showCard } from './widget-page';
+import { PLANS, PLANS_AR, cardOverControls, openFixture, showCard } from './widget-page';
 
 const CARDS = [
   { name: 'help', label: 'pricing', title: { en: 'Comparing plans?', ar: 'هل تقارن بين الخطط؟' } },
