@@ -36,7 +36,7 @@ test.describe("React example: the visitor's consent choices", () => {
     await term.scrollIntoViewIfNeeded();
     await rapidClicks(page, term, 4);
     // The rules engine loads on the first signal; a decision follows at the next idle moments.
-    await expect.poll(() => requests.some((r) => /\/assets\/engine-[\w-]+\.js$/.test(new URL(r.url).pathname))).toBe(true);
+    await expect.poll(() => requests.some((r) => /\/assets\/attune-engine-[\w-]+\.js$/.test(new URL(r.url).pathname))).toBe(true);
     await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))));
     const card = page.getByRole('complementary', { name: 'Not sure which plan fits?' });
     await expect(card).toHaveCount(0);
