@@ -84,7 +84,7 @@ for (const [name, { out, namedChunks }] of Object.entries(APPS)) {
       await page.goto(`${app.url}/`);
       await expect(page.getByRole('heading', { name: 'Pricing' })).toBeVisible();
       await rageClick(page, page.locator('[data-attune="pricing"] .plan'));
-      const card = page.getByRole('complementary', { name: 'Comparing plans?' });
+      const card = page.getByRole('dialog', { name: 'Comparing plans?' });
       await expect(card).toBeVisible();
       await expect(card.getByText('Every plan has the same features')).toBeVisible();
 
