@@ -1,4 +1,4 @@
-import type { InterfaceStrings } from '../interface-strings';
+import type { InterfaceStrings } from '../interface-strings-type';
 
 /** The widget's interface strings in Spanish, fetched only when a card is shown in it. */
 const strings: InterfaceStrings = {
